@@ -1,0 +1,39 @@
+package io.happysim.visual.api;
+
+import io.happysim.visual.app.DebuggerSession;
+import io.happysim.visual.store.VisualStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code GET /api/health}: UP only when the history database answers, and in the journal mode it reports itself. */
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+    private static final Logger LOG = Logger.getLogger(HealthResource.class.getName());
+
+    @Inject
+    DebuggerSession session;
+
+    /** The health answer; {@code store} is the journal mode read from the database, {@code error} only when DOWN. */
+    public record Health(String status, String store, String dbPath, long drains, String error) {
+    }
+
+    @GET
+    public Response health() {
+        VisualStore store = session.store();
+        try {
+            Health up = new Health("UP", store.journalMode(), store.databasePath(), session.drains(), null);
+            return Response.ok(up).build();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "health check: the history store does not answer", e);
+            Health down = new Health("DOWN", null, null, session.drains(), "history store unavailable: " + e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(down).build();
+        }
+    }
+}
