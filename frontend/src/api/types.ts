@@ -1,0 +1,228 @@
+/** Wire types of the happysim API (../../../shared/spec/API.md). Times are simulation seconds. */
+
+export type TimeUnit = 's' | 'min' | 'h';
+
+export interface UpcomingEvent {
+  time_s: number;
+  event_type: string;
+  target: string;
+  id: string;
+  daemon: boolean;
+}
+
+export type PauseKind = 'step_done' | 'run_to_reached' | 'breakpoint' | 'pause_requested' | 'complete';
+
+export interface PauseReason {
+  kind: PauseKind;
+  breakpoint_id: string | null;
+}
+
+export type EntityState = Record<string, unknown>;
+
+export interface SimState {
+  time_s: number;
+  events_processed: number;
+  heap_size: number;
+  is_paused: boolean;
+  is_running: boolean;
+  is_complete: boolean;
+  entities: Record<string, EntityState>;
+  upcoming: UpcomingEvent[];
+  end_time_s: number | null;
+  time_unit: TimeUnit;
+  pause_reason?: PauseReason | null;
+  scenario?: string | null;
+}
+
+export interface TraceSpan {
+  time?: number;
+  action?: string;
+  event_id?: string;
+  event_type?: string;
+  data?: unknown;
+}
+
+export interface RecordedEvent {
+  event_id: number;
+  time_s: number;
+  event_type: string;
+  target_name: string;
+  source_name: string | null;
+  is_internal: boolean;
+  context?: Record<string, unknown> & { trace?: { spans?: TraceSpan[] }; stack?: string[] };
+}
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
+
+export interface RecordedLog {
+  log_id: number;
+  time_s: number | null;
+  wall_time: string;
+  level: LogLevel;
+  logger_name: string;
+  message: string;
+}
+
+export interface TopologyEdge {
+  source: string;
+  target: string;
+  kind: string; // "data" | "probe"
+}
+
+export interface TopologyNode {
+  id: string;
+  type: string;
+  category: string;
+  profile?: { times: number[]; values: number[] };
+  is_group?: boolean;
+  member_count?: number;
+  member_ids?: string[];
+}
+
+export interface Topology {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+}
+
+export interface EdgeStat {
+  source: string;
+  target: string;
+  count: number;
+  rate: number;
+}
+
+export type EdgeStats = Record<string, EdgeStat>;
+
+export interface StepResult {
+  state: SimState;
+  new_events: RecordedEvent[];
+  new_edges: TopologyEdge[];
+  new_logs: RecordedLog[];
+  edge_stats?: EdgeStats;
+  dropped_events?: number;
+  dropped_logs?: number;
+}
+
+export type Transform = 'raw' | 'mean' | 'p50' | 'p99' | 'p999' | 'max' | 'rate';
+
+export interface ChartConfig {
+  chart_id: string;
+  title: string;
+  y_label: string;
+  x_label: string;
+  color: string;
+  transform: Transform;
+  window_s: number;
+  y_min: number | null;
+  y_max: number | null;
+}
+
+export interface Series {
+  times: number[];
+  values: number[];
+}
+
+export interface ProbeInfo {
+  name: string;
+  metric: string;
+  target: string;
+}
+
+export interface TimeseriesAnswer extends Series {
+  name: string;
+  metric: string;
+  target: string;
+}
+
+export interface ChartDataAnswer extends Series {
+  chart_id: string;
+  config: ChartConfig | Record<string, never>;
+}
+
+export interface EntityHistory {
+  entity: string;
+  metrics: Record<string, Series>;
+}
+
+export interface GroupMembers {
+  group_id: string;
+  members: { name: string; state: EntityState }[];
+  total: number;
+  offset: number;
+  type?: string;
+  category?: string;
+}
+
+export interface EventPage {
+  events: RecordedEvent[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export interface LogPage {
+  logs: RecordedLog[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export interface EventCount {
+  total: number;
+  time_min: number | null;
+  time_max: number | null;
+  stored: number;
+  pending: number;
+}
+
+export interface StoreStatus {
+  db_path: string;
+  db_bytes: number;
+  events: number;
+  logs: number;
+  samples: number;
+  series: number;
+  pending: number;
+  last_drain_ms: number | null;
+  drains: number;
+  in_memory_samples: number;
+}
+
+export type BreakpointSpec =
+  | { kind: 'time'; time_s: number; one_shot?: boolean }
+  | { kind: 'event_count'; count: number; one_shot?: boolean }
+  | { kind: 'event_type'; event_type: string; one_shot?: boolean }
+  | { kind: 'metric'; entity: string; metric: string; operator: MetricOperator; threshold: number; one_shot?: boolean };
+
+export type MetricOperator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
+
+export type Breakpoint = BreakpointSpec & { id: string; one_shot: boolean };
+
+export interface Scenario {
+  id: string;
+  title: string;
+  description: string;
+  active: boolean;
+}
+
+/** Filters shared by /api/events and /api/events/count. */
+export interface EventFilters {
+  event_type?: string[];
+  entity?: string;
+  search?: string;
+  time_min?: number;
+  time_max?: number;
+  exclude_internal?: boolean;
+}
+
+export interface LogFilters {
+  min_level?: LogLevel;
+  logger?: string;
+  search?: string;
+  time_min?: number;
+  time_max?: number;
+}
+
+export type ServerMessage =
+  | ({ type: 'state_update' } & StepResult)
+  | { type: 'simulation_complete' }
+  | { type: 'breakpoint_hit'; breakpoint?: Breakpoint }
+  | { type: 'error'; message: string };
