@@ -1,0 +1,173 @@
+// Browser tests of the debugger UI (issue 5), against the real server at BASE_URL.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { api, freshScenario, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe('the debugger page', () => {
+  test('opens, names itself and shows the connection state', async () => {
+    const { page, context } = await openApp(browser);
+    try {
+      assert.equal(await page.title(), 'Happy Simulator Debugger');
+      await ready(page);
+      assert.match(await text(page, 'connection'), /connected/);
+      await shot(page, '00-opened');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('shows the bursty-mm1 graph with its four nodes', async (t) => {
+    if (!(await requires(t, 'api/topology', 'api/state'))) return;
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-graph"]');
+      for (const id of ['Source', 'Server', 'Sink', 'Probe_Server_depth']) {
+        await page.waitForSelector(`[data-testid="node-${id}"]`, { timeout: 15000 });
+      }
+      // left to right: Source before Server
+      const src = await page.locator('[data-testid="node-Source"]').boundingBox();
+      const srv = await page.locator('[data-testid="node-Server"]').boundingBox();
+      assert.ok(src.x < srv.x, 'Source is laid out left of Server');
+      const probe = await page.locator('[data-testid="node-Probe_Server_depth"]').boundingBox();
+      assert.ok(probe.y < srv.y, 'the probe sits above the Server');
+      await page.waitForTimeout(300);
+      await shot(page, '01-graph');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('steps, plays at Max until complete, and the counters and charts move', async (t) => {
+    if (!(await requires(t, 'api/topology', 'api/state', 'api/charts'))) return;
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      assert.equal(await number(page, 'events-processed'), 0);
+      await page.click('[data-testid="btn-step"]');
+      await until(async () => (await number(page, 'events-processed')) === 1, { what: 'one event after Step' });
+      await page.click('[data-testid="btn-step10"]');
+      await until(async () => (await number(page, 'events-processed')) === 11, { what: '11 events after +10' });
+      assert.ok((await number(page, 'sim-time')) > 0, 'time moved');
+      await page.click('[data-testid="tab-dashboard"]');
+      await playToEnd(page);
+      const events = await number(page, 'events-processed');
+      assert.ok(events > 1000, `a full run processes thousands of events (${events})`);
+      assert.ok((await number(page, 'sim-time')) >= 60, 'the run reached its end time');
+      const state = (await api('api/state')).json;
+      assert.equal(events, state.events_processed, 'the counter shows what the server says');
+      // the three predefined charts drew data
+      await until(async () => {
+        const pts = await page.locator('[data-testid="dash-chart"]').evaluateAll((els) => els.map((e) => Number(e.dataset.points)));
+        return pts.length >= 3 && pts.every((n) => n > 0);
+      }, { what: 'three charts with data' });
+      await page.waitForTimeout(300);
+      await shot(page, '02-dashboard-complete');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('zooms a chart by dragging, resets by double-click, and exports CSV', async (t) => {
+    if (!(await requires(t, 'api/charts', 'api/chart_data?chart_id=x'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-dashboard"]');
+      const chart = page.locator('[data-testid="dash-chart"]').first();
+      await until(async () => Number(await chart.getAttribute('data-points')) > 0, { what: 'chart data' });
+      const full = Number(await chart.getAttribute('data-points'));
+      assert.match(await text(page, 'range-caption'), /showing all/);
+      const over = chart.locator('.u-over');
+      const box = await over.boundingBox();
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await until(async () => !/showing all/.test(await text(page, 'range-caption')), { what: 'a zoomed range' });
+      const caption = await text(page, 'range-caption');
+      assert.match(caption, /showing \d/);
+      await until(async () => Number(await chart.getAttribute('data-points')) < full, { what: 'fewer points in the zoomed range' });
+      await shot(page, '03-dashboard-zoomed');
+      await over.dblclick();
+      await until(async () => /showing all/.test(await text(page, 'range-caption')), { what: 'the range reset' });
+      const [download] = await Promise.all([page.waitForEvent('download'), chart.locator('xpath=..').locator('[data-testid="export-csv"]').click()]);
+      const csv = await readFile(await download.path(), 'utf8');
+      const lines = csv.trim().split('\n');
+      assert.match(lines[0], /^Time \(s\),/);
+      assert.ok(lines.length > 10, `CSV has rows (${lines.length})`);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('selects the Server and shows its live state with sparklines', async (t) => {
+    if (!(await requires(t, 'api/topology', 'api/entity_history?entity=Server'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-graph"]');
+      await page.click('[data-testid="node-Server"]');
+      await page.waitForSelector('[data-testid="inspect-Server"]');
+      await page.waitForSelector('[data-testid="sparkline-depth"] canvas', { timeout: 15000 });
+      const state = (await api('api/state')).json;
+      assert.equal(await text(page, 'metric-accepted-value'), String(state.entities.Server.accepted));
+      await shot(page, '04-inspector-server');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('restart brings everything back to t = 0', async (t) => {
+    if (!(await requires(t, 'api/state', 'api/reset'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      if ((await number(page, 'events-processed')) === 0) {
+        await page.click('[data-testid="btn-step10"]');
+        await until(async () => (await number(page, 'events-processed')) > 0);
+      }
+      await page.click('[data-testid="btn-restart"]');
+      await until(async () => (await number(page, 'events-processed')) === 0, { what: 'events back to 0' });
+      assert.equal(await text(page, 'sim-time'), '0.0000s');
+      await page.click('[data-testid="tab-events"]');
+      assert.equal(await page.locator('[data-testid="live-events"]').getAttribute('data-rows'), '0');
+      await page.click('[data-testid="tab-dashboard"]');
+      await until(async () => {
+        const pts = await page.locator('[data-testid="dash-chart"]').evaluateAll((els) => els.map((e) => Number(e.dataset.points)));
+        return pts.every((n) => n === 0);
+      }, { what: 'empty charts after restart' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the layout (panels, pinned charts, tabs) survives a reload', async (t) => {
+    if (!(await requires(t, 'api/topology', 'api/probes'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-graph"]');
+      await page.click('[data-testid="node-Probe_Server_depth"]');
+      await page.click('[data-testid="probe-to-dashboard"]');
+      await page.waitForSelector('[data-panel="Server.depth"]');
+      const before = await page.locator('[data-testid="dash-panel"]').count();
+      await page.click('[data-testid="tab-events"]');
+      await page.reload();
+      await ready(page);
+      await page.waitForSelector('[data-panel="Server.depth"]');
+      assert.equal(await page.locator('[data-testid="dash-panel"]').count(), before);
+      assert.equal(await page.locator('[data-testid="tab-events"]').getAttribute('class'), 'on');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core (no browser download),
+// the app under test at BASE_URL, screenshots under target/e2e-artifacts/.
+import { chromium } from 'playwright-core';
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const BASE_URL = (process.env.BASE_URL || 'http://localhost:9380/').replace(/\/?$/, '/');
+export const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS || join(here, '..', '..', 'target', 'e2e-artifacts'));
+export const SCENARIO = process.env.E2E_SCENARIO || 'bursty-mm1';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export async function launch() {
+  if (!CHROMIUM) throw new Error('no Chromium: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM_PATH');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return browser;
+}
+
+/** A fresh page (fresh localStorage) at the app, with console errors collected. */
+export async function openApp(browser, { width = 1600, height = 1000, clearStorage = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(BASE_URL);
+  if (clearStorage) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+  }
+  page.errors = errors;
+  return { context, page };
+}
+
+export async function shot(page, name) {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** GET/POST the API directly (for set-up and for comparing what the UI shows with what the server says). */
+export async function api(path, { method = 'GET', body } = {}) {
+  const res = await fetch(new URL(path, BASE_URL), {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  return { status: res.status, json, text };
+}
+
+const available = new Map();
+/** Whether the server has an endpoint yet (the API lands piece by piece). */
+export async function has(path) {
+  if (!available.has(path)) {
+    const r = await api(path);
+    available.set(path, r.status !== 404 && r.status !== 405 && r.status < 500);
+  }
+  return available.get(path);
+}
+
+/** Skips the test (saying which endpoints it waits for) unless all are served. */
+export async function requires(t, ...paths) {
+  const missing = [];
+  for (const p of paths) if (!(await has(p))) missing.push(p);
+  if (missing.length) {
+    t.skip(`waiting for ${missing.join(', ')}`);
+    return false;
+  }
+  return true;
+}
+
+/** Puts the server on the test scenario at t = 0 (when scenario choice exists), else just resets it. */
+export async function freshScenario() {
+  if (await has('api/scenarios')) {
+    const list = await api('api/scenarios');
+    if (Array.isArray(list.json) && list.json.some((s) => s.id === SCENARIO)) {
+      const r = await api(`api/scenarios/${SCENARIO}`, { method: 'POST' });
+      if (r.status >= 300) throw new Error(`loading ${SCENARIO}: ${r.status} ${r.text}`);
+    }
+  }
+  await api('api/breakpoints').then(async (r) => {
+    if (r.status === 200 && Array.isArray(r.json)) for (const b of r.json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
+  });
+  const r = await api('api/reset', { method: 'POST' });
+  if (r.status >= 300) throw new Error(`reset: ${r.status} ${r.text}`);
+}
+
+/** Waits until the page is connected and shows state. */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid="connection"][data-state="open"]', { timeout: 20000 });
+}
+
+export async function text(page, testId) {
+  return (await page.locator(`[data-testid="${testId}"]`).first().textContent())?.trim() ?? '';
+}
+
+export async function number(page, testId) {
+  return Number((await text(page, testId)).replace(/[^0-9.-]/g, ''));
+}
+
+/** Polls `fn` until it returns a truthy value. */
+export async function until(fn, { timeout = 20000, interval = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Plays at Max until the run completes (through the UI). */
+export async function playToEnd(page, timeout = 120000) {
+  await page.selectOption('[data-testid="speed"]', '0');
+  await page.click('[data-testid="btn-play"]');
+  await until(async () => (await text(page, 'pause-reason')) === 'Complete', { timeout, what: 'the run to complete' });
+}

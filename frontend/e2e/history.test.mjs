@@ -1,0 +1,208 @@
+// Browser tests of the history views and breakpoints (issue 6), against the real server at BASE_URL.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const MAX_DOM_ROWS = 200;
+
+async function completedRun(page) {
+  const s = (await api('api/state')).json;
+  if (!s?.is_complete) {
+    await freshScenario();
+    await page.reload();
+    await ready(page);
+    await playToEnd(page);
+  }
+  // let the store drain
+  await until(async () => {
+    const c = (await api('api/events/count')).json;
+    return c && c.pending === 0 && c.total === (await api('api/state')).json.events_processed;
+  }, { what: 'every event stored', timeout: 30000 });
+}
+
+async function openHistory(page, { internal = true } = {}) {
+  await page.click('[data-testid="tab-events"]');
+  await page.click('[data-testid="events-history"]');
+  const box = page.locator('[data-testid="show-internal"]');
+  if ((await box.isChecked()) !== internal) await box.click();
+  await page.waitForSelector('[data-testid="history-events"] [data-testid="event-row"]', { timeout: 15000 });
+}
+
+async function domRows(page) {
+  return page.locator('[data-testid="history-events"] [data-testid="event-row"]').count();
+}
+
+async function visibleIds(page) {
+  return page.locator('[data-testid="history-events"] [data-testid="event-row"]').evaluateAll((els) => els.map((e) => Number(e.dataset.eventId)));
+}
+
+describe('event history', () => {
+  test('scrolls up to event #1 and down to the last event with a bounded DOM', async (t) => {
+    if (!(await requires(t, 'api/events?limit=1', 'api/events/count', 'api/state'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await completedRun(page);
+      const total = (await api('api/events/count')).json.total;
+      await openHistory(page);
+      assert.equal(Math.max(...(await visibleIds(page))), total, 'opens at the newest event');
+      const scroller = page.locator('[data-testid="history-events"]');
+      let maxRows = 0;
+      const pageTimes = [];
+      await until(async () => {
+        const t0 = Date.now();
+        await scroller.evaluate((el) => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); });
+        await page.waitForTimeout(60);
+        pageTimes.push(Date.now() - t0);
+        maxRows = Math.max(maxRows, await domRows(page));
+        return (await visibleIds(page)).includes(1);
+      }, { timeout: 120000, interval: 0, what: 'event #1 after scrolling up' });
+      await until(async () => {
+        await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event('scroll')); });
+        await page.waitForTimeout(60);
+        maxRows = Math.max(maxRows, await domRows(page));
+        return (await visibleIds(page)).includes(total);
+      }, { timeout: 120000, interval: 0, what: 'the last event after scrolling down' });
+      assert.ok(maxRows <= MAX_DOM_ROWS, `at most ${MAX_DOM_ROWS} event rows in the DOM (saw ${maxRows})`);
+      const windowRows = Number(await scroller.getAttribute('data-rows'));
+      assert.ok(windowRows <= 600, `bounded page cache (${windowRows} rows held)`);
+      console.log(`# history scroll: ${total} events, ${pageTimes.length} scroll steps to #1, max DOM rows ${maxRows}`);
+      await shot(page, '10-history');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a type filter and a text search give the same total as the API', async (t) => {
+    if (!(await requires(t, 'api/events?limit=1', 'api/events/count'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await completedRun(page);
+      await openHistory(page, { internal: true });
+      await page.click('[data-testid="events-filter-toggle"]');
+      await page.selectOption('[data-testid="filter-types"]', ['Request']);
+      const want = (await api('api/events/count?event_type=Request')).json.total;
+      assert.ok(want > 0);
+      await until(async () => (await text(page, 'history-total')) === `${want.toLocaleString('en-US')} matching`, { what: `the Request total ${want}` });
+      const types = await page.locator('[data-testid="history-events"] [data-testid="event-row"] .etype').allTextContents();
+      assert.ok(types.length > 0 && types.every((x) => x === 'Request'));
+      await page.selectOption('[data-testid="filter-types"]', []);
+      await page.fill('[data-testid="filter-search"]', 'Sink');
+      const want2 = (await api('api/events/count?search=Sink')).json.total;
+      await until(async () => (await text(page, 'history-total')) === `${want2.toLocaleString('en-US')} matching`, { what: `the search total ${want2}` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('jump to t = 30 s lands on the first event at or after 30 s', async (t) => {
+    if (!(await requires(t, 'api/events?limit=1&around_time=1&direction=newer'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await completedRun(page);
+      const first = (await api('api/events?around_time=30&direction=newer&limit=1')).json.events[0];
+      assert.ok(first.time_s >= 30);
+      await openHistory(page, { internal: true });
+      await page.fill('[data-testid="jump-input"]', '30');
+      await page.click('[data-testid="jump-go"]');
+      await until(async () => (await visibleIds(page)).includes(first.event_id), { what: `event #${first.event_id}` });
+      // it is at the top of the view, with the rows before it loaded above
+      const scroller = page.locator('[data-testid="history-events"]');
+      const top = await scroller.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const rows = [...el.querySelectorAll('[data-testid="event-row"]')];
+        const firstVisible = rows.map((x) => ({ id: Number(x.dataset.eventId), y: x.getBoundingClientRect().top })).filter((x) => x.y >= r.top - 2).sort((a, b) => a.y - b.y)[0];
+        return firstVisible?.id;
+      });
+      assert.equal(top, first.event_id);
+      assert.ok((await visibleIds(page)).includes(first.event_id - 1), 'rows before it are there too');
+      await shot(page, '11-history-jump-30s');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('simulation log', () => {
+  test('filters by minimum level', async (t) => {
+    if (!(await requires(t, 'api/logs?limit=1'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await completedRun(page);
+      await page.click('[data-testid="tab-logs"]');
+      await page.click('[data-testid="logs-history"]');
+      await page.waitForSelector('[data-testid="history-logs"] [data-testid="log-row"]');
+      const all = (await api('api/logs?limit=1')).json.total;
+      const info = (await api('api/logs?limit=1&min_level=INFO')).json.total;
+      assert.ok(info < all, 'there are DEBUG lines to hide');
+      await page.selectOption('[data-testid="log-level"]', 'INFO');
+      await until(async () => (await text(page, 'log-history-total')) === `${info.toLocaleString('en-US')} matching`, { what: 'the INFO total' });
+      const levels = await page.locator('[data-testid="history-logs"] [data-testid="log-row"]').evaluateAll((els) => els.map((e) => e.dataset.level));
+      assert.ok(levels.length > 0 && !levels.includes('DEBUG'));
+      await shot(page, '12-log-info');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('breakpoints and restart', () => {
+  test('a metric breakpoint added in the panel stops a Debug run', async (t) => {
+    if (!(await requires(t, 'api/breakpoints', 'api/state'))) return;
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-breakpoints"]');
+      await page.selectOption('[data-testid="bp-kind"]', 'metric');
+      await page.selectOption('[data-testid="bp-entity"]', 'Server');
+      await page.selectOption('[data-testid="bp-metric"]', 'depth');
+      await page.selectOption('[data-testid="bp-op"]', 'gt');
+      await page.fill('[data-testid="bp-threshold"]', '5');
+      await page.click('[data-testid="bp-add"]');
+      await page.waitForSelector('[data-testid="bp-row"]');
+      await page.selectOption('[data-testid="speed"]', '0');
+      await page.click('[data-testid="btn-debug"]');
+      await until(async () => /breakpoint/i.test(await text(page, 'pause-reason')), { what: 'the breakpoint to stop the run', timeout: 60000 });
+      const s = (await api('api/state')).json;
+      assert.equal(s.is_complete, false);
+      assert.ok(s.entities.Server.depth > 5, `stopped with Server.depth = ${s.entities.Server.depth}`);
+      assert.ok(await page.locator('[data-testid="btn-play"]').isVisible(), 'the UI is no longer playing');
+      await shot(page, '13-breakpoint-hit');
+      for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('restart empties both logs', async (t) => {
+    if (!(await requires(t, 'api/state', 'api/reset'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-events"]');
+      await page.click('[data-testid="show-internal"]');
+      await page.click('[data-testid="btn-step10"]').catch(() => undefined);
+      await until(async () => Number(await page.locator('[data-testid="live-events"]').getAttribute('data-rows')) > 0, { what: 'live events' });
+      await page.click('[data-testid="btn-restart"]');
+      await until(async () => (await number(page, 'events-processed')) === 0);
+      assert.equal(await page.locator('[data-testid="live-events"]').getAttribute('data-rows'), '0');
+      await page.click('[data-testid="tab-logs"]');
+      assert.equal(await page.locator('[data-testid="live-logs"]').getAttribute('data-rows'), '0');
+      if (await has('api/events?limit=1')) {
+        await page.click('[data-testid="tab-events"]');
+        await page.click('[data-testid="events-history"]');
+        await until(async () => (await text(page, 'history-total')) === '0 matching', { what: 'an empty history' });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import GridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
+import 'react-grid-layout/css/styles.css';
+import 'react-resizable/css/styles.css';
+import { api, maxPointsFor } from '../api/client';
+import type { ChartConfig, Series } from '../api/types';
+import { useSim } from '../store/sim';
+import { addProbePanel, removePanel, useLayout, type DashPanel } from '../store/layout';
+import { jumpToTime } from '../store/actions';
+import { useLoader, useRefreshKey, useUnit } from '../lib/hooks';
+import { formatTime, parseTimeInput, toDisplay, toSeconds } from '../lib/time';
+import { sanitizeFileName, seriesToCsv } from '../lib/transforms';
+import { UPlotChart } from './UPlotChart';
+
+const EMPTY: Series = { times: [], values: [] };
+
+export function Dashboard() {
+  const panels = useLayout((s) => s.panels);
+  const grid = useLayout((s) => s.grid);
+  const { width, containerRef, mounted } = useContainerWidth();
+
+  const layout: Layout = useMemo(() => panels.map((p) => {
+    const g = grid.find((x) => x.i === p.id) ?? { i: p.id, x: 0, y: Infinity, w: 4, h: 4 };
+    return { ...g, minW: 2, minH: 2 };
+  }), [panels, grid]);
+
+  const onLayoutChange = useCallback((l: Layout) => {
+    useLayout.getState().update((s) => ({ ...s, grid: l.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })) }));
+  }, []);
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      {panels.length > 0 && <TimeRangeBar />}
+      <div className="dashboard-grid" ref={containerRef}>
+        {panels.length === 0 && <div className="empty">Add charts from the button below, or pin probes from the Inspector.</div>}
+        {mounted && panels.length > 0 && (
+          <GridLayout
+            width={width}
+            layout={layout}
+            gridConfig={{ cols: 12, rowHeight: 50, margin: [12, 12] }}
+            dragConfig={{ handle: '.drag-handle', cancel: '.no-drag' }}
+            onLayoutChange={onLayoutChange}
+            autoSize
+          >
+            {panels.map((p) => (
+              <div key={p.id} className="dash-panel" data-testid="dash-panel" data-panel={p.title}>
+                <Panel panel={p} />
+              </div>
+            ))}
+          </GridLayout>
+        )}
+      </div>
+      <AddChart />
+    </div>
+  );
+}
+
+function TimeRangeBar() {
+  const range = useSim((s) => s.timeRange);
+  const now = useSim((s) => s.state?.time_s ?? 0);
+  const unit = useUnit();
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const apply = () => {
+    const a = start.trim() ? parseTimeInput(start, unit) : null;
+    const b = end.trim() ? parseTimeInput(end, unit) : null;
+    if ((start.trim() && a === null) || (end.trim() && b === null)) return;
+    if (a !== null && b !== null && b <= a) return;
+    useSim.setState({ timeRange: { start_s: a, end_s: b } });
+  };
+  const all = () => {
+    setStart('');
+    setEnd('');
+    useSim.setState({ timeRange: { start_s: null, end_s: null } });
+  };
+  const shown = range.start_s === null && range.end_s === null
+    ? 'all'
+    : `${range.start_s === null ? 'start' : formatTime(range.start_s, unit)} – ${range.end_s === null ? 'now' : formatTime(range.end_s, unit)}`;
+  return (
+    <form className="time-range" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+      <span className="muted">Time range</span>
+      <input data-testid="range-start" value={start} onChange={(e) => setStart(e.target.value)} placeholder={`start (${unit})`} size={9} />
+      <input data-testid="range-end" value={end} onChange={(e) => setEnd(e.target.value)} placeholder={`end (${unit})`} size={9} />
+      <button type="submit" data-testid="range-apply">Apply</button>
+      <button type="button" data-testid="range-all" onClick={all}>All</button>
+      <span className="muted" data-testid="range-caption">sim: {formatTime(now, unit)} | showing {shown}</span>
+      <span className="muted small">drag on a chart to zoom, double-click to reset, click to open the event history there</span>
+    </form>
+  );
+}
+
+function Panel({ panel }: { panel: DashPanel }) {
+  const charts = useSim((s) => s.charts);
+  const range = useSim((s) => s.timeRange);
+  const unit = useUnit();
+  const refresh = useRefreshKey(500);
+  const [width, setWidth] = useState(0);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const config: ChartConfig | undefined = panel.kind === 'chart' ? charts.find((c) => c.chart_id === panel.chart_id) : undefined;
+  const mp = maxPointsFor(width || 300);
+  const key = width ? `${panel.id}:${range.start_s}:${range.end_s}:${mp}:${refresh}` : null;
+  const started = useRef(0);
+  const [renderMs, setRenderMs] = useState<number | null>(null);
+  const { data, error } = useLoader<Series>(key, async (signal) => {
+    started.current = performance.now();
+    const opts = { start_s: range.start_s ?? undefined, end_s: range.end_s ?? undefined, max_points: mp };
+    const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, opts, signal);
+    const s = { times: a.times ?? [], values: a.values ?? [] };
+    requestAnimationFrame(() => setRenderMs(performance.now() - started.current));
+    return s;
+  });
+  const series = data ?? EMPTY;
+  const label = panel.title;
+  const xRange: [number | null, number | null] = [range.start_s === null ? null : toDisplay(range.start_s, unit), range.end_s === null ? null : toDisplay(range.end_s, unit)];
+
+  const exportCsv = () => download(new Blob([seriesToCsv(series, label, unit)], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
+  const exportPng = () => canvas.current?.toBlob((b) => b && download(b, `${sanitizeFileName(label)}.png`));
+
+  return (
+    <>
+      <div className="panel-title drag-handle">
+        <span className="title" title={label}>{label}</span>
+        {config && config.transform !== 'raw' && <span className="transform" data-testid="transform">{config.transform}{config.window_s ? ` / ${config.window_s}s` : ''}</span>}
+        {panel.kind === 'probe' && <span className="transform">raw</span>}
+        <span className="spacer" />
+        <button className="small-btn no-drag" data-testid="export-png" onClick={exportPng}>PNG</button>
+        <button className="small-btn no-drag" data-testid="export-csv" onClick={exportCsv}>CSV</button>
+        <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
+      </div>
+      <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
+        data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)}>
+        {error && <div className="error small">{error}</div>}
+        {data && series.times.length === 0 && <div className="empty small">No data yet</div>}
+        <UPlotChart
+          series={series}
+          unit={unit}
+          color={config?.color || '#3b82f6'}
+          label={label}
+          yLabel={config?.y_label}
+          xLabel={config?.x_label ? config.x_label.replace(/\(s\)/, `(${unit})`) : undefined}
+          yMin={config?.y_min ?? null}
+          yMax={config?.y_max ?? null}
+          xRange={xRange}
+          onZoom={(a, b) => useSim.setState({ timeRange: { start_s: toSeconds(a, unit), end_s: toSeconds(b, unit) } })}
+          onResetZoom={() => useSim.setState({ timeRange: { start_s: null, end_s: null } })}
+          onPointClick={(t) => jumpToTime(Math.max(0, toSeconds(t, unit)))}
+          onPlotWidth={setWidth}
+          canvasRef={(c) => (canvas.current = c)}
+        />
+      </div>
+    </>
+  );
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function AddChart() {
+  const [open, setOpen] = useState(false);
+  const panels = useLayout((s) => s.panels);
+  const { data: probes } = useLoader(open ? 'probes' : null, () => api.probes());
+  const charts = useSim((s) => s.charts);
+  const removedCharts = useLayout((s) => s.removedCharts);
+  const closed = charts.filter((c) => removedCharts.includes(c.chart_id) && !panels.some((p) => p.id === `chart:${c.chart_id}`));
+  return (
+    <div className="add-chart">
+      {open && (
+        <div className="add-menu" data-testid="add-chart-menu">
+          {(probes ?? []).map((p) => {
+            const added = panels.some((x) => x.id === `probe:${p.name}`);
+            return (
+              <button key={p.name} disabled={added} onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`)); setOpen(false); }}>
+                {p.target}.{p.metric} {added && '(added)'}
+              </button>
+            );
+          })}
+          {closed.map((c) => (
+            <button key={c.chart_id} onClick={() => {
+              useLayout.getState().update((l) => ({ ...l, removedCharts: l.removedCharts.filter((x) => x !== c.chart_id), seeded: true }));
+              useLayout.getState().update((l) => {
+                const id = `chart:${c.chart_id}`;
+                return { ...l, panels: [...l.panels, { id, kind: 'chart', chart_id: c.chart_id, title: c.title }], grid: [...l.grid, { i: id, x: 0, y: 1000, w: 4, h: 4 }] };
+              });
+              setOpen(false);
+            }}>{c.title} (chart)</button>
+          ))}
+          {probes && probes.length === 0 && closed.length === 0 && <div className="muted small">No probes in this model</div>}
+        </div>
+      )}
+      <button className="btn-add" data-testid="add-chart" onClick={() => setOpen(!open)}>+ Add Chart</button>
+    </div>
+  );
+}

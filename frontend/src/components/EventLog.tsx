@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { EventFilters, RecordedEvent } from '../api/types';
+import { useSim } from '../store/sim';
+import { HistoryWindow, type PageDescriptor } from '../lib/historyWindow';
+import { useDebounced, useRefreshKey, useUnit } from '../lib/hooks';
+import { parseTimeInput } from '../lib/time';
+import { EventRow } from './EventRow';
+import { VirtualRows, type ScrollTarget } from './VirtualRows';
+
+type Mode = 'live' | 'history';
+
+interface FilterForm {
+  types: string[];
+  entity: string;
+  search: string;
+  tMin: string;
+  tMax: string;
+  hideInternal: boolean;
+}
+
+const NO_FILTER: FilterForm = { types: [], entity: '', search: '', tMin: '', tMax: '', hideInternal: true };
+
+/** Wire filters from the form (times typed in the display unit → seconds). */
+function toFilters(f: FilterForm, unit: 's' | 'min' | 'h'): EventFilters {
+  return {
+    event_type: f.types.length ? f.types : undefined,
+    entity: f.entity.trim() || undefined,
+    search: f.search.trim() || undefined,
+    time_min: f.tMin.trim() ? parseTimeInput(f.tMin, unit) ?? undefined : undefined,
+    time_max: f.tMax.trim() ? parseTimeInput(f.tMax, unit) ?? undefined : undefined,
+    exclude_internal: f.hideInternal || undefined,
+  };
+}
+
+/** The same filters on the client, for the live tail. */
+export function matchesEvent(e: RecordedEvent, f: EventFilters): boolean {
+  if (f.exclude_internal && e.is_internal) return false;
+  if (f.event_type && f.event_type.length && !f.event_type.includes(e.event_type)) return false;
+  if (f.entity && e.target_name !== f.entity && e.source_name !== f.entity) return false;
+  if (f.time_min !== undefined && e.time_s < f.time_min) return false;
+  if (f.time_max !== undefined && e.time_s > f.time_max) return false;
+  if (f.search) {
+    const q = f.search.toLowerCase();
+    const hay = `${e.event_type} ${e.target_name} ${e.source_name ?? ''} ${e.event_id} ${e.context ? JSON.stringify(e.context) : ''}`.toLowerCase();
+    if (!hay.includes(q)) return false;
+  }
+  return true;
+}
+
+export function EventLog() {
+  const unit = useUnit();
+  const [mode, setMode] = useState<Mode>('live');
+  const [form, setForm] = useState<FilterForm>(NO_FILTER);
+  const [showFilters, setShowFilters] = useState(false);
+  const debounced = useDebounced(form, 300);
+  const filters = useMemo(() => toFilters(debounced, unit), [debounced, unit]);
+  const filterKey = JSON.stringify(filters);
+  const [expanded, setExpanded] = useState<number | null>(null);
+  const epoch = useSim((s) => s.epoch);
+  const jump = useSim((s) => s.historyJump);
+  const active = filterKey !== JSON.stringify(toFilters(NO_FILTER, unit));
+
+  return (
+    <div className="log-panel" data-testid="event-log">
+      <div className="log-toolbar">
+        <div className="seg">
+          <button className={mode === 'live' ? 'on' : ''} data-testid="events-live" onClick={() => setMode('live')}>Live</button>
+          <button className={mode === 'history' ? 'on' : ''} data-testid="events-history" onClick={() => setMode('history')}>History</button>
+        </div>
+        <button className={`small-btn${showFilters ? ' on' : ''}`} onClick={() => setShowFilters(!showFilters)} data-testid="events-filter-toggle">Filter{active ? ' ●' : ''}</button>
+        <label className="check"><input type="checkbox" checked={!form.hideInternal} onChange={(e) => setForm({ ...form, hideInternal: !e.target.checked })} data-testid="show-internal" />Internal</label>
+      </div>
+      {showFilters && <EventFilterForm form={form} setForm={setForm} unit={unit} />}
+      {mode === 'live'
+        ? <LiveEvents filters={filters} unit={unit} expanded={expanded} setExpanded={setExpanded} />
+        : <HistoryEvents key={epoch} filters={filters} filterKey={filterKey} unit={unit} expanded={expanded} setExpanded={setExpanded} jump={jump} />}
+      <JumpWatcher jump={jump} onJump={() => setMode('history')} />
+    </div>
+  );
+}
+
+function JumpWatcher({ jump, onJump }: { jump: { nonce: number } | null; onJump: () => void }) {
+  const seen = useRef(jump?.nonce);
+  useEffect(() => {
+    if (jump && jump.nonce !== seen.current) {
+      seen.current = jump.nonce;
+      onJump();
+    }
+  }, [jump, onJump]);
+  return null;
+}
+
+function EventFilterForm({ form, setForm, unit }: { form: FilterForm; setForm: (f: FilterForm) => void; unit: string }) {
+  const [types, setTypes] = useState<string[]>([]);
+  const live = useSim((s) => s.liveEvents);
+  const topology = useSim((s) => s.topology);
+  useEffect(() => {
+    api.eventTypes().then((t) => setTypes([...t].sort()), () => {
+      setTypes([...new Set(live.map((e) => e.event_type))].sort());
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const entities = topology?.nodes.map((n) => n.id) ?? [];
+  const allTypes = [...new Set([...types, ...form.types])].sort();
+  return (
+    <div className="filters" data-testid="event-filters">
+      <select multiple value={form.types} size={Math.min(5, Math.max(2, allTypes.length))} data-testid="filter-types"
+        onChange={(e) => setForm({ ...form, types: [...e.target.selectedOptions].map((o) => o.value) })}>
+        {allTypes.map((t) => <option key={t} value={t}>{t}</option>)}
+      </select>
+      <div className="filter-fields">
+        <input list="entity-list" placeholder="entity" value={form.entity} onChange={(e) => setForm({ ...form, entity: e.target.value })} data-testid="filter-entity" />
+        <datalist id="entity-list">{entities.map((n) => <option key={n} value={n} />)}</datalist>
+        <input placeholder="search text" value={form.search} onChange={(e) => setForm({ ...form, search: e.target.value })} data-testid="filter-search" />
+        <div className="row2">
+          <input placeholder={`t ≥ (${unit})`} value={form.tMin} onChange={(e) => setForm({ ...form, tMin: e.target.value })} size={7} data-testid="filter-tmin" />
+          <input placeholder={`t ≤ (${unit})`} value={form.tMax} onChange={(e) => setForm({ ...form, tMax: e.target.value })} size={7} data-testid="filter-tmax" />
+          <button className="small-btn" onClick={() => setForm({ ...NO_FILTER, hideInternal: form.hideInternal })} data-testid="filter-clear">Clear</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function LiveEvents({ filters, unit, expanded, setExpanded }: { filters: EventFilters; unit: 's' | 'min' | 'h'; expanded: number | null; setExpanded: (n: number | null) => void }) {
+  const live = useSim((s) => s.liveEvents);
+  const [follow, setFollow] = useState(true);
+  const rows = useMemo(() => live.filter((e) => matchesEvent(e, filters)), [live, filters]);
+  return (
+    <>
+      <div className="log-caption">
+        <span data-testid="live-count">{rows.length.toLocaleString('en-US')} shown (newest {live.length.toLocaleString('en-US')} kept live)</span>
+        <label className="check"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} data-testid="auto-scroll" />Auto-scroll</label>
+      </div>
+      <VirtualRows rows={rows} idOf={(e) => e.event_id} version={rows.length} scrollTarget={null} follow={follow} onFollowChange={setFollow}
+        testId="live-events" empty={<div className="empty">No events yet — Step or Play.</div>}
+        render={(ev) => <EventRow ev={ev} unit={unit} expanded={expanded === ev.event_id} onToggle={() => setExpanded(expanded === ev.event_id ? null : ev.event_id)} />} />
+    </>
+  );
+}
+
+function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }: {
+  filters: EventFilters; filterKey: string; unit: 's' | 'min' | 'h'; expanded: number | null; setExpanded: (n: number | null) => void;
+  jump: { time_s: number; nonce: number } | null;
+}) {
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const win = useMemo(() => new HistoryWindow<RecordedEvent>(
+    async (d: PageDescriptor, limit, signal) => {
+      const p = await api.events(filtersRef.current, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit }, signal);
+      return { items: p.events, next_cursor: p.next_cursor, total: p.total };
+    },
+    (e) => e.event_id, 100, 5,
+  ), []);
+  const [version, setVersion] = useState(0);
+  const [target, setTarget] = useState<ScrollTarget>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [count, setCount] = useState<{ total: number; latest: number } | null>(null);
+  const firstVisible = useRef<RecordedEvent | undefined>(undefined);
+  const atBottom = useRef(true);
+  const refresh = useRefreshKey(1000);
+  const [jumpText, setJumpText] = useState('');
+
+  const bump = useCallback(() => setVersion(win.version), [win]);
+  const run = useCallback((p: Promise<unknown>, after?: () => void) => {
+    bump();
+    p.then(() => { setError(null); bump(); after?.(); }, (e: unknown) => { setError(e instanceof Error ? e.message : String(e)); bump(); });
+  }, [bump]);
+
+  const openAt = useCallback((t: number) => {
+    run(win.openAroundTime(t), () => {
+      const idx = win.rows().findIndex((r) => r.time_s >= t);
+      setTarget({ kind: 'index', index: idx >= 0 ? idx : win.rows().length - 1 });
+    });
+  }, [run, win]);
+  const openNewest = useCallback(() => run(win.openNewest(), () => setTarget({ kind: 'bottom' })), [run, win]);
+  const openOldest = useCallback(() => run(win.openOldest(), () => setTarget({ kind: 'top' })), [run, win]);
+
+  // Open (and re-open on a filter change, keeping the user's place in time).
+  const lastJump = useRef<number | undefined>(undefined);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (jump && jump.nonce !== lastJump.current) {
+      lastJump.current = jump.nonce;
+      opened.current = true;
+      openAt(jump.time_s);
+      return;
+    }
+    const fv = firstVisible.current;
+    if (opened.current && fv && !atBottom.current) openAt(fv.time_s);
+    else openNewest();
+    opened.current = true;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filterKey, jump?.nonce]);
+
+  useEffect(() => () => win.clear(), [win]);
+
+  // The total matching count, kept fresh while the simulation runs.
+  useEffect(() => {
+    const ac = new AbortController();
+    api.eventCount(filtersRef.current, ac.signal).then((c) => setCount({ total: c.total, latest: c.total }), () => undefined);
+    return () => ac.abort();
+  }, [filterKey, refresh]);
+
+  const rows = win.rows();
+  const newer = count && win.atEnd && count.total > win.total ? count.total - win.total : 0;
+
+  return (
+    <>
+      <div className="log-caption">
+        <span data-testid="history-total">{count ? `${count.total.toLocaleString('en-US')} matching` : win.loading ? 'loading…' : ''}</span>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const t = parseTimeInput(jumpText, unit); if (t !== null) openAt(t); }}>
+          <input placeholder={`jump to (${unit})`} value={jumpText} onChange={(e) => setJumpText(e.target.value)} size={8} data-testid="jump-input" />
+          <button type="submit" className="small-btn" data-testid="jump-go">Go</button>
+        </form>
+        <button className="small-btn" onClick={openOldest} data-testid="history-oldest" title="Oldest">⤒</button>
+        <button className="small-btn" onClick={openNewest} data-testid="history-newest" title="Newest">⤓</button>
+      </div>
+      {error && <div className="error small" data-testid="history-error">{error}</div>}
+      {newer > 0 && <button className="small-btn newer" onClick={openNewest}>{newer.toLocaleString('en-US')} newer — go to newest</button>}
+      <VirtualRows rows={rows} idOf={(e) => e.event_id} version={version} scrollTarget={target} onScrolled={() => setTarget(null)}
+        testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
+        onNearTop={() => { if (!win.loading && !win.atStart) run(win.loadOlder()); }}
+        onNearBottom={() => { if (!win.loading && !win.atEnd) run(win.loadNewer()); }}
+        onFirstVisible={(r) => {
+          firstVisible.current = r;
+          const last = rows[rows.length - 1];
+          atBottom.current = win.atEnd && !!last && !!r && rows.indexOf(r) > rows.length - 40;
+        }}
+        render={(ev) => <EventRow ev={ev} unit={unit} expanded={expanded === ev.event_id} onToggle={() => setExpanded(expanded === ev.event_id ? null : ev.event_id)} />} />
+      <div className="log-caption small muted" data-testid="history-window">
+        {rows.length ? `#${rows[0].event_id} … #${rows[rows.length - 1].event_id}` : ''}{win.atStart ? ' · start' : ''}{win.atEnd ? ' · end' : ''}{win.loading ? ' · loading' : ''}
+      </div>
+    </>
+  );
+}

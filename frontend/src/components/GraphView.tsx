@@ -1,0 +1,217 @@
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Background, BaseEdge, Handle, MarkerType, Position, ReactFlow, ReactFlowProvider, getSmoothStepPath, useReactFlow,
+  applyNodeChanges, type Edge, type EdgeProps, type Node, type NodeChange, type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useSim } from '../store/sim';
+import { useLayout, type PinnedChart } from '../store/layout';
+import { select } from '../store/actions';
+import { categoryColour, layoutTopology, type Positions } from '../lib/graphLayout';
+import { compactCount } from '../lib/time';
+import { flowDuration, keyMetrics } from '../lib/transforms';
+import { formatValue } from '../lib/time';
+import { PinnedChartBody } from './PinnedChart';
+import type { TopologyNode } from '../api/types';
+
+export const CHART_MIME = 'application/happysim-chart';
+
+type EntityData = { node: TopologyNode };
+type ChartData = { pin: PinnedChart };
+
+const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<Node<EntityData>>) {
+  const n = data.node;
+  const colour = categoryColour(n.category);
+  const metrics = useSim((s) => s.state?.entities[n.id]);
+  const isSelected = useSim((s) => s.selected === n.id) || selected;
+  const shown = keyMetrics(metrics);
+  return (
+    <div className="entity-node" data-testid={`node-${n.id}`} style={{ borderColor: isSelected ? colour : colour + '40', boxShadow: isSelected ? `0 0 12px ${colour}80` : undefined }}>
+      <Handle type="target" position={Position.Left} id="l" />
+      <Handle type="target" position={Position.Top} id="t" />
+      <div className="entity-name" title={n.id}>{n.id}</div>
+      <div className="entity-type" style={{ color: colour }}>{n.type}</div>
+      {shown.map(([k, v]) => (
+        <div key={k} className="entity-metric"><span>{k}</span><b data-testid={`node-${n.id}-${k}`}>{formatValue(v, 3)}</b></div>
+      ))}
+      <Handle type="source" position={Position.Right} id="r" />
+      <Handle type="source" position={Position.Bottom} id="b" />
+    </div>
+  );
+});
+
+const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<EntityData>>) {
+  const n = data.node;
+  const colour = categoryColour(n.category);
+  const isSelected = useSim((s) => s.selected === n.id);
+  return (
+    <div className="group-node" data-testid={`node-${n.id}`}>
+      <Handle type="target" position={Position.Left} id="l" />
+      <Handle type="target" position={Position.Top} id="t" />
+      <div className="group-card back2" style={{ borderColor: colour + '30' }} />
+      <div className="group-card back1" style={{ borderColor: colour + '50' }} />
+      <div className="group-card front" style={{ borderColor: isSelected ? colour : colour + '80', boxShadow: isSelected ? `0 0 12px ${colour}80` : undefined }}>
+        <div className="entity-name">{n.type}</div>
+        <div className="entity-type" style={{ color: colour }}>Entity group <span className="badge">{compactCount(n.member_count ?? 0)}</span></div>
+        <div className="muted small">Click to inspect members</div>
+      </div>
+      <Handle type="source" position={Position.Right} id="r" />
+      <Handle type="source" position={Position.Bottom} id="b" />
+    </div>
+  );
+});
+
+const ChartNode = memo(function ChartNode({ data }: NodeProps<Node<ChartData>>) {
+  const pin = data.pin;
+  const title = pin.kind === 'probe' ? pin.probe : `${pin.entity}.${pin.metric}`;
+  return (
+    <div className="chart-node" data-testid={`pinned-${title}`}>
+      <div className="chart-node-title">
+        <span>{title}</span>
+        <button className="icon nodrag" title="Unpin" onClick={() => useLayout.getState().update((l) => ({ ...l, pinned: l.pinned.filter((p) => p.id !== pin.id) }))}>×</button>
+      </div>
+      <div className="chart-node-body nodrag">
+        <PinnedChartBody pin={pin} />
+      </div>
+    </div>
+  );
+});
+
+type FlowEdgeData = { statsKey: string; probe: boolean };
+
+const AnimatedEdge = memo(function AnimatedEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, id } = props;
+  const [path] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const rate = useSim((s) => (data ? s.edgeStats[data.statsKey]?.rate : undefined));
+  const probe = !!data?.probe;
+  const dur = probe ? null : flowDuration(rate);
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd}
+        style={probe ? { stroke: '#06b6d4', strokeWidth: 1.5, strokeDasharray: '6 4' } : { stroke: '#4b5563', strokeWidth: 2 }} />
+      {dur !== null && (
+        <circle r={3} fill="#22c55e" data-testid={`flow-${data?.statsKey}`} data-rate={rate}>
+          <animateMotion key={dur} dur={`${dur}s`} repeatCount="indefinite" path={path} />
+        </circle>
+      )}
+    </>
+  );
+});
+
+const nodeTypes = { entity: EntityNode, group: GroupNode, chart: ChartNode };
+const edgeTypes = { animated: AnimatedEdge };
+
+function Flow() {
+  const topology = useSim((s) => s.topology);
+  const runtimeEdges = useSim((s) => s.runtimeEdges);
+  const pinned = useLayout((s) => s.pinned);
+  const [positions, setPositions] = useState<Positions>({});
+  const [nodes, setNodes] = useState<Node[]>([]);
+  const flow = useReactFlow();
+
+  useEffect(() => {
+    if (!topology) return;
+    let cancelled = false;
+    layoutTopology(topology, runtimeEdges).then((p) => {
+      if (!cancelled) setPositions(p);
+    }, () => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [topology, runtimeEdges]);
+
+  useEffect(() => {
+    if (!topology) return;
+    const entityNodes: Node[] = topology.nodes.filter((n) => positions[n.id]).map((n) => ({
+      id: n.id,
+      type: n.is_group ? 'group' : 'entity',
+      position: positions[n.id],
+      data: { node: n },
+    }));
+    const chartNodes: Node[] = pinned.map((p) => ({ id: `pin:${p.id}`, type: 'chart', position: { x: p.x, y: p.y }, data: { pin: p }, dragHandle: '.chart-node-title' }));
+    setNodes([...entityNodes, ...chartNodes]);
+  }, [topology, positions, pinned]);
+
+  useEffect(() => {
+    if (Object.keys(positions).length) requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1.2 }));
+  }, [positions, flow]);
+
+  const edges: Edge[] = useMemo(() => {
+    if (!topology) return [];
+    const all = [...topology.edges, ...runtimeEdges];
+    return all.map((e, i) => {
+      const probe = e.kind === 'probe';
+      return {
+        id: `e-${e.source}-${e.target}-${i}`,
+        source: e.source,
+        target: e.target,
+        sourceHandle: probe ? 'b' : 'r',
+        targetHandle: probe ? 't' : 'l',
+        type: 'animated',
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: probe ? '#06b6d4' : '#4b5563' },
+        data: { statsKey: `${e.source}->${e.target}`, probe },
+      };
+    });
+  }, [topology, runtimeEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
+
+  const onNodeDragStop = useCallback((_: unknown, node: Node) => {
+    if (!node.id.startsWith('pin:')) return;
+    const id = node.id.slice(4);
+    useLayout.getState().update((l) => ({ ...l, pinned: l.pinned.map((p) => (p.id === id ? { ...p, x: node.position.x, y: node.position.y } : p)) }));
+  }, []);
+
+  const onDrop = useCallback((e: React.DragEvent) => {
+    const raw = e.dataTransfer.getData(CHART_MIME);
+    if (!raw) return;
+    e.preventDefault();
+    const pos = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    pinChart(JSON.parse(raw) as PinSpec, pos);
+  }, [flow]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDragStop={onNodeDragStop}
+      onNodeClick={(_, n) => { if (n.type !== 'chart') select(n.id); }}
+      onPaneClick={() => undefined}
+      onDragOver={(e) => { if (e.dataTransfer.types.includes(CHART_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
+      onDrop={onDrop}
+      minZoom={0.3}
+      maxZoom={2}
+      nodesConnectable={false}
+      proOptions={{ hideAttribution: true }}
+      colorMode="dark"
+    >
+      <Background color="#1f2937" gap={20} size={1} />
+    </ReactFlow>
+  );
+}
+
+export type PinSpec = { kind: 'entity_metric'; entity: string; metric: string } | { kind: 'probe'; probe: string };
+
+/** Pins a chart onto the graph (near its entity unless a position is given). */
+export function pinChart(spec: PinSpec, at?: { x: number; y: number }) {
+  const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const l = useLayout.getState();
+  const pos = at ?? { x: 40 + (l.pinned.length % 4) * 300, y: 260 + Math.floor(l.pinned.length / 4) * 190 };
+  const pin: PinnedChart = spec.kind === 'probe' ? { id, kind: 'probe', probe: spec.probe, ...pos } : { id, kind: 'entity_metric', entity: spec.entity, metric: spec.metric, mode: 'total', ...pos };
+  l.update((s) => ({ ...s, pinned: [...s.pinned, pin] }));
+}
+
+export function GraphView() {
+  const topology = useSim((s) => s.topology);
+  return (
+    <div className="graph-view" data-testid="graph-view">
+      {!topology && <div className="empty">Loading topology…</div>}
+      <ReactFlowProvider>
+        <Flow />
+      </ReactFlowProvider>
+    </div>
+  );
+}

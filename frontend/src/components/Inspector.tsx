@@ -1,0 +1,207 @@
+import { useEffect, useState } from 'react';
+import { api, maxPointsFor } from '../api/client';
+import type { EntityHistory, GroupMembers, Series, TopologyNode } from '../api/types';
+import { useSim } from '../store/sim';
+import { addProbePanel, useLayout } from '../store/layout';
+import { useDebounced, useLoader, useRefreshKey, useUnit } from '../lib/hooks';
+import { formatTime, formatValue } from '../lib/time';
+import { applySparkMode, nextSparkMode, SPARK_MODE_LABEL, type SparkMode } from '../lib/transforms';
+import { categoryColour } from '../lib/graphLayout';
+import { UPlotChart } from './UPlotChart';
+import { CHART_MIME, pinChart, type PinSpec } from './GraphView';
+
+const EMPTY: Series = { times: [], values: [] };
+
+function dragPin(spec: PinSpec) {
+  return (e: React.DragEvent) => {
+    e.dataTransfer.setData(CHART_MIME, JSON.stringify(spec));
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+}
+
+export function Inspector() {
+  const selected = useSim((s) => s.selected);
+  const node = useSim((s) => s.topology?.nodes.find((n) => n.id === s.selected));
+  return (
+    <div className="inspector" data-testid="inspector">
+      <div className="inspector-main">
+        {!selected && <div className="empty">Click a node to inspect its state</div>}
+        {selected && node?.is_group && <GroupInspector node={node} />}
+        {selected && !node?.is_group && <EntityInspector name={selected} node={node} />}
+      </div>
+      <Upcoming />
+    </div>
+  );
+}
+
+function EntityInspector({ name, node }: { name: string; node?: TopologyNode }) {
+  const live = useSim((s) => s.state?.entities[name]);
+  const probes = useSim((s) => s.probes);
+  const unit = useUnit();
+  const refresh = useRefreshKey(600);
+  const [width, setWidth] = useState(280);
+  const mp = maxPointsFor(width);
+  const [extra, setExtra] = useState<Record<string, unknown> | null>(null);
+  // an entity that is not in state.entities (a group member): read it on its own
+  const { data: fetched } = useLoader(live ? null : `${name}:${refresh}`, (signal) => api.entityState(name, signal));
+  useEffect(() => setExtra(fetched?.state ?? null), [fetched]);
+  const state = live ?? extra ?? {};
+  const { data: history } = useLoader<EntityHistory>(`${name}:${mp}:${refresh}`, (signal) => api.entityHistory(name, mp, signal));
+  const probe = node?.category === 'probe' ? probes.find((p) => p.name === name) : undefined;
+  const colour = categoryColour(node?.category);
+  return (
+    <div data-testid={`inspect-${name}`}>
+      <div className="inspector-head">
+        <div className="entity-name">{name}</div>
+        <div style={{ color: colour }}>{node?.type ?? ''}</div>
+      </div>
+      <div className="kv">
+        {Object.entries(state).map(([k, v]) => (
+          <MetricRow key={k} entity={name} metric={k} value={v} series={history?.metrics[k]} unit={unit} onWidth={setWidth} />
+        ))}
+        {Object.keys(state).length === 0 && <div className="muted">No state</div>}
+      </div>
+      {probe && <ProbeSection probe={probe.name} label={`${probe.target}.${probe.metric}`} />}
+      {node?.profile && node.profile.times.length > 1 && (
+        <div className="section">
+          <div className="section-title">Load Profile</div>
+          <div className="chart-md">
+            <UPlotChart series={node.profile} unit={unit} color="#22c55e" yLabel="req/s" label="Rate (req/s)" compact />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MetricRow({ entity, metric, value, series, unit, onWidth }: {
+  entity: string; metric: string; value: unknown; series?: Series; unit: 's' | 'min' | 'h'; onWidth: (w: number) => void;
+}) {
+  const [mode, setMode] = useState<SparkMode>('total');
+  const numeric = typeof value === 'number';
+  const shown = series && series.times.length >= 2 ? applySparkMode(series, mode) : null;
+  return (
+    <div className="metric-row" draggable={numeric} onDragStart={numeric ? dragPin({ kind: 'entity_metric', entity, metric }) : undefined}
+      data-testid={`metric-${metric}`}>
+      <div className="metric-line">
+        <span className="k">{metric}</span>
+        <span className="v" data-testid={`metric-${metric}-value`}>{formatValue(value)}</span>
+      </div>
+      {shown && (
+        <div className="sparkline">
+          <div className="spark-tools">
+            <button className="mode" onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>
+            <button className="icon" title="Pin this chart onto the graph (or drag the row there)" data-testid={`pin-${metric}`}
+              onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>📌</button>
+          </div>
+          <div className="spark-chart" data-testid={`sparkline-${metric}`}>
+            <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ProbeSection({ probe, label }: { probe: string; label: string }) {
+  const unit = useUnit();
+  const refresh = useRefreshKey(600);
+  const [width, setWidth] = useState(280);
+  const mp = maxPointsFor(width);
+  const { data } = useLoader<Series>(`${probe}:${mp}:${refresh}`, (signal) => api.timeseries(probe, { max_points: mp }, signal));
+  return (
+    <div className="section" draggable onDragStart={dragPin({ kind: 'probe', probe })}>
+      <div className="section-title">
+        {label}
+        <span className="spacer" />
+        <button className="small-btn" data-testid="probe-to-dashboard" onClick={() => {
+          useLayout.getState().update((l) => ({ ...addProbePanel(l, probe, label), mainView: 'dashboard' }));
+        }}>+ Dashboard</button>
+        <button className="icon" title="Pin onto the graph" onClick={() => pinChart({ kind: 'probe', probe })}>📌</button>
+      </div>
+      <div className="chart-md" data-testid="probe-chart">
+        <UPlotChart series={data ?? EMPTY} unit={unit} color="#3b82f6" label={label} compact onPlotWidth={setWidth} />
+      </div>
+    </div>
+  );
+}
+
+const PAGE = 50;
+const NO_UPCOMING: never[] = [];
+
+function GroupInspector({ node }: { node: TopologyNode }) {
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, 200);
+  const [members, setMembers] = useState<GroupMembers['members']>([]);
+  const [total, setTotal] = useState(node.member_count ?? 0);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const refresh = useRefreshKey(1000);
+  const epoch = useSim((s) => s.epoch);
+  const colour = categoryColour(node.category);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    api.groupMembers(node.id, 0, Math.max(PAGE, members.length || PAGE), q || undefined, ac.signal).then((g) => {
+      setMembers(g.members);
+      setTotal(g.total);
+    }, () => undefined);
+    return () => ac.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [node.id, q, refresh, epoch]);
+
+  const more = () => {
+    api.groupMembers(node.id, members.length, PAGE, q || undefined).then((g) => {
+      setMembers((m) => [...m, ...g.members]);
+      setTotal(g.total);
+    }, () => undefined);
+  };
+
+  return (
+    <div data-testid={`inspect-${node.id}`}>
+      <div className="inspector-head">
+        <div className="entity-name">{node.type} <span className="badge">{total}</span></div>
+        <div style={{ color: colour }}>Entity Group</div>
+      </div>
+      <input className="search" placeholder="Search members…" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="group-search" />
+      <div className="members">
+        {members.map((m) => {
+          const nums = Object.entries(m.state).filter(([, v]) => typeof v === 'number').slice(0, 2);
+          return (
+            <div key={m.name} className="member">
+              <div className="member-line" onClick={() => setExpanded(expanded === m.name ? null : m.name)}>
+                <span>{expanded === m.name ? '▼' : '▶'} {m.name}</span>
+                <span className="muted">{nums.map(([k, v]) => `${k}=${formatValue(v, 2)}`).join('  ')}</span>
+              </div>
+              {expanded === m.name && (
+                <div className="kv member-state">
+                  {Object.entries(m.state).map(([k, v]) => (
+                    <div key={k} className="metric-line"><span className="k">{k}</span><span className="v">{formatValue(v)}</span></div>
+                  ))}
+                  <button className="small-btn" onClick={() => useSim.setState({ selected: m.name })}>Inspect</button>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {members.length < total && <button className="small-btn" onClick={more}>Load more ({members.length} / {total})</button>}
+    </div>
+  );
+}
+
+function Upcoming() {
+  const upcoming = useSim((s) => s.state?.upcoming) ?? NO_UPCOMING;
+  const unit = useUnit();
+  return (
+    <div className="upcoming" data-testid="upcoming">
+      <div className="section-title">Upcoming</div>
+      {upcoming.length === 0 && <div className="muted small">— (shown while paused)</div>}
+      {upcoming.map((u) => (
+        <div key={u.id + u.time_s} className="upcoming-row">
+          <span className="time">{formatTime(u.time_s, unit, 4)}</span> <span className="etype">{u.event_type}</span> → <span className="target">{u.target}</span>
+          {u.daemon && <span className="muted"> (daemon)</span>}
+        </div>
+      ))}
+    </div>
+  );
+}

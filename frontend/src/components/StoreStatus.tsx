@@ -1,0 +1,25 @@
+import { api } from '../api/client';
+import { useLoader, useRefreshKey } from '../lib/hooks';
+import { formatBytes } from '../lib/time';
+import { useSim } from '../store/sim';
+
+/** The footer line: what the history store holds and how far behind it is. */
+export function StoreStatus() {
+  const refresh = useRefreshKey(2000);
+  const connection = useSim((s) => s.connection);
+  const { data, error } = useLoader(`${refresh}:${connection}`, (signal) => api.store(signal));
+  return (
+    <footer className="store-status" data-testid="store-status">
+      {data ? (
+        <>
+          <span>Stored: <b>{data.events.toLocaleString('en-US')}</b> events · <b>{data.logs.toLocaleString('en-US')}</b> logs · <b>{data.samples.toLocaleString('en-US')}</b> samples</span>
+          <span>pending <b>{data.pending.toLocaleString('en-US')}</b></span>
+          <span>db <b>{formatBytes(data.db_bytes)}</b></span>
+          <span>last drain <b>{data.last_drain_ms === null ? '—' : `${data.last_drain_ms} ms`}</b> ({data.drains} drains)</span>
+        </>
+      ) : (
+        <span className="muted">{error ? `store status unavailable (${error})` : 'store status…'}</span>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,179 @@
+import { api, socketUrl } from '../api/client';
+import { SimSocket } from '../api/socket';
+import type { BreakpointSpec, ServerMessage } from '../api/types';
+import { seedCharts, useLayout } from './layout';
+import { applyServerMessage, clearedForRestart, useSim, type PlayMode } from './sim';
+
+let socket: SimSocket | null = null;
+
+function notice(kind: 'info' | 'error' | 'breakpoint', text: string) {
+  useSim.setState({ notice: { kind, text, at: Date.now() } });
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Coalesces bursts of server messages into one store update per animation frame. */
+let queue: ServerMessage[] = [];
+let flushScheduled = false;
+function flush() {
+  flushScheduled = false;
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
+  const s0 = useSim.getState();
+  let s = s0;
+  for (const m of batch) s = { ...s, ...applyServerMessage(s, m) };
+  useSim.setState(s);
+  if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
+}
+function onMessage(m: ServerMessage) {
+  queue.push(m);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(flush);
+    else setTimeout(flush, 16);
+  }
+}
+
+/** Reads everything the page shows from the server (first load, reconnect, after Restart or a scenario change). */
+export async function loadAll(): Promise<void> {
+  const [topology, state] = await Promise.all([api.topology(), api.state()]);
+  useSim.setState({ topology, state, runtimeEdges: [] });
+  useLayout.getState().useScenario(state.scenario ?? null);
+  await Promise.all([
+    api.charts().then((charts) => {
+      useSim.setState({ charts });
+      useLayout.getState().update((l) => seedCharts(l, charts));
+    }).catch(() => useSim.setState({ charts: [] })),
+    api.probes().then((probes) => useSim.setState({ probes })).catch(() => useSim.setState({ probes: [] })),
+    refreshBreakpoints(),
+    api.scenarios().then((scenarios) => useSim.setState({ scenarios })).catch(() => undefined),
+  ]);
+}
+
+export async function refreshBreakpoints(): Promise<void> {
+  try {
+    useSim.setState({ breakpoints: await api.breakpoints() });
+  } catch {
+    /* endpoint not there yet */
+  }
+}
+
+export function startConnection(): void {
+  if (socket) return;
+  socket = new SimSocket(socketUrl(window.location), {
+    onMessage,
+    onStatus: (connection) => useSim.setState({ connection }),
+    onReconnect: () => {
+      // The server may have restarted: the loop we thought was running is gone; read everything again.
+      useSim.setState({ playMode: null });
+      void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
+    },
+  });
+  socket.connect();
+  void loadAll().catch((e) => notice('error', `could not load the simulation: ${errorText(e)}`));
+}
+
+function send(msg: { action: string; [k: string]: unknown }): boolean {
+  if (!socket || !socket.send(msg)) {
+    notice('error', 'not connected to the server');
+    return false;
+  }
+  return true;
+}
+
+export function step(count: number) {
+  send({ action: 'step', count });
+}
+
+export function play(mode: Exclude<PlayMode, null>, speed = useSim.getState().speed) {
+  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, notice: null, lastBreakpoint: null });
+}
+
+export function pause() {
+  useSim.setState({ playMode: null });
+  send({ action: 'pause' });
+}
+
+/** Changing speed while playing re-sends the running mode with the new speed: it takes effect at once. */
+export function setSpeed(speed: number) {
+  const { playMode } = useSim.getState();
+  useSim.setState({ speed });
+  if (playMode) send({ action: playMode, speed });
+}
+
+/** Runs to a time (seconds); stops a running play first (the server's run_to does that). */
+export function runTo(time_s: number) {
+  const s = useSim.getState();
+  if (s.state && time_s <= s.state.time_s) {
+    notice('error', 'that time is not after the current time');
+    return;
+  }
+  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: null });
+}
+
+export function runToEvent(event_number: number) {
+  const s = useSim.getState();
+  if (s.state && event_number <= s.state.events_processed) {
+    notice('error', `event #${event_number} has already been processed`);
+    return;
+  }
+  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: null });
+}
+
+/** Restart: stop a running play, reset on the server, empty every view, read everything again. */
+export async function restart(): Promise<void> {
+  if (useSim.getState().playMode) pause();
+  else socket?.send({ action: 'pause' });
+  try {
+    const state = await api.reset();
+    useSim.setState((s) => clearedForRestart(s, state));
+    await loadAll();
+  } catch (e) {
+    notice('error', `restart failed: ${errorText(e)}`);
+  }
+}
+
+export async function loadScenario(id: string): Promise<void> {
+  if (useSim.getState().playMode) pause();
+  try {
+    const state = await api.loadScenario(id);
+    useSim.setState((s) => ({ ...clearedForRestart(s, state), topology: null, charts: [], probes: [] }));
+    await loadAll();
+  } catch (e) {
+    notice('error', `could not load scenario ${id}: ${errorText(e)}`);
+  }
+}
+
+export async function addBreakpoint(spec: BreakpointSpec): Promise<boolean> {
+  try {
+    await api.addBreakpoint(spec);
+    await refreshBreakpoints();
+    return true;
+  } catch (e) {
+    notice('error', `breakpoint not added: ${errorText(e)}`);
+    return false;
+  }
+}
+
+export async function removeBreakpoint(id: string): Promise<void> {
+  try {
+    await api.removeBreakpoint(id);
+  } catch (e) {
+    notice('error', `breakpoint not removed: ${errorText(e)}`);
+  }
+  await refreshBreakpoints();
+}
+
+export function select(entity: string | null) {
+  useSim.setState({ selected: entity });
+  if (entity) useLayout.getState().update((l) => ({ ...l, rightTab: 'inspector' }));
+}
+
+/** Opens the event history at a time (timeline / chart click). */
+export function jumpToTime(time_s: number) {
+  useSim.setState({ historyJump: { time_s, nonce: Date.now() } });
+  useLayout.getState().update((l) => ({ ...l, rightTab: 'events' }));
+}
