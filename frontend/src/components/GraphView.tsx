@@ -113,6 +113,7 @@ function Flow() {
     if (!topology) return;
     let cancelled = false;
     layoutTopology(topology, runtimeEdges).then((p) => {
+      lastPositions = p;
       if (!cancelled) setPositions(p);
     }, () => undefined);
     return () => {
@@ -193,13 +194,18 @@ function Flow() {
   );
 }
 
+/** The last layout, so a chart pinned from the Inspector lands under its entity. */
+let lastPositions: Positions = {};
+
 export type PinSpec = { kind: 'entity_metric'; entity: string; metric: string } | { kind: 'probe'; probe: string };
 
 /** Pins a chart onto the graph (near its entity unless a position is given). */
 export function pinChart(spec: PinSpec, at?: { x: number; y: number }) {
   const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
   const l = useLayout.getState();
-  const pos = at ?? { x: 40 + (l.pinned.length % 4) * 300, y: 260 + Math.floor(l.pinned.length / 4) * 190 };
+  const anchor = lastPositions[spec.kind === 'probe' ? spec.probe : spec.entity];
+  const near = l.pinned.length % 3;
+  const pos = at ?? (anchor ? { x: anchor.x - 50 + near * 30, y: anchor.y + 110 + near * 30 } : { x: 40 + near * 300, y: 260 });
   const pin: PinnedChart = spec.kind === 'probe' ? { id, kind: 'probe', probe: spec.probe, ...pos } : { id, kind: 'entity_metric', entity: spec.entity, metric: spec.metric, mode: 'total', ...pos };
   l.update((s) => ({ ...s, pinned: [...s.pinned, pin] }));
 }

@@ -92,7 +92,7 @@ function MetricRow({ entity, metric, value, series, unit, onWidth }: {
           <div className="spark-tools">
             <button className="mode" onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>
             <button className="icon" title="Pin this chart onto the graph (or drag the row there)" data-testid={`pin-${metric}`}
-              onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>📌</button>
+              onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>pin</button>
           </div>
           <div className="spark-chart" data-testid={`sparkline-${metric}`}>
             <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
@@ -117,7 +117,7 @@ function ProbeSection({ probe, label }: { probe: string; label: string }) {
         <button className="small-btn" data-testid="probe-to-dashboard" onClick={() => {
           useLayout.getState().update((l) => ({ ...addProbePanel(l, probe, label), mainView: 'dashboard' }));
         }}>+ Dashboard</button>
-        <button className="icon" title="Pin onto the graph" onClick={() => pinChart({ kind: 'probe', probe })}>📌</button>
+        <button className="icon" title="Pin onto the graph" onClick={() => pinChart({ kind: 'probe', probe })}>pin</button>
       </div>
       <div className="chart-md" data-testid="probe-chart">
         <UPlotChart series={data ?? EMPTY} unit={unit} color="#3b82f6" label={label} compact onPlotWidth={setWidth} />

@@ -1,0 +1,65 @@
+package io.happysim.visual.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.happysim.visual.it.Deployments;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The browser tests (frontend/e2e, node's test runner driving Debian's Chromium through playwright-core)
+ * against the real WAR on the managed Liberty: what a user does in the debugger, end to end.
+ * Screenshots land in target/e2e-artifacts/.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserIT {
+    private static final long TIMEOUT_MINUTES = 20;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @Test
+    void theBrowserSuitePasses() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("frontendSkip"), "frontend not built (-Dfrontend.skip)");
+        File frontend = new File(System.getProperty("frontendDir", "frontend")).getAbsoluteFile();
+        File artifacts = new File(System.getProperty("e2eArtifacts", "target/e2e-artifacts")).getAbsoluteFile();
+        String npm = System.getProperty("npmExecutable", "npm");
+
+        ProcessBuilder pb = new ProcessBuilder(npm, "run", "e2e").directory(frontend).redirectErrorStream(true);
+        pb.environment().put("BASE_URL", Deployments.baseUri().toString());
+        pb.environment().put("E2E_ARTIFACTS", artifacts.getPath());
+        pb.environment().put("NO_COLOR", "1");
+        Process process = pb.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    System.out.println("[e2e] " + line);
+                }
+            } catch (Exception e) {
+                System.out.println("[e2e] output lost: " + e);
+            }
+        }, "e2e-output");
+        pump.setDaemon(true);
+        pump.start();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            fail("the browser tests did not finish within " + TIMEOUT_MINUTES + " minutes");
+        }
+        pump.join(5000);
+        assertEquals(0, process.exitValue(), "npm run e2e failed: see the [e2e] lines above and the screenshots in " + artifacts);
+    }
+}
