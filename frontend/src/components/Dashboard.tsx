@@ -101,12 +101,18 @@ function Panel({ panel }: { panel: DashPanel }) {
   const key = width ? `${panel.id}:${range.start_s}:${range.end_s}:${mp}:${refresh}` : null;
   const started = useRef(0);
   const [renderMs, setRenderMs] = useState<number | null>(null);
+  // when this panel first drew data, in ms since the page started (the browser test measures the dashboard with it)
+  const [drawnAt, setDrawnAt] = useState<number | null>(null);
   const { data, error } = useLoader<Series>(key, async (signal) => {
     started.current = performance.now();
     const opts = { start_s: range.start_s ?? undefined, end_s: range.end_s ?? undefined, max_points: mp };
     const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, opts, signal);
     const s = { times: a.times ?? [], values: a.values ?? [] };
-    requestAnimationFrame(() => setRenderMs(performance.now() - started.current));
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      setRenderMs(now - started.current);
+      if (s.times.length > 0) setDrawnAt((d) => d ?? now);
+    });
     return s;
   });
   const series = data ?? EMPTY;
@@ -128,7 +134,7 @@ function Panel({ panel }: { panel: DashPanel }) {
         <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
       </div>
       <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
-        data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)}>
+        data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)} data-drawn-at={drawnAt === null ? '' : drawnAt.toFixed(1)}>
         {error && <div className="error small">{error}</div>}
         {data && series.times.length === 0 && <div className="empty small">No data yet</div>}
         <UPlotChart

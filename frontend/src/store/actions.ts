@@ -14,6 +14,21 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * After Restart, updates from before the reset (the stopped loop's last batch, the pause answer) may still be
+ * on their way: until the server shows the reset state (or the user acts, or 1.5 s pass), updates that are
+ * not at t = 0 are dropped so they cannot put old events back into the emptied views.
+ */
+let resetGuardUntil = 0;
+export function staleAfterReset(m: ServerMessage, now: number): boolean {
+  if (now > resetGuardUntil || m.type !== 'state_update') return false;
+  if (m.state.events_processed === 0) {
+    resetGuardUntil = 0;
+    return false;
+  }
+  return true;
+}
+
 /** Coalesces bursts of server messages into one store update per animation frame. */
 let queue: ServerMessage[] = [];
 let flushScheduled = false;
@@ -24,7 +39,8 @@ function flush() {
   if (batch.length === 0) return;
   const s0 = useSim.getState();
   let s = s0;
-  for (const m of batch) s = { ...s, ...applyServerMessage(s, m) };
+  const now = Date.now();
+  for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m) };
   useSim.setState(s);
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
 }
@@ -77,6 +93,7 @@ export function startConnection(): void {
 }
 
 function send(msg: { action: string; [k: string]: unknown }): boolean {
+  if (msg.action !== 'pause') resetGuardUntil = 0; // the user acted: what comes now is new
   if (!socket || !socket.send(msg)) {
     notice('error', 'not connected to the server');
     return false;
@@ -127,8 +144,10 @@ export function runToEvent(event_number: number) {
 export async function restart(): Promise<void> {
   if (useSim.getState().playMode) pause();
   else socket?.send({ action: 'pause' });
+  resetGuardUntil = Date.now() + 1500;
   try {
     const state = await api.reset();
+    resetGuardUntil = Date.now() + 1500;
     useSim.setState((s) => clearedForRestart(s, state));
     await loadAll();
   } catch (e) {
@@ -138,8 +157,10 @@ export async function restart(): Promise<void> {
 
 export async function loadScenario(id: string): Promise<void> {
   if (useSim.getState().playMode) pause();
+  resetGuardUntil = Date.now() + 1500;
   try {
     const state = await api.loadScenario(id);
+    resetGuardUntil = Date.now() + 1500;
     useSim.setState((s) => ({ ...clearedForRestart(s, state), topology: null, charts: [], probes: [] }));
     await loadAll();
   } catch (e) {
