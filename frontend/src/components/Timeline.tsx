@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { jumpToTime, runTo } from '../store/actions';
 import { useSim } from '../store/sim';
 import { timelineLabel, timelineMax, formatTime } from '../lib/time';
@@ -18,6 +18,7 @@ export function Timeline() {
   const breakpoints = useSim((s) => s.breakpoints);
   const unit = useUnit();
   const maxTime = timelineMax(end, time);
+  const [hover, setHover] = useState<{ x: number; t: number } | null>(null);
 
   useEffect(() => {
     const c = canvas.current;
@@ -86,8 +87,18 @@ export function Timeline() {
 
   return (
     <div ref={wrap} className="timeline" data-testid="timeline" onClick={onClick}
-      title={`Click ahead of the playhead to run to that time; click the elapsed part to open the event history there (now ${formatTime(time, unit)})`}>
+      onMouseMove={(e) => {
+        const rect = e.currentTarget.getBoundingClientRect();
+        const x = e.clientX - rect.left;
+        setHover({ x, t: (x / rect.width) * maxTime });
+      }}
+      onMouseLeave={() => setHover(null)}>
       <canvas ref={canvas} />
+      {hover && (
+        <div className="timeline-tip" style={{ left: Math.min(hover.x + 8, (wrap.current?.clientWidth ?? 0) - 220) }}>
+          {formatTime(hover.t, unit)} · {hover.t > time ? 'click: run to here' : 'click: open the event history here'}
+        </div>
+      )}
     </div>
   );
 }
