@@ -64,7 +64,8 @@ const available = new Map();
 export async function has(path) {
   if (!available.has(path)) {
     const r = await api(path);
-    available.set(path, r.status !== 404 && r.status !== 405 && r.status < 500);
+    // 405: the resource exists but takes another method (e.g. POST api/reset)
+    available.set(path, r.status !== 404 && r.status < 500);
   }
   return available.get(path);
 }
