@@ -50,7 +50,7 @@ export function matchesEvent(e: RecordedEvent, f: EventFilters): boolean {
 
 export function EventLog() {
   const unit = useUnit();
-  const [mode, setMode] = useState<Mode>('live');
+  const [mode, setMode] = useState<Mode>(() => (useSim.getState().historyJump ? 'history' : 'live'));
   const [form, setForm] = useState<FilterForm>(NO_FILTER);
   const [showFilters, setShowFilters] = useState(false);
   const debounced = useDebounced(form, 300);
@@ -59,6 +59,10 @@ export function EventLog() {
   const [expanded, setExpanded] = useState<number | null>(null);
   const epoch = useSim((s) => s.epoch);
   const jump = useSim((s) => s.historyJump);
+  // a jump (timeline, chart click) opens the history view; the history view consumes it
+  useEffect(() => {
+    if (jump) setMode('history');
+  }, [jump]);
   const active = filterKey !== JSON.stringify(toFilters(NO_FILTER, unit));
 
   return (
@@ -75,20 +79,8 @@ export function EventLog() {
       {mode === 'live'
         ? <LiveEvents filters={filters} unit={unit} expanded={expanded} setExpanded={setExpanded} />
         : <HistoryEvents key={epoch} filters={filters} filterKey={filterKey} unit={unit} expanded={expanded} setExpanded={setExpanded} jump={jump} />}
-      <JumpWatcher jump={jump} onJump={() => setMode('history')} />
     </div>
   );
-}
-
-function JumpWatcher({ jump, onJump }: { jump: { nonce: number } | null; onJump: () => void }) {
-  const seen = useRef(jump?.nonce);
-  useEffect(() => {
-    if (jump && jump.nonce !== seen.current) {
-      seen.current = jump.nonce;
-      onJump();
-    }
-  }, [jump, onJump]);
-  return null;
 }
 
 function EventFilterForm({ form, setForm, unit }: { form: FilterForm; setForm: (f: FilterForm) => void; unit: string }) {
@@ -177,20 +169,20 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
   const openNewest = useCallback(() => run(win.openNewest(), () => setTarget({ kind: 'bottom' })), [run, win]);
   const openOldest = useCallback(() => run(win.openOldest(), () => setTarget({ kind: 'top' })), [run, win]);
 
-  // Open (and re-open on a filter change, keeping the user's place in time).
-  const lastJump = useRef<number | undefined>(undefined);
-  const opened = useRef(false);
+  // Open at a requested time; else at the newest rows; re-open on a filter change keeping the user's place in time.
+  const openedWith = useRef<string | null>(null);
   useEffect(() => {
-    if (jump && jump.nonce !== lastJump.current) {
-      lastJump.current = jump.nonce;
-      opened.current = true;
+    if (jump) {
+      openedWith.current = filterKey;
       openAt(jump.time_s);
+      useSim.setState({ historyJump: null });
       return;
     }
+    if (openedWith.current === filterKey) return; // only the consumed jump went away
     const fv = firstVisible.current;
-    if (opened.current && fv && !atBottom.current) openAt(fv.time_s);
+    if (openedWith.current !== null && fv && !atBottom.current) openAt(fv.time_s);
     else openNewest();
-    opened.current = true;
+    openedWith.current = filterKey;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filterKey, jump?.nonce]);
 

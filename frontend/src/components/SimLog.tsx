@@ -7,6 +7,7 @@ import { useDebounced, useUnit } from '../lib/hooks';
 import { formatTime, parseTimeInput } from '../lib/time';
 import { VirtualRows, type ScrollTarget } from './VirtualRows';
 
+const LOG_ROW_H = 36;
 export const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
 const RANK: Record<string, number> = { DEBUG: 0, INFO: 1, WARNING: 2, WARN: 2, ERROR: 3, CRITICAL: 4 };
 
@@ -71,7 +72,7 @@ function LiveLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min' | 
         <span data-testid="live-log-count">{rows.length.toLocaleString('en-US')} shown (newest {live.length.toLocaleString('en-US')} kept live)</span>
         <label className="check"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />Auto-scroll</label>
       </div>
-      <VirtualRows rows={rows} idOf={(l) => l.log_id} version={rows.length} scrollTarget={null} follow={follow} onFollowChange={setFollow}
+      <VirtualRows rowHeight={LOG_ROW_H} rows={rows} idOf={(l) => l.log_id} version={rows.length} scrollTarget={null} follow={follow} onFollowChange={setFollow}
         testId="live-logs" empty={<div className="empty">No log lines yet.</div>} render={(l) => <LogRow log={l} unit={unit} />} />
     </>
   );
@@ -122,7 +123,7 @@ function HistoryLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min'
         <button className="small-btn" onClick={() => run(win.openNewest(), () => setTarget({ kind: 'bottom' }))} title="Newest">⤓</button>
       </div>
       {error && <div className="error small">{error}</div>}
-      <VirtualRows rows={rows} idOf={(l) => l.log_id} version={version} scrollTarget={target} onScrolled={() => setTarget(null)}
+      <VirtualRows rowHeight={LOG_ROW_H} rows={rows} idOf={(l) => l.log_id} version={version} scrollTarget={target} onScrolled={() => setTarget(null)}
         testId="history-logs" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored log lines match.'}</div>}
         onNearTop={() => { if (!win.loading && !win.atStart) run(win.loadOlder()); }}
         onNearBottom={() => { if (!win.loading && !win.atEnd) run(win.loadNewer()); }}

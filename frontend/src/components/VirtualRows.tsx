@@ -22,6 +22,8 @@ export interface VirtualRowsProps<T> {
   follow?: boolean;
   onFollowChange?: (follow: boolean) => void;
   testId?: string;
+  /** estimated row height (px) before a row is measured */
+  rowHeight?: number;
   /** reports the first visible row (for keeping the place on a filter change) */
   onFirstVisible?: (r: T | undefined) => void;
   empty?: ReactNode;
@@ -37,7 +39,7 @@ export function VirtualRows<T>(p: VirtualRowsProps<T>) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_H,
+    estimateSize: () => p.rowHeight ?? ROW_H,
     overscan: 12,
     getItemKey: (i) => idOf(rows[i]),
   });
