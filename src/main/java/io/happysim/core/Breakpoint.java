@@ -20,6 +20,31 @@ public sealed interface Breakpoint
     /** A one-line description for logs, e.g. {@code TimeBreakpoint(time=T00:00:30.000000, one_shot=true)}. */
     String describe();
 
+    /** One-shot, as the original's TimeBreakpoint. */
+    static AtTime atTime(Instant time) {
+        return new AtTime(time, true);
+    }
+
+    /** One-shot, as the original's EventCountBreakpoint. */
+    static AtEventCount atEventCount(long count) {
+        return new AtEventCount(count, true);
+    }
+
+    /** Persistent, as the original's EventTypeBreakpoint. */
+    static OnEventType onEventType(String eventType) {
+        return new OnEventType(eventType, false);
+    }
+
+    /** Persistent, as the original's MetricBreakpoint. */
+    static OnMetric onMetric(String entity, String metric, Comparison operator, double threshold) {
+        return new OnMetric(entity, metric, operator, threshold, false);
+    }
+
+    /** Persistent, as the original's ConditionBreakpoint. */
+    static OnCondition onCondition(Predicate<Simulation> condition, String description) {
+        return new OnCondition(condition, description, false);
+    }
+
     /** Pauses once the clock reaches {@code time}. */
     record AtTime(Instant time, boolean oneShot) implements Breakpoint {
         public AtTime {

@@ -9,22 +9,22 @@ import java.util.List;
  * path neither boxes keys nor allocates. Cancelled events are deleted lazily (skipped on pop) but
  * stop counting as "primary" at once, so they cannot keep an endless simulation alive.
  */
-public final class EventQueue {
+final class EventQueue {
     private Event[] heap = new Event[64];
     private int size;
     private int primaryCount;
 
     /** Pending events, cancelled ones included until they are popped. */
-    public int size() {
+    int size() {
         return size;
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return size == 0;
     }
 
     /** Pending non-daemon, non-cancelled events: while there are none, an endless simulation is done. */
-    public int primaryCount() {
+    int primaryCount() {
         return primaryCount;
     }
 

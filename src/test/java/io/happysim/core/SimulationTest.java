@@ -267,6 +267,19 @@ class SimulationTest {
     }
 
     @Test
+    void breakpointFactoriesUseTheOriginalsOneShotDefaults() {
+        assertTrue(Breakpoint.atTime(at(1)).oneShot());
+        assertTrue(Breakpoint.atEventCount(3).oneShot());
+        assertFalse(Breakpoint.onEventType("Request").oneShot());
+        assertFalse(Breakpoint.onMetric("Server", "depth", Breakpoint.Comparison.GT, 5).oneShot());
+        assertFalse(Breakpoint.onCondition(s -> true, null).oneShot());
+        assertEquals("custom condition", Breakpoint.onCondition(s -> true, null).description());
+        assertEquals(List.of("time", "event_count", "event_type", "metric", "condition"), List.of(
+                Breakpoint.atTime(at(1)).kind(), Breakpoint.atEventCount(3).kind(), Breakpoint.onEventType("x").kind(),
+                Breakpoint.onMetric("a", "b", Breakpoint.Comparison.EQ, 0).kind(), Breakpoint.onCondition(s -> true, "c").kind()));
+    }
+
+    @Test
     void conditionBreakpointsSeeTheSimulation() {
         Scripted ticker = ticker("Ticker", 0.25, false);
         Simulation sim = Simulation.builder().entities(ticker).build();
