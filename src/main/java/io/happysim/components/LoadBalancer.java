@@ -148,6 +148,7 @@ public class LoadBalancer extends Entity {
         return responsesReceived;
     }
 
+    /** Health is run state: a reset makes every backend healthy again. */
     @Override
     protected void reset() {
         unhealthy.clear();

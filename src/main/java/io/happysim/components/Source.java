@@ -88,6 +88,9 @@ public class Source extends Entity implements ArrivalRate {
 
     @Override
     protected void handle(Event tick) {
+        if (!TICK.equals(tick.type())) {
+            return;
+        }
         generated++;
         Event payload = provider.next(now());
         if (payload != null) {

@@ -93,7 +93,10 @@ public abstract class Entity {
         return requireSimulation().schedule(event);
     }
 
-    /** Sends a new event of {@code type} to {@code target} now, sharing {@code event}'s context. */
+    /**
+     * Sends a new event of {@code type} to {@code target} now, sharing {@code event}'s context and
+     * daemon flag (work caused by background events stays background, so it cannot keep an endless run alive).
+     */
     protected final Event forward(Event event, Entity target, String type) {
         return schedule(new Event(nowNanos(), type, target, event.isDaemon(), event.context()));
     }

@@ -93,7 +93,7 @@ public final class Event {
         return context;
     }
 
-    /** Whether a context map exists, without creating one. */
+    /** Whether the context has entries, without creating one. */
     public boolean hasContext() {
         return context != null && !context.isEmpty();
     }

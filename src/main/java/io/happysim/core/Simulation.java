@@ -326,7 +326,12 @@ public final class Simulation {
             if (fine) {
                 LOG.fine("Processing event #" + eventsProcessed + ": " + event);
             }
-            process(event);
+            try {
+                process(event);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.SEVERE, failure, () -> "Handler of " + event.target().name() + " failed on " + event);
+                throw new EventHandlingException(event, failure);
+            }
             EventListener[] hooks = listeners;
             for (EventListener listener : hooks) {
                 listener.onEvent(event);

@@ -80,6 +80,9 @@ public final class Probe extends Entity implements SeriesOwner, ArrivalRate {
             data.add(nowNanos(), read());
             return;
         }
+        if (!TICK.equals(event.type())) {
+            return;
+        }
         ticks++;
         schedule(new Event(nowNanos(), MEASURE, this, true, null));
         scheduleTick(ticks + 1);

@@ -503,6 +503,28 @@ class SimulationTest {
     }
 
     @Test
+    void aFailingHandlerIsReportedWithItsEventAndLeavesTheRunPaused() {
+        Scripted fragile = new Scripted("Fragile", (self, e) -> {
+            if (e.type().equals("bad")) {
+                throw new IllegalArgumentException("boom");
+            }
+        });
+        Simulation sim = Simulation.builder().entities(fragile).build();
+        Event bad = new Event(at(1), "bad", fragile);
+        sim.schedule(bad, new Event(at(2), "good", fragile));
+
+        EventHandlingException failure = assertThrows(EventHandlingException.class, sim::run);
+
+        assertSame(bad, failure.event());
+        assertTrue(failure.getCause() instanceof IllegalArgumentException);
+        assertTrue(failure.getMessage().startsWith("Fragile failed on Event(T00:00:01.000000, 'bad', target=Fragile)"));
+        assertTrue(sim.isPaused());
+        assertEquals(1, sim.eventsProcessed());
+        assertEquals(PauseReason.COMPLETE, sim.run(), "the run can go on");
+        assertEquals(2, fragile.received().size());
+    }
+
+    @Test
     void randomStreamsDependOnlyOnSeedAndName() {
         Simulation one = Simulation.builder().seed(1).build();
         Simulation same = Simulation.builder().seed(1).build();
