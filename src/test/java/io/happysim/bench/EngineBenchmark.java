@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * silenced during the runs: the bare engine is measured, not the console.
  */
 public final class EngineBenchmark implements BenchMain.Suite {
-    private static final int WARM_UP_RUNS = 2;
+    private static final int WARM_UP_RUNS = 3;
     /** Held so the level set on it is not lost to garbage collection of the logger. */
     private static final Logger ENGINE_LOG = Logger.getLogger("io.happysim");
 
