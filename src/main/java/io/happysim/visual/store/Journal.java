@@ -33,7 +33,7 @@ final class Journal {
     private static final int GRAM_BITS = 8192 + 4096 + 256;
 
     final String prefix;
-    final int B;
+    int B;
     final int nText;
     final boolean[] searchable;
     private final String sqlCols;
@@ -152,6 +152,11 @@ final class Journal {
         BlockInfo block(int i) {
             return i < sealedCount ? sealed[i] : tail;
         }
+    }
+
+    /** The block size of the file being opened (before {@link #load}). */
+    void blockSize(int b) {
+        this.B = b;
     }
 
     View view() {

@@ -60,8 +60,8 @@ public final class VisualStore implements AutoCloseable {
     private final Names names = new Names();
     private final Kinds eventKinds = new Kinds("event_kinds", "type_id", "target_id", "source_id", "internal");
     private final Kinds logKinds = new Kinds("log_kinds", "level", "logger_id");
-    private final Journal events = new Journal("event", EVENT_BLOCK, 1, new boolean[] {true});
-    private final Journal logs = new Journal("log", LOG_BLOCK, 2, new boolean[] {false, true});
+    private final Journal events;
+    private final Journal logs;
     private final SeriesStore series = new SeriesStore();
     private final Set<SeriesStore.DerivedKey> wantedBuckets = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snap;
@@ -73,7 +73,14 @@ public final class VisualStore implements AutoCloseable {
     private volatile double lastAppendMs;
 
     public VisualStore(DataSource dataSource) {
+        this(dataSource, EVENT_BLOCK, LOG_BLOCK);
+    }
+
+    /** With other block sizes for a new database (tests); an existing database keeps the sizes it was created with. */
+    VisualStore(DataSource dataSource, int eventBlock, int logBlock) {
         this.dataSource = dataSource;
+        this.events = new Journal("event", eventBlock, 1, new boolean[] {true});
+        this.logs = new Journal("log", logBlock, 2, new boolean[] {false, true});
     }
 
     /** What readers see: everything as of one commit. */
@@ -163,6 +170,23 @@ public final class VisualStore implements AutoCloseable {
                     }
                     s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '1')");
                     s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('generation', '0')");
+                    s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('event_block', '" + events.B + "')");
+                    s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('log_block', '" + logs.B + "')");
+                    s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('sample_chunk', '" + SeriesStore.C + "')");
+                    try (ResultSet rs = s.executeQuery("SELECT key, value FROM store_meta WHERE key IN ('event_block', 'log_block', 'sample_chunk')")) {
+                        while (rs.next()) {
+                            int v = Integer.parseInt(rs.getString(2));
+                            switch (rs.getString(1)) {
+                                case "event_block" -> events.blockSize(v);
+                                case "log_block" -> logs.blockSize(v);
+                                default -> {
+                                    if (v != SeriesStore.C) {
+                                        throw new StoreException("the database uses sample chunks of " + v + ", this version " + SeriesStore.C, null);
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 db.commit();
                 loadAll(db);
