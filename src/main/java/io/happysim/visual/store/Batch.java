@@ -96,5 +96,13 @@ public final class Batch {
         public int size() {
             return size;
         }
+
+        public long timeNs(int i) {
+            return times[i];
+        }
+
+        public double value(int i) {
+            return values[i];
+        }
     }
 }

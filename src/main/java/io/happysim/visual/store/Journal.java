@@ -463,6 +463,10 @@ final class Journal {
         synchronized (searchCache) {
             searchCache.clear();
         }
+        synchronized (cache) {
+            cache.clear();
+            cacheBytes = 0;
+        }
     }
 
     /** Rebuilds the in-memory summaries and the writer's tail from the database. */
@@ -494,10 +498,11 @@ final class Journal {
                 throw new StoreException("the " + prefix + " history is damaged: block " + i + " is partial", null);
             }
             if (last && bi.n < B) {
-                Block b = decode(db, bi, bi.n, true);
+                Block b = decode(db, bi, bi.n);
+                Text tx = readText(db, bi, bi.n);
                 Tail t = new Tail(Math.max(16, bi.n), nText);
                 for (int r = 0; r < bi.n; r++) {
-                    t.add(b.times[r], b.kinds[r], b.text(r, 0), nText > 1 ? b.text(r, 1) : null);
+                    t.add(b.times[r], b.kinds[r], tx.text(r, 0), nText > 1 ? tx.text(r, 1) : null);
                 }
                 tail = t;
                 tailInfo = bi;
@@ -514,31 +519,78 @@ final class Journal {
     // Reading
     // =====================================================================================================
 
-    /** A decoded block (the first {@code n} rows as of the reader's snapshot). */
+    /** A decoded block's kinds and times (the first {@code n} rows as of the reader's snapshot). Immutable. */
     static final class Block {
         final BlockInfo info;
         final int n;
         final long firstId;
         final long[] times;
         final int[] kinds;
-        byte[] text;
-        int[] start;    // n * nText; -1 = null
-        int[] len;
-        final int nText;
 
-        Block(BlockInfo info, int n, long firstId, long[] times, int[] kinds, int nText) {
+        Block(BlockInfo info, int n, long firstId, long[] times, int[] kinds) {
             this.info = info;
             this.n = n;
             this.firstId = firstId;
             this.times = times;
             this.kinds = kinds;
+        }
+
+        long bytes() {
+            return 64 + n * 12L;
+        }
+    }
+
+    /** A decoded block's texts: UTF-8 bytes and per-cell (row * nText + field) start/length; start -1 = null. Immutable. */
+    static final class Text {
+        final byte[] bytes;
+        final int[] start;
+        final int[] len;
+        final int nText;
+
+        Text(byte[] bytes, int[] start, int[] len, int nText) {
+            this.bytes = bytes;
+            this.start = start;
+            this.len = len;
             this.nText = nText;
         }
 
         String text(int row, int field) {
             int s = start[row * nText + field];
-            return s < 0 ? null : new String(text, s, len[row * nText + field], StandardCharsets.UTF_8);
+            return s < 0 ? null : new String(bytes, s, len[row * nText + field], StandardCharsets.UTF_8);
         }
+
+        long bytes() {
+            return 64 + bytes.length + start.length * 8L;
+        }
+    }
+
+    /** Decoded sealed blocks shared by all readers (they never change), least recently used first out. */
+    private final Map<Long, Object> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private long cacheBytes;
+    static volatile long cacheLimit = 48L << 20;
+
+    private Object cached(long key) {
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
+    private void remember(long key, Object v, long bytes) {
+        synchronized (cache) {
+            if (cache.put(key, v) == null) {
+                cacheBytes += bytes;
+            }
+            var it = cache.entrySet().iterator();
+            while (cacheBytes > cacheLimit && it.hasNext()) {
+                Object old = it.next().getValue();
+                cacheBytes -= old instanceof Block ob ? ob.bytes() : ((Text) old).bytes();
+                it.remove();
+            }
+        }
+    }
+
+    private static long cacheKey(long generation, int blockNo, int part) {
+        return (generation << 40) ^ ((long) blockNo << 1) ^ part;
     }
 
     /**
@@ -546,7 +598,7 @@ final class Journal {
      * knows (the tail block is rewritten by later appends); its header says how many, and local kind indexes of
      * the first rows never change because palettes are in order of first appearance.
      */
-    Block decode(Db db, BlockInfo bi, int n, boolean withText) throws SQLException {
+    Block decode(Db db, BlockInfo bi, int n) throws SQLException {
         byte[] cols = db.blob(sqlCols, bi.blockNo);
         if (cols == null) {
             return null;    // cleared underneath us
@@ -576,37 +628,28 @@ final class Journal {
                 times[i] = prev;
             }
         }
-        Block b = new Block(bi, n, (long) bi.blockNo * B + 1, times, kinds, nText);
-        if (withText) {
-            loadText(db, b);
-        }
-        return b;
+        return new Block(bi, n, (long) bi.blockNo * B + 1, times, kinds);
     }
 
-    void loadText(Db db, Block b) throws SQLException {
-        if (b.text != null) {
-            return;
-        }
+    Text readText(Db db, BlockInfo bi, int n) throws SQLException {
         PreparedStatement p = db.ps(sqlText);
-        p.setInt(1, b.info.blockNo);
+        p.setInt(1, bi.blockNo);
         byte[] offsets;
         byte[] text;
         try (ResultSet rs = p.executeQuery()) {
             if (!rs.next()) {
-                b.text = new byte[0];
-                b.start = new int[b.n * nText];
-                Arrays.fill(b.start, -1);
-                b.len = new int[b.n * nText];
-                return;
+                int[] start = new int[n * nText];
+                Arrays.fill(start, -1);
+                return new Text(new byte[0], start, new int[n * nText], nText);
             }
             offsets = rs.getBytes(1);
             text = rs.getBytes(2);
         }
         Codec.In in = new Codec.In(offsets);
-        int[] start = new int[b.n * nText];
-        int[] len = new int[b.n * nText];
+        int[] start = new int[n * nText];
+        int[] len = new int[n * nText];
         int pos = 0;
-        for (int i = 0; i < b.n * nText; i++) {
+        for (int i = 0; i < n * nText; i++) {
             long v = in.varint();
             if (v == 0) {
                 start[i] = -1;
@@ -616,9 +659,7 @@ final class Journal {
                 pos += (int) (v - 1);
             }
         }
-        b.text = text;
-        b.start = start;
-        b.len = len;
+        return new Text(text, start, len, nText);
     }
 
     // ---- filters ----
@@ -687,7 +728,7 @@ final class Journal {
     }
 
     /** The rows of block {@code b} whose searchable text contains the search text, as a bit set. */
-    long[] textMatches(Block b, Search s) {
+    long[] textMatches(Block b, Text tx, Search s) {
         long[] bits = new long[(b.n + 63) >>> 6];
         if (s.q.length == 0) {
             Arrays.fill(bits, -1L);
@@ -695,7 +736,7 @@ final class Journal {
         }
         int flags = b.info.flags;
         if ((flags & FLAG_ASCII) != 0) {
-            byte[] txt = b.text;
+            byte[] txt = tx.bytes;
             if ((flags & FLAG_UPPER) != 0) {
                 txt = txt.clone();
                 for (int i = 0; i < txt.length; i++) {
@@ -715,7 +756,7 @@ final class Journal {
                     break;
                 }
                 // locate the row/field holding the hit
-                int cell = locate(b, hit, row);
+                int cell = locate(b, tx, hit, row);
                 if (cell < 0) {
                     from = hit + 1;
                     continue;
@@ -723,10 +764,10 @@ final class Journal {
                 int r = cell / nText;
                 int f = cell % nText;
                 row = r;
-                if (searchable[f] && hit + qn <= b.start[cell] + b.len[cell]) {
+                if (searchable[f] && hit + qn <= tx.start[cell] + tx.len[cell]) {
                     bits[r >>> 6] |= 1L << (r & 63);
                     // skip to the next row's text
-                    int next = nextStart(b, r + 1);
+                    int next = nextStart(b, tx, r + 1);
                     if (next < 0) {
                         break;
                     }
@@ -741,7 +782,7 @@ final class Journal {
         for (int r = 0; r < b.n; r++) {
             for (int f = 0; f < nText; f++) {
                 if (searchable[f]) {
-                    String t = b.text(r, f);
+                    String t = tx.text(r, f);
                     if (t != null && t.toLowerCase(Locale.ROOT).contains(s.lower)) {
                         bits[r >>> 6] |= 1L << (r & 63);
                         break;
@@ -753,7 +794,7 @@ final class Journal {
     }
 
     /** The cell (row*nText+field) whose text span contains byte {@code pos}, searching forward from {@code row}. */
-    private int locate(Block b, int pos, int row) {
+    private int locate(Block b, Text tx, int pos, int row) {
         int cells = b.n * nText;
         int lo = row * nText;
         int hi = cells - 1;
@@ -762,30 +803,30 @@ final class Journal {
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int m = mid;
-            while (m >= lo && b.start[m] < 0) {
+            while (m >= lo && tx.start[m] < 0) {
                 m--;
             }
             if (m < lo) {
                 lo = mid + 1;
                 continue;
             }
-            if (b.start[m] <= pos) {
+            if (tx.start[m] <= pos) {
                 ans = m;
                 lo = mid + 1;
             } else {
                 hi = m - 1;
             }
         }
-        if (ans < 0 || pos >= b.start[ans] + b.len[ans]) {
+        if (ans < 0 || pos >= tx.start[ans] + tx.len[ans]) {
             return -1;
         }
         return ans;
     }
 
-    private int nextStart(Block b, int row) {
+    private int nextStart(Block b, Text tx, int row) {
         for (int c = row * nText; c < b.n * nText; c++) {
-            if (b.start[c] >= 0) {
-                return b.start[c];
+            if (tx.start[c] >= 0) {
+                return tx.start[c];
             }
         }
         return -1;
@@ -799,29 +840,57 @@ final class Journal {
         final Db db;
         final Filter filter;
         private final Map<Integer, Block> blocks = new HashMap<>();
+        private final Map<Integer, Text> texts = new HashMap<>();
         private final Map<Integer, long[]> textHits = new HashMap<>();
+        private final java.util.BitSet noText = new java.util.BitSet();
+        final long generation;
         int[] counts;           // exact matches per block
         long total;
 
-        Reader(View view, Db db, Filter filter) {
+        Reader(View view, Db db, Filter filter, long generation) {
             this.view = view;
             this.db = db;
             this.filter = filter;
+            this.generation = generation;
         }
 
-        Block block(int i, boolean withText) throws SQLException {
+        Block block(int i) throws SQLException {
             Block b = blocks.get(i);
             if (b == null) {
                 BlockInfo bi = view.block(i);
-                b = decode(db, bi, bi.n, withText);
+                boolean sealedBlock = i < view.sealedCount;
+                long key = cacheKey(generation, bi.blockNo, 0);
+                b = sealedBlock ? (Block) cached(key) : null;
                 if (b == null) {
-                    return null;
+                    b = decode(db, bi, bi.n);
+                    if (b == null) {
+                        return null;
+                    }
+                    if (sealedBlock) {
+                        remember(key, b, b.bytes());
+                    }
                 }
                 blocks.put(i, b);
-            } else if (withText) {
-                loadText(db, b);
             }
             return b;
+        }
+
+        Text text(int i) throws SQLException {
+            Text t = texts.get(i);
+            if (t == null) {
+                BlockInfo bi = view.block(i);
+                boolean sealedBlock = i < view.sealedCount;
+                long key = cacheKey(generation, bi.blockNo, 1);
+                t = sealedBlock ? (Text) cached(key) : null;
+                if (t == null) {
+                    t = readText(db, bi, bi.n);
+                    if (sealedBlock) {
+                        remember(key, t, t.bytes());
+                    }
+                }
+                texts.put(i, t);
+            }
+            return t;
         }
 
         boolean rowMatches(Block b, int r) throws SQLException {
@@ -836,10 +905,12 @@ final class Journal {
             if (s.digits != null && s.digits.matches(b.firstId + r)) {
                 return true;
             }
+            if (noText.get(b.info.blockNo)) {
+                return false;
+            }
             long[] hits = textHits.get(b.info.blockNo);
             if (hits == null) {
-                loadText(db, b);
-                hits = textMatches(b, s);
+                hits = textMatches(b, text(b.info.blockNo), s);
                 textHits.put(b.info.blockNo, hits);
             }
             return (hits[r >>> 6] & (1L << (r & 63))) != 0;
@@ -919,21 +990,21 @@ final class Journal {
                 return 0;
             }
             boolean wholeTime = !f.timed || (bi.nulls == 0 && bi.tMin >= f.tLo && bi.tMax <= f.tHi);
+            boolean textPossible = f.search == null || f.search.mayContain(grams);
+            if (!textPossible) {
+                noText.set(bi.blockNo);
+            }
             if (wholeTime) {
                 if (f.search == null || nameMatches == kindMatches) {
                     return kindMatches;
                 }
-                boolean textPossible = f.search.mayContain(grams);
                 if (!textPossible && f.search.digits == null) {
                     return nameMatches;
                 }
             }
-            Block b = block(i, false);
+            Block b = block(i);
             if (b == null) {
                 return 0;
-            }
-            if (f.search != null && !f.search.mayContain(grams) && grams != null) {
-                textHits.put(bi.blockNo, new long[(b.n + 63) >>> 6]);
             }
             int c = 0;
             for (int r = 0; r < b.n; r++) {
@@ -962,7 +1033,7 @@ final class Journal {
                 if (counts[i] == 0) {
                     continue;
                 }
-                Block b = block(i, false);
+                Block b = block(i);
                 if (b == null) {
                     return out;
                 }
@@ -988,7 +1059,7 @@ final class Journal {
                 if (bi.tMax == NULL_TIME || bi.tMax < tNs) {
                     continue;
                 }
-                Block b = block(i, false);
+                Block b = block(i);
                 if (b == null) {
                     return -1;
                 }
@@ -1001,8 +1072,12 @@ final class Journal {
             return -1;
         }
 
-        Block blockOfRow(long[] ref, boolean withText) throws SQLException {
-            return block((int) ref[1], withText);
+        Block blockOfRow(long[] ref) throws SQLException {
+            return block((int) ref[1]);
+        }
+
+        Text textOfRow(long[] ref) throws SQLException {
+            return text((int) ref[1]);
         }
     }
 

@@ -314,9 +314,9 @@ final class SeriesStore {
         for (int i = 1; i < n; i++) {
             out.varint(t[i] - t[i - 1]);
         }
-        for (int i = 0; i < n; i++) {
-            out.f64(v[i]);
-        }
+        out.ensure(n * 8);
+        java.nio.ByteBuffer.wrap(out.buf, out.len, n * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v, 0, n);
+        out.len += n * 8;
         int mn = 0;
         int mx = 0;
         for (int i = 1; i < n; i++) {
@@ -609,9 +609,7 @@ final class SeriesStore {
         for (int i = 1; i < n; i++) {
             t[i] = t[i - 1] + in.varint();
         }
-        for (int i = 0; i < n; i++) {
-            v[i] = in.f64();
-        }
+        java.nio.ByteBuffer.wrap(data, in.pos, n * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
         return new Sample(t, v, n);
     }
 

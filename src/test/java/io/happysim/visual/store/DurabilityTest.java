@@ -108,6 +108,18 @@ class DurabilityTest {
     }
 
     @Test
+    void aNewDatabaseGetsLargePagesAndStaysInWal() throws Exception {
+        Path file = dir.resolve("pages.db");
+        VisualStore s = new VisualStore(TestDataSources.sqlite(file));
+        s.append(new Batch().addEvents(Reference.events(10, 1)));
+        assertEquals("wal", s.journalMode());
+        try (var c = TestDataSources.sqlite(file).getConnection(); var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_size")) {
+            rs.next();
+            assertEquals(16384, rs.getInt(1));
+        }
+    }
+
+    @Test
     void clearEmptiesEverythingAndIdsStartAgain() {
         VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("clear.db")), 64, 64);
         List<RecordedEvent> es = Reference.events(500, 8);
