@@ -617,8 +617,40 @@ final class SeriesStore {
         if (c >= v.sealed) {
             return new Sample(v.tailT, v.tailV, v.tailT.length);
         }
-        return decodeChunk(db.blob("SELECT data FROM sample_chunks WHERE id = ?", rowId(v.id, c)));
+        // sealed chunks never change (until clear, which empties the cache); keyed by the series view's identity
+        ChunkKey key = new ChunkKey(v.arrays, c);
+        Sample s;
+        synchronized (CHUNKS) {
+            s = CHUNKS.get(key);
+        }
+        if (s == null) {
+            s = decodeChunk(db.blob("SELECT data FROM sample_chunks WHERE id = ?", rowId(v.id, c)));
+            synchronized (CHUNKS) {
+                CHUNKS.put(key, s);
+            }
+        }
+        return s;
     }
+
+    private record ChunkKey(Chunks series, int chunk) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChunkKey k && k.series == series && k.chunk == chunk;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(series) * 31 + chunk;
+        }
+    }
+
+    /** Decoded sealed chunks (≈ 8 KiB each), least recently used out: 4096 chunks ≈ 32 MiB. */
+    private static final Map<ChunkKey, Sample> CHUNKS = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ChunkKey, Sample> e) {
+            return size() > 4096;
+        }
+    };
 
     /** The first sample index whose time is &gt;= tNs (count when none). */
     static long indexAtOrAfter(Db db, View v, long tNs) throws SQLException {
