@@ -21,6 +21,7 @@ public final class BenchMain {
         Map<String, Suite> suites = new LinkedHashMap<>();
         // Suites register here, in the order "all" runs them.
         suites.put("engine", new EngineBenchmark());
+        suites.put("store", new StoreBenchmark());
         return suites;
     }
 
