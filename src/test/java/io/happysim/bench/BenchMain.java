@@ -20,6 +20,8 @@ public final class BenchMain {
     private static Map<String, Suite> suites() {
         Map<String, Suite> suites = new LinkedHashMap<>();
         // Suites register here, in the order "all" runs them.
+        suites.put("engine", new EngineBenchmark());
+        suites.put("store", new StoreBenchmark());
         return suites;
     }
 

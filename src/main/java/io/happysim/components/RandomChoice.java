@@ -1,0 +1,26 @@
+package io.happysim.components;
+
+import io.happysim.core.Entity;
+import io.happysim.core.Event;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A uniformly random backend, from the balancer's own seeded stream. */
+public final class RandomChoice implements LoadBalancingStrategy {
+    private SplittableRandom random;
+
+    @Override
+    public Entity select(List<Entity> backends, Event request) {
+        return backends.get(random.nextInt(backends.size()));
+    }
+
+    @Override
+    public void reset(LoadBalancer balancer) {
+        random = balancer.simulation().random(balancer.name() + "/strategy");
+    }
+
+    @Override
+    public String name() {
+        return "Random";
+    }
+}

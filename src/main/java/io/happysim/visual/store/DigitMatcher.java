@@ -1,0 +1,89 @@
+package io.happysim.visual.store;
+
+/**
+ * Whether the decimal form of an id contains a digit string, in a few array lookups per id instead of a
+ * {@code Long.toString}: an id &gt;= 10^4 is {@code P·10^4 + S}; the text contains q when q lies in P's digits,
+ * in S's four zero-padded digits (a table over S built once per query), or across the two (for a given P,
+ * a union of S intervals, recomputed when P changes). Ids below 10^4 are checked directly.
+ */
+final class DigitMatcher {
+    private final String q;
+    private final boolean[] inS = new boolean[10_000];
+    private long lastP = -1;
+    private boolean pAll;
+    private final long[] lo;
+    private final long[] hi;
+    private int intervals;
+
+    private DigitMatcher(String q) {
+        this.q = q;
+        for (int s = 0; s < 10_000; s++) {
+            inS[s] = String.format("%04d", s).contains(q);
+        }
+        lo = new long[q.length()];
+        hi = new long[q.length()];
+    }
+
+    /** A matcher when {@code q} is all ASCII digits, else null (no id can match). */
+    static DigitMatcher forQuery(String q) {
+        if (q.isEmpty() || q.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < q.length(); i++) {
+            if (q.charAt(i) < '0' || q.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return new DigitMatcher(q);
+    }
+
+    boolean matches(long id) {
+        if (id < 10_000) {
+            return Long.toString(id).contains(q);
+        }
+        long p = id / 10_000;
+        int s = (int) (id - p * 10_000);
+        if (p != lastP) {
+            prepare(p);
+        }
+        if (pAll || inS[s]) {
+            return true;
+        }
+        for (int i = 0; i < intervals; i++) {
+            if (s >= lo[i] && s <= hi[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prepare(long p) {
+        lastP = p;
+        String ps = Long.toString(p);
+        pAll = ps.contains(q);
+        intervals = 0;
+        int m = q.length();
+        for (int k = 1; k < m && k <= ps.length(); k++) {
+            int rest = m - k;            // digits of q that must open S
+            if (rest > 4) {
+                continue;
+            }
+            if (!ps.endsWith(q.substring(0, k))) {
+                continue;
+            }
+            long v = Long.parseLong(q.substring(k));
+            long scale = pow10(4 - rest);
+            lo[intervals] = v * scale;
+            hi[intervals] = (v + 1) * scale - 1;
+            intervals++;
+        }
+    }
+
+    private static long pow10(int e) {
+        long r = 1;
+        for (int i = 0; i < e; i++) {
+            r *= 10;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,114 @@
+package io.happysim.visual.store;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Filters and position of an {@code /api/events} query. All filters are AND-combined; {@code eventTypes} is an OR
+ * over its members. Times are simulation seconds; both {@code timeMin} and {@code timeMax} are inclusive.
+ * A {@code cursor} takes precedence over {@code aroundTime}.
+ */
+public final class EventQuery {
+    String cursor;
+    int limit = 100;
+    Direction direction = Direction.OLDER;
+    Double timeMin;
+    Double timeMax;
+    final Set<String> eventTypes = new LinkedHashSet<>();
+    String entity;
+    String search;
+    boolean excludeInternal;
+    Double aroundTime;
+
+    public static EventQuery create() {
+        return new EventQuery();
+    }
+
+    public EventQuery cursor(String cursor) {
+        this.cursor = cursor == null || cursor.isEmpty() ? null : cursor;
+        return this;
+    }
+
+    /** 1..1000. */
+    public EventQuery limit(int limit) {
+        this.limit = limit;
+        return this;
+    }
+
+    public EventQuery direction(Direction direction) {
+        this.direction = direction == null ? Direction.OLDER : direction;
+        return this;
+    }
+
+    public EventQuery timeMin(Double seconds) {
+        this.timeMin = seconds;
+        return this;
+    }
+
+    public EventQuery timeMax(Double seconds) {
+        this.timeMax = seconds;
+        return this;
+    }
+
+    /** Adds event types to match (OR). Null or empty strings are ignored. */
+    public EventQuery eventTypes(Collection<String> types) {
+        if (types != null) {
+            types.stream().filter(t -> t != null && !t.isEmpty()).forEach(eventTypes::add);
+        }
+        return this;
+    }
+
+    public EventQuery eventType(String type) {
+        if (type != null && !type.isEmpty()) {
+            eventTypes.add(type);
+        }
+        return this;
+    }
+
+    /** Exact entity name, matching the target or the source. */
+    public EventQuery entity(String entity) {
+        this.entity = entity == null || entity.isEmpty() ? null : entity;
+        return this;
+    }
+
+    /** Case-insensitive substring over type, target, source, the event id in decimal, and the context JSON. */
+    public EventQuery search(String search) {
+        this.search = search == null || search.isEmpty() ? null : search;
+        return this;
+    }
+
+    public EventQuery excludeInternal(boolean excludeInternal) {
+        this.excludeInternal = excludeInternal;
+        return this;
+    }
+
+    /** Start at the first matching event at or after this time (seconds), going in the query's direction. */
+    public EventQuery aroundTime(Double seconds) {
+        this.aroundTime = seconds;
+        return this;
+    }
+
+    void validate() {
+        if (limit < 1 || limit > 1000) {
+            throw new BadQueryException("limit", "limit must be between 1 and 1000 (got " + limit + ")");
+        }
+        checkTime("time_min", timeMin);
+        checkTime("time_max", timeMax);
+        checkTime("around_time", aroundTime);
+        if (timeMin != null && timeMax != null && timeMin > timeMax) {
+            throw new BadQueryException("time_min", "time_min must be <= time_max");
+        }
+    }
+
+    static void checkTime(String name, Double v) {
+        if (v != null && (v.isNaN() || v.isInfinite())) {
+            throw new BadQueryException(name, name + " must be a finite number of seconds");
+        }
+    }
+
+    /** A key identifying the filters (not the position), for caching per-block match counts. */
+    String filterKey() {
+        return "t=" + eventTypes + "|e=" + entity + "|s=" + search + "|x=" + excludeInternal + "|min=" + timeMin + "|max=" + timeMax;
+    }
+}

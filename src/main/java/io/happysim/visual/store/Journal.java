@@ -1,0 +1,1086 @@
+package io.happysim.visual.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An append-only, id-keyed history (events or logs) packed into blocks of {@link #B} rows.
+ *
+ * <p>Row ids are 1-based and gap-free, so row {@code id} lives in block {@code (id-1)/B} at offset {@code (id-1)%B}.
+ * Each block is one row of {@code <p>_blocks} (summary + packed kind ids and times), one of {@code <p>_text}
+ * (the row texts, UTF-8, with lengths) and one of {@code <p>_grams} (a bloom filter of the lower-cased
+ * searchable text's 1-, 2- and 3-grams). The last, partial block is rewritten on every append.
+ *
+ * <p>Every block's summary — row count, time range, and its <em>palette</em>: how many rows of each kind — is
+ * also kept in memory. A filter on kinds and time counts whole blocks from palettes and decodes only the
+ * (at most two) blocks cut by the time range; pages skip blocks with no match. Text search decodes the
+ * blocks whose grams can contain the text and caches per-block match counts of sealed blocks.
+ */
+final class Journal {
+    static final long NULL_TIME = Long.MIN_VALUE;
+    static final int FLAG_ASCII = 1;
+    static final int FLAG_UPPER = 2;
+    private static final int GRAM_BITS = 8192 + 4096 + 256;
+
+    final String prefix;
+    int B;
+    final int nText;
+    final boolean[] searchable;
+    private final String sqlCols;
+    private final String sqlText;
+    private final String sqlGramsRange;
+
+    // ---- writer state (guarded by the store's writer lock) ----
+    private BlockInfo[] sealed = new BlockInfo[64];
+    private int sealedCount;
+    private Tail tail = new Tail(16, 1);
+    private BlockInfo tailInfo;
+    private Stage stage;
+    private final Map<String, SearchCounts> searchCache = new LinkedHashMap<>(16, 0.75f, true);
+
+    Journal(String prefix, int blockSize, int nText, boolean[] searchable) {
+        this.prefix = prefix;
+        this.B = blockSize;
+        this.nText = nText;
+        this.searchable = searchable;
+        this.tail = new Tail(16, nText);
+        this.sqlCols = "SELECT cols FROM " + prefix + "_blocks WHERE block_no = ?";
+        this.sqlText = "SELECT offsets, text FROM " + prefix + "_text WHERE block_no = ?";
+        this.sqlGramsRange = "SELECT block_no, grams FROM " + prefix + "_grams WHERE block_no >= ? AND block_no <= ? ORDER BY block_no";
+    }
+
+    static String ddl(String p) {
+        return "CREATE TABLE IF NOT EXISTS " + p + "_blocks (block_no INTEGER PRIMARY KEY, first_id INTEGER NOT NULL, n INTEGER NOT NULL, "
+                + "t_min INTEGER, t_max INTEGER, nulls INTEGER NOT NULL, flags INTEGER NOT NULL, palette TEXT NOT NULL, cols BLOB NOT NULL);\n"
+                + "CREATE TABLE IF NOT EXISTS " + p + "_text (block_no INTEGER PRIMARY KEY, offsets BLOB NOT NULL, text BLOB NOT NULL);\n"
+                + "CREATE TABLE IF NOT EXISTS " + p + "_grams (block_no INTEGER PRIMARY KEY, grams BLOB NOT NULL);\n";
+    }
+
+    // =====================================================================================================
+    // In-memory summaries
+    // =====================================================================================================
+
+    /** Immutable summary of one block. {@code kinds[i]} occurs {@code counts[i]} times; i is the local palette index. */
+    static final class BlockInfo {
+        final int blockNo;
+        final int n;
+        final long tMin;
+        final long tMax;
+        final int nulls;
+        final int flags;
+        final int[] kinds;
+        final int[] counts;
+
+        BlockInfo(int blockNo, int n, long tMin, long tMax, int nulls, int flags, int[] kinds, int[] counts) {
+            this.blockNo = blockNo;
+            this.n = n;
+            this.tMin = tMin;
+            this.tMax = tMax;
+            this.nulls = nulls;
+            this.flags = flags;
+            this.kinds = kinds;
+            this.counts = counts;
+        }
+
+        String paletteJson() {
+            StringBuilder sb = new StringBuilder(kinds.length * 10 + 2).append('[');
+            for (int i = 0; i < kinds.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append('[').append(kinds[i]).append(',').append(counts[i]).append(']');
+            }
+            return sb.append(']').toString();
+        }
+
+        static int[][] parsePalette(String json) {
+            List<Integer> ks = new ArrayList<>();
+            List<Integer> cs = new ArrayList<>();
+            int i = 0;
+            int len = json.length();
+            long[] nums = new long[2];
+            int k = 0;
+            long cur = -1;
+            for (; i < len; i++) {
+                char ch = json.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    cur = (cur < 0 ? 0 : cur * 10) + (ch - '0');
+                } else {
+                    if (cur >= 0) {
+                        nums[k++] = cur;
+                        cur = -1;
+                        if (k == 2) {
+                            ks.add((int) nums[0]);
+                            cs.add((int) nums[1]);
+                            k = 0;
+                        }
+                    }
+                }
+            }
+            return new int[][] {ks.stream().mapToInt(x -> x).toArray(), cs.stream().mapToInt(x -> x).toArray()};
+        }
+    }
+
+    /** What readers see of this journal: the sealed blocks and the tail at one commit. */
+    static final class View {
+        final BlockInfo[] sealed;
+        final int sealedCount;
+        final BlockInfo tail;
+        final long rows;
+
+        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows) {
+            this.sealed = sealed;
+            this.sealedCount = sealedCount;
+            this.tail = tail;
+            this.rows = rows;
+        }
+
+        int blockCount() {
+            return sealedCount + (tail == null ? 0 : 1);
+        }
+
+        BlockInfo block(int i) {
+            return i < sealedCount ? sealed[i] : tail;
+        }
+    }
+
+    /** The block size of the file being opened (before {@link #load}). */
+    void blockSize(int b) {
+        this.B = b;
+    }
+
+    View view() {
+        long rows = (long) sealedCount * B + (tailInfo == null ? 0 : tailInfo.n);
+        return new View(sealed, sealedCount, tailInfo, rows);
+    }
+
+    long lastId() {
+        return (long) sealedCount * B + tail.n;
+    }
+
+    // =====================================================================================================
+    // Writing
+    // =====================================================================================================
+
+    /** Rows of the open (partial) block, kept decoded by the writer. */
+    static final class Tail {
+        long[] times;
+        int[] kinds;
+        String[] texts;
+        int n;
+        final int nText;
+
+        Tail(int cap, int nText) {
+            this.nText = nText;
+            times = new long[cap];
+            kinds = new int[cap];
+            texts = new String[cap * nText];
+        }
+
+        Tail copy() {
+            Tail t = new Tail(Math.max(16, n), nText);
+            System.arraycopy(times, 0, t.times, 0, n);
+            System.arraycopy(kinds, 0, t.kinds, 0, n);
+            System.arraycopy(texts, 0, t.texts, 0, n * nText);
+            t.n = n;
+            return t;
+        }
+
+        void add(long time, int kind, String t0, String t1) {
+            if (n == times.length) {
+                times = Arrays.copyOf(times, n * 2);
+                kinds = Arrays.copyOf(kinds, n * 2);
+                texts = Arrays.copyOf(texts, n * 2 * nText);
+            }
+            times[n] = time;
+            kinds[n] = kind;
+            texts[n * nText] = t0;
+            if (nText > 1) {
+                texts[n * nText + 1] = t1;
+            }
+            n++;
+        }
+    }
+
+    /** The changes of one append, applied to memory only on {@link #commit()}. */
+    final class Stage {
+        final Db db;
+        Tail t;
+        final int sealedStart;
+        int newSealed;
+        BlockInfo newTailInfo;
+        boolean dirty;
+        private PreparedStatement insBlock;
+        private PreparedStatement insText;
+        private PreparedStatement insGrams;
+        private final Codec.Out cols = new Codec.Out(1 << 14);
+        private final Codec.Out offs = new Codec.Out(1 << 13);
+        private final Codec.Out text = new Codec.Out(1 << 16);
+        private int[] localOf = new int[64];
+
+        Stage(Db db) {
+            this.db = db;
+            this.t = tail.copy();
+            this.sealedStart = sealedCount;
+            this.newSealed = sealedCount;
+            this.newTailInfo = tailInfo;
+            Arrays.fill(localOf, -1);
+        }
+
+        void add(long time, int kind, String t0, String t1) throws SQLException {
+            t.add(time, kind, t0, t1);
+            dirty = true;
+            if (t.n == B) {
+                BlockInfo bi = write(newSealed, t);
+                if (newSealed == sealed.length) {
+                    sealed = Arrays.copyOf(sealed, sealed.length * 2);
+                }
+                sealed[newSealed++] = bi;   // beyond the published count: invisible until commit
+                t = new Tail(Math.min(B, 1024), nText);
+                newTailInfo = null;
+                dirty = false;
+            }
+        }
+
+        void finish() throws SQLException {
+            if (dirty && t.n > 0) {
+                newTailInfo = write(newSealed, t);
+            }
+        }
+
+        private BlockInfo write(int blockNo, Tail r) throws SQLException {
+            int n = r.n;
+            // palette, in order of first appearance
+            int[] pk = new int[8];
+            int[] pc = new int[8];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                int kind = r.kinds[i];
+                if (kind >= localOf.length) {
+                    int old = localOf.length;
+                    localOf = Arrays.copyOf(localOf, Math.max(kind + 1, old * 2));
+                    Arrays.fill(localOf, old, localOf.length, -1);
+                }
+                int l = localOf[kind];
+                if (l < 0) {
+                    if (k == pk.length) {
+                        pk = Arrays.copyOf(pk, k * 2);
+                        pc = Arrays.copyOf(pc, k * 2);
+                    }
+                    l = k++;
+                    localOf[kind] = l;
+                    pk[l] = kind;
+                }
+                pc[l]++;
+            }
+            boolean wide = k > 256;
+            cols.reset();
+            cols.varint(n);
+            cols.u8(wide ? 2 : 1);
+            for (int i = 0; i < n; i++) {
+                int l = localOf[r.kinds[i]];
+                if (wide) {
+                    cols.u8(l & 0xFF);
+                    cols.u8(l >>> 8);
+                } else {
+                    cols.u8(l);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                localOf[pk[i]] = -1;
+            }
+            long tMin = NULL_TIME;
+            long tMax = NULL_TIME;
+            int nulls = 0;
+            long prev = 0;
+            for (int i = 0; i < n; i++) {
+                long tm = r.times[i];
+                if (tm == NULL_TIME) {
+                    nulls++;
+                    cols.varint(0);
+                } else {
+                    cols.varint(((tm - prev) << 1 ^ ((tm - prev) >> 63)) + 1);
+                    prev = tm;
+                    if (tMin == NULL_TIME || tm < tMin) {
+                        tMin = tm;
+                    }
+                    if (tMax == NULL_TIME || tm > tMax) {
+                        tMax = tm;
+                    }
+                }
+            }
+            // texts + flags + grams
+            offs.reset();
+            text.reset();
+            long[] grams = new long[GRAM_BITS / 64];
+            boolean ascii = true;
+            boolean upper = false;
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < nText; f++) {
+                    String s = r.texts[i * nText + f];
+                    if (s == null) {
+                        offs.varint(0);
+                        continue;
+                    }
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    offs.varint(b.length + 1L);
+                    text.bytes(b, 0, b.length);
+                    boolean rowAscii = true;
+                    for (byte x : b) {
+                        if (x < 0) {
+                            rowAscii = false;
+                        } else if (x >= 'A' && x <= 'Z') {
+                            upper = true;
+                        }
+                    }
+                    ascii &= rowAscii;
+                    if (searchable[f]) {
+                        byte[] low = rowAscii ? b : s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+                        addGrams(grams, low, rowAscii);
+                    }
+                }
+            }
+            int flags = (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0);
+            BlockInfo bi = new BlockInfo(blockNo, n, tMin, tMax, nulls, flags, Arrays.copyOf(pk, k), Arrays.copyOf(pc, k));
+            if (insBlock == null) {
+                insBlock = db.ps("INSERT OR REPLACE INTO " + prefix + "_blocks(block_no, first_id, n, t_min, t_max, nulls, flags, palette, cols) VALUES (?,?,?,?,?,?,?,?,?)");
+                insText = db.ps("INSERT OR REPLACE INTO " + prefix + "_text(block_no, offsets, text) VALUES (?,?,?)");
+                insGrams = db.ps("INSERT OR REPLACE INTO " + prefix + "_grams(block_no, grams) VALUES (?,?)");
+            }
+            insBlock.setInt(1, blockNo);
+            insBlock.setLong(2, (long) blockNo * B + 1);
+            insBlock.setInt(3, n);
+            setTime(insBlock, 4, tMin);
+            setTime(insBlock, 5, tMax);
+            insBlock.setInt(6, nulls);
+            insBlock.setInt(7, flags);
+            insBlock.setString(8, bi.paletteJson());
+            insBlock.setBytes(9, cols.toArray());
+            insBlock.executeUpdate();
+            insText.setInt(1, blockNo);
+            insText.setBytes(2, offs.toArray());
+            insText.setBytes(3, text.toArray());
+            insText.executeUpdate();
+            insGrams.setInt(1, blockNo);
+            insGrams.setBytes(2, longsToBytes(grams));
+            insGrams.executeUpdate();
+            return bi;
+        }
+    }
+
+    private static void setTime(PreparedStatement p, int i, long t) throws SQLException {
+        if (t == NULL_TIME) {
+            p.setNull(i, Types.INTEGER);
+        } else {
+            p.setLong(i, t);
+        }
+    }
+
+    static void addGrams(long[] g, byte[] b, boolean foldAscii) {
+        int n = b.length;
+        int p2 = 0;
+        int p1 = 0;
+        for (int i = 0; i < n; i++) {
+            int x = b[i] & 0xFF;
+            if (foldAscii && x >= 'A' && x <= 'Z') {
+                x |= 0x20;
+            }
+            setBit(g, 8192 + 4096 + x);
+            if (i >= 1) {
+                setBit(g, 8192 + bigram(p1, x));
+            }
+            if (i >= 2) {
+                setBit(g, trigram(p2, p1, x));
+            }
+            p2 = p1;
+            p1 = x;
+        }
+    }
+
+    static int trigram(int a, int b, int c) {
+        return (((a << 16) | (b << 8) | c) * 0x9E3779B1) >>> 19;           // 13 bits
+    }
+
+    static int bigram(int a, int b) {
+        return (((a << 8) | b) * 0x85EBCA6B) >>> 20;                        // 12 bits
+    }
+
+    static void setBit(long[] g, int bit) {
+        g[bit >>> 6] |= 1L << (bit & 63);
+    }
+
+    static boolean hasBit(byte[] g, int bit) {
+        return (g[bit >>> 3] & (1 << (bit & 7))) != 0;
+    }
+
+    private static byte[] longsToBytes(long[] g) {
+        byte[] out = new byte[g.length * 8];
+        for (int i = 0; i < g.length; i++) {
+            long v = g[i];
+            for (int j = 0; j < 8; j++) {
+                out[i * 8 + j] = (byte) (v >>> (8 * j));
+            }
+        }
+        return out;
+    }
+
+    Stage begin(Db db) {
+        stage = new Stage(db);
+        return stage;
+    }
+
+    /** Publishes the staged append (call after the database commit succeeded). */
+    void commit() {
+        if (stage == null) {
+            return;
+        }
+        tail = stage.t;
+        sealedCount = stage.newSealed;
+        tailInfo = tail.n == 0 ? null : stage.newTailInfo;
+        stage = null;
+    }
+
+    void rollback() {
+        stage = null;   // sealed slots beyond sealedCount are simply overwritten later
+    }
+
+    void clear() {
+        sealed = new BlockInfo[64];
+        sealedCount = 0;
+        tail = new Tail(16, nText);
+        tailInfo = null;
+        stage = null;
+        synchronized (searchCache) {
+            searchCache.clear();
+        }
+        synchronized (cache) {
+            cache.clear();
+            cacheBytes = 0;
+        }
+    }
+
+    /** Rebuilds the in-memory summaries and the writer's tail from the database. */
+    void load(Db db) throws SQLException {
+        clear();
+        List<BlockInfo> infos = new ArrayList<>();
+        try (ResultSet rs = db.c.createStatement().executeQuery(
+                "SELECT block_no, n, t_min, t_max, nulls, flags, palette FROM " + prefix + "_blocks ORDER BY block_no")) {
+            while (rs.next()) {
+                long tMin = rs.getLong(3);
+                if (rs.wasNull()) {
+                    tMin = NULL_TIME;
+                }
+                long tMax = rs.getLong(4);
+                if (rs.wasNull()) {
+                    tMax = NULL_TIME;
+                }
+                int[][] pal = BlockInfo.parsePalette(rs.getString(7));
+                infos.add(new BlockInfo(rs.getInt(1), rs.getInt(2), tMin, tMax, rs.getInt(5), rs.getInt(6), pal[0], pal[1]));
+            }
+        }
+        for (int i = 0; i < infos.size(); i++) {
+            BlockInfo bi = infos.get(i);
+            if (bi.blockNo != i) {
+                throw new StoreException("the " + prefix + " history is damaged: block " + i + " is missing", null);
+            }
+            boolean last = i == infos.size() - 1;
+            if (!last && bi.n != B) {
+                throw new StoreException("the " + prefix + " history is damaged: block " + i + " is partial", null);
+            }
+            if (last && bi.n < B) {
+                Block b = decode(db, bi, bi.n);
+                Text tx = readText(db, bi, bi.n);
+                Tail t = new Tail(Math.max(16, bi.n), nText);
+                for (int r = 0; r < bi.n; r++) {
+                    t.add(b.times[r], b.kinds[r], tx.text(r, 0), nText > 1 ? tx.text(r, 1) : null);
+                }
+                tail = t;
+                tailInfo = bi;
+            } else {
+                if (sealedCount == sealed.length) {
+                    sealed = Arrays.copyOf(sealed, sealed.length * 2);
+                }
+                sealed[sealedCount++] = bi;
+            }
+        }
+    }
+
+    // =====================================================================================================
+    // Reading
+    // =====================================================================================================
+
+    /** A decoded block's kinds and times (the first {@code n} rows as of the reader's snapshot). Immutable. */
+    static final class Block {
+        final BlockInfo info;
+        final int n;
+        final long firstId;
+        final long[] times;
+        final int[] kinds;
+
+        Block(BlockInfo info, int n, long firstId, long[] times, int[] kinds) {
+            this.info = info;
+            this.n = n;
+            this.firstId = firstId;
+            this.times = times;
+            this.kinds = kinds;
+        }
+
+        long bytes() {
+            return 64 + n * 12L;
+        }
+    }
+
+    /** A decoded block's texts: UTF-8 bytes and per-cell (row * nText + field) start/length; start -1 = null. Immutable. */
+    static final class Text {
+        final byte[] bytes;
+        final int[] start;
+        final int[] len;
+        final int nText;
+
+        Text(byte[] bytes, int[] start, int[] len, int nText) {
+            this.bytes = bytes;
+            this.start = start;
+            this.len = len;
+            this.nText = nText;
+        }
+
+        String text(int row, int field) {
+            int s = start[row * nText + field];
+            return s < 0 ? null : new String(bytes, s, len[row * nText + field], StandardCharsets.UTF_8);
+        }
+
+        long bytes() {
+            return 64 + bytes.length + start.length * 8L;
+        }
+    }
+
+    /** Decoded sealed blocks shared by all readers (they never change), least recently used first out. */
+    private final Map<Long, Object> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private long cacheBytes;
+    static volatile long cacheLimit = 48L << 20;
+
+    private Object cached(long key) {
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
+    private void remember(long key, Object v, long bytes) {
+        synchronized (cache) {
+            if (cache.put(key, v) == null) {
+                cacheBytes += bytes;
+            }
+            var it = cache.entrySet().iterator();
+            while (cacheBytes > cacheLimit && it.hasNext()) {
+                Object old = it.next().getValue();
+                cacheBytes -= old instanceof Block ob ? ob.bytes() : ((Text) old).bytes();
+                it.remove();
+            }
+        }
+    }
+
+    private static long cacheKey(long generation, int blockNo, int part) {
+        return (generation << 40) ^ ((long) blockNo << 1) ^ part;
+    }
+
+    /**
+     * Decodes the first {@code n} rows of a block. The stored row may hold more rows than the reader's snapshot
+     * knows (the tail block is rewritten by later appends); its header says how many, and local kind indexes of
+     * the first rows never change because palettes are in order of first appearance.
+     */
+    Block decode(Db db, BlockInfo bi, int n) throws SQLException {
+        byte[] cols = db.blob(sqlCols, bi.blockNo);
+        if (cols == null) {
+            return null;    // cleared underneath us
+        }
+        Codec.In in = new Codec.In(cols);
+        int storedN = (int) in.varint();
+        int width = in.u8();
+        if (storedN < n) {
+            return null;
+        }
+        int base = in.pos;
+        int[] kinds = new int[n];
+        for (int i = 0; i < n; i++) {
+            int l = width == 2 ? (cols[base + 2 * i] & 0xFF) | ((cols[base + 2 * i + 1] & 0xFF) << 8) : cols[base + i] & 0xFF;
+            kinds[i] = l < bi.kinds.length ? bi.kinds[l] : -1;
+        }
+        in.pos = base + width * storedN;
+        long[] times = new long[n];
+        long prev = 0;
+        for (int i = 0; i < n; i++) {
+            long v = in.varint();
+            if (v == 0) {
+                times[i] = NULL_TIME;
+            } else {
+                long z = v - 1;
+                prev += (z >>> 1) ^ -(z & 1);
+                times[i] = prev;
+            }
+        }
+        return new Block(bi, n, (long) bi.blockNo * B + 1, times, kinds);
+    }
+
+    Text readText(Db db, BlockInfo bi, int n) throws SQLException {
+        PreparedStatement p = db.ps(sqlText);
+        p.setInt(1, bi.blockNo);
+        byte[] offsets;
+        byte[] text;
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                int[] start = new int[n * nText];
+                Arrays.fill(start, -1);
+                return new Text(new byte[0], start, new int[n * nText], nText);
+            }
+            offsets = rs.getBytes(1);
+            text = rs.getBytes(2);
+        }
+        Codec.In in = new Codec.In(offsets);
+        int[] start = new int[n * nText];
+        int[] len = new int[n * nText];
+        int pos = 0;
+        for (int i = 0; i < n * nText; i++) {
+            long v = in.varint();
+            if (v == 0) {
+                start[i] = -1;
+            } else {
+                start[i] = pos;
+                len[i] = (int) (v - 1);
+                pos += (int) (v - 1);
+            }
+        }
+        return new Text(text, start, len, nText);
+    }
+
+    // ---- filters ----
+
+    /** A compiled filter: kinds allowed, time range (inclusive, ns) and an optional text search. */
+    static final class Filter {
+        boolean[] kindOk;        // null = every kind
+        boolean timed;
+        long tLo = Long.MIN_VALUE;
+        long tHi = Long.MAX_VALUE;
+        Search search;
+        String cacheKey;
+
+        boolean kindOk(int kind) {
+            return kindOk == null || (kind >= 0 && kind < kindOk.length && kindOk[kind]);
+        }
+
+        boolean timeOk(long t) {
+            return !timed || (t != NULL_TIME && t >= tLo && t <= tHi);
+        }
+    }
+
+    /** A case-insensitive substring search. */
+    static final class Search {
+        final String lower;
+        final byte[] q;
+        final String qLatin;
+        boolean[] kindHit;       // kinds whose names contain the text
+        DigitMatcher digits;     // for ids in decimal (events), or null
+        final int[] gramBits;
+
+        Search(String text) {
+            this.lower = text.toLowerCase(Locale.ROOT);
+            this.q = lower.getBytes(StandardCharsets.UTF_8);
+            this.qLatin = new String(q, StandardCharsets.ISO_8859_1);
+            int[] bits = new int[Math.max(0, q.length) * 3];
+            int k = 0;
+            for (int i = 0; i < q.length; i++) {
+                int x = q[i] & 0xFF;
+                bits[k++] = 8192 + 4096 + x;
+                if (i >= 1) {
+                    bits[k++] = 8192 + bigram(q[i - 1] & 0xFF, x);
+                }
+                if (i >= 2) {
+                    bits[k++] = trigram(q[i - 2] & 0xFF, q[i - 1] & 0xFF, x);
+                }
+            }
+            this.gramBits = Arrays.copyOf(bits, k);
+        }
+
+        boolean kindHit(int kind) {
+            return kind >= 0 && kind < kindHit.length && kindHit[kind];
+        }
+
+        boolean mayContain(byte[] grams) {
+            if (grams == null) {
+                return true;
+            }
+            for (int b : gramBits) {
+                if (!hasBit(grams, b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The rows of block {@code b} whose searchable text contains the search text, as a bit set. */
+    long[] textMatches(Block b, Text tx, Search s) {
+        long[] bits = new long[(b.n + 63) >>> 6];
+        if (s.q.length == 0) {
+            Arrays.fill(bits, -1L);
+            return bits;
+        }
+        int flags = b.info.flags;
+        if ((flags & FLAG_ASCII) != 0) {
+            byte[] txt = tx.bytes;
+            if ((flags & FLAG_UPPER) != 0) {
+                txt = txt.clone();
+                for (int i = 0; i < txt.length; i++) {
+                    byte x = txt[i];
+                    if (x >= 'A' && x <= 'Z') {
+                        txt[i] = (byte) (x | 0x20);
+                    }
+                }
+            }
+            String hay = new String(txt, StandardCharsets.ISO_8859_1);
+            int qn = s.q.length;
+            int from = 0;
+            int row = 0;
+            while (true) {
+                int hit = hay.indexOf(s.qLatin, from);
+                if (hit < 0) {
+                    break;
+                }
+                // locate the row/field holding the hit
+                int cell = locate(b, tx, hit, row);
+                if (cell < 0) {
+                    from = hit + 1;
+                    continue;
+                }
+                int r = cell / nText;
+                int f = cell % nText;
+                row = r;
+                if (searchable[f] && hit + qn <= tx.start[cell] + tx.len[cell]) {
+                    bits[r >>> 6] |= 1L << (r & 63);
+                    // skip to the next row's text
+                    int next = nextStart(b, tx, r + 1);
+                    if (next < 0) {
+                        break;
+                    }
+                    row = r + 1;
+                    from = next;
+                } else {
+                    from = hit + 1;
+                }
+            }
+            return bits;
+        }
+        for (int r = 0; r < b.n; r++) {
+            for (int f = 0; f < nText; f++) {
+                if (searchable[f]) {
+                    String t = tx.text(r, f);
+                    if (t != null && t.toLowerCase(Locale.ROOT).contains(s.lower)) {
+                        bits[r >>> 6] |= 1L << (r & 63);
+                        break;
+                    }
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** The cell (row*nText+field) whose text span contains byte {@code pos}, searching forward from {@code row}. */
+    private int locate(Block b, Text tx, int pos, int row) {
+        int cells = b.n * nText;
+        int lo = row * nText;
+        int hi = cells - 1;
+        // binary search on start over non-null cells: find the last cell with start <= pos
+        int ans = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int m = mid;
+            while (m >= lo && tx.start[m] < 0) {
+                m--;
+            }
+            if (m < lo) {
+                lo = mid + 1;
+                continue;
+            }
+            if (tx.start[m] <= pos) {
+                ans = m;
+                lo = mid + 1;
+            } else {
+                hi = m - 1;
+            }
+        }
+        if (ans < 0 || pos >= tx.start[ans] + tx.len[ans]) {
+            return -1;
+        }
+        return ans;
+    }
+
+    private int nextStart(Block b, Text tx, int row) {
+        for (int c = row * nText; c < b.n * nText; c++) {
+            if (tx.start[c] >= 0) {
+                return tx.start[c];
+            }
+        }
+        return -1;
+    }
+
+    // ---- counting ----
+
+    /** Per-query reader: the view, the database, and decoded blocks of this query. */
+    final class Reader {
+        final View view;
+        final Db db;
+        final Filter filter;
+        private final Map<Integer, Block> blocks = new HashMap<>();
+        private final Map<Integer, Text> texts = new HashMap<>();
+        private final Map<Integer, long[]> textHits = new HashMap<>();
+        private final java.util.BitSet noText = new java.util.BitSet();
+        final long generation;
+        int[] counts;           // exact matches per block
+        long total;
+
+        Reader(View view, Db db, Filter filter, long generation) {
+            this.view = view;
+            this.db = db;
+            this.filter = filter;
+            this.generation = generation;
+        }
+
+        Block block(int i) throws SQLException {
+            Block b = blocks.get(i);
+            if (b == null) {
+                BlockInfo bi = view.block(i);
+                boolean sealedBlock = i < view.sealedCount;
+                long key = cacheKey(generation, bi.blockNo, 0);
+                b = sealedBlock ? (Block) cached(key) : null;
+                if (b == null) {
+                    b = decode(db, bi, bi.n);
+                    if (b == null) {
+                        return null;
+                    }
+                    if (sealedBlock) {
+                        remember(key, b, b.bytes());
+                    }
+                }
+                blocks.put(i, b);
+            }
+            return b;
+        }
+
+        Text text(int i) throws SQLException {
+            Text t = texts.get(i);
+            if (t == null) {
+                BlockInfo bi = view.block(i);
+                boolean sealedBlock = i < view.sealedCount;
+                long key = cacheKey(generation, bi.blockNo, 1);
+                t = sealedBlock ? (Text) cached(key) : null;
+                if (t == null) {
+                    t = readText(db, bi, bi.n);
+                    if (sealedBlock) {
+                        remember(key, t, t.bytes());
+                    }
+                }
+                texts.put(i, t);
+            }
+            return t;
+        }
+
+        boolean rowMatches(Block b, int r) throws SQLException {
+            int kind = b.kinds[r];
+            if (!filter.kindOk(kind) || !filter.timeOk(b.times[r])) {
+                return false;
+            }
+            Search s = filter.search;
+            if (s == null || s.kindHit(kind)) {
+                return true;
+            }
+            if (s.digits != null && s.digits.matches(b.firstId + r)) {
+                return true;
+            }
+            if (noText.get(b.info.blockNo)) {
+                return false;
+            }
+            long[] hits = textHits.get(b.info.blockNo);
+            if (hits == null) {
+                hits = textMatches(b, text(b.info.blockNo), s);
+                textHits.put(b.info.blockNo, hits);
+            }
+            return (hits[r >>> 6] & (1L << (r & 63))) != 0;
+        }
+
+        /** Computes exact per-block match counts and the total. */
+        void count() throws SQLException {
+            int nb = view.blockCount();
+            counts = new int[nb];
+            SearchCounts cached = null;
+            if (filter.search != null) {
+                synchronized (searchCache) {
+                    cached = searchCache.get(filter.cacheKey);
+                }
+            }
+            int cachedUpTo = cached == null ? 0 : Math.min(cached.counts.length, view.sealedCount);
+            byte[][] grams = null;
+            if (filter.search != null && cachedUpTo < nb) {
+                grams = loadGrams(cachedUpTo, nb - 1);
+            }
+            long sum = 0;
+            for (int i = 0; i < nb; i++) {
+                int c;
+                if (i < cachedUpTo) {
+                    c = cached.counts[i];
+                } else {
+                    c = countBlock(i, grams == null ? null : grams[i - cachedUpTo]);
+                }
+                counts[i] = c;
+                sum += c;
+            }
+            total = sum;
+            if (filter.search != null && view.sealedCount > cachedUpTo) {
+                SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount));
+                synchronized (searchCache) {
+                    searchCache.put(filter.cacheKey, fresh);
+                    while (searchCache.size() > 32) {
+                        searchCache.remove(searchCache.keySet().iterator().next());
+                    }
+                }
+            }
+        }
+
+        private byte[][] loadGrams(int from, int to) throws SQLException {
+            byte[][] out = new byte[to - from + 1][];
+            PreparedStatement p = db.ps(sqlGramsRange);
+            p.setInt(1, from);
+            p.setInt(2, to);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int bn = rs.getInt(1);
+                    if (bn >= from && bn <= to) {
+                        out[bn - from] = rs.getBytes(2);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private int countBlock(int i, byte[] grams) throws SQLException {
+            BlockInfo bi = view.block(i);
+            Filter f = filter;
+            if (f.timed && (bi.tMax == NULL_TIME || bi.tMax < f.tLo || bi.tMin > f.tHi)) {
+                return 0;
+            }
+            int kindMatches = 0;
+            int nameMatches = 0;
+            for (int k = 0; k < bi.kinds.length; k++) {
+                if (f.kindOk(bi.kinds[k])) {
+                    kindMatches += bi.counts[k];
+                    if (f.search != null && f.search.kindHit(bi.kinds[k])) {
+                        nameMatches += bi.counts[k];
+                    }
+                }
+            }
+            if (kindMatches == 0) {
+                return 0;
+            }
+            boolean wholeTime = !f.timed || (bi.nulls == 0 && bi.tMin >= f.tLo && bi.tMax <= f.tHi);
+            boolean textPossible = f.search == null || f.search.mayContain(grams);
+            if (!textPossible) {
+                noText.set(bi.blockNo);
+            }
+            if (wholeTime) {
+                if (f.search == null || nameMatches == kindMatches) {
+                    return kindMatches;
+                }
+                if (!textPossible && f.search.digits == null) {
+                    return nameMatches;
+                }
+            }
+            Block b = block(i);
+            if (b == null) {
+                return 0;
+            }
+            int c = 0;
+            for (int r = 0; r < b.n; r++) {
+                if (rowMatches(b, r)) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /**
+         * Up to {@code limit} matching row ids starting at {@code startId} (inclusive) in the given direction.
+         * {@code more[0]} tells whether another match lies beyond the last one returned. Needs {@link #count()}.
+         */
+        List<long[]> collect(long startId, boolean ascending, int limit, boolean[] more) throws SQLException {
+            List<long[]> out = new ArrayList<>();   // {id, blockIndex, row}
+            more[0] = false;
+            long last = view.rows;
+            if (last == 0 || startId < 1 || startId > last) {
+                return out;
+            }
+            int bi = (int) ((startId - 1) / B);
+            int step = ascending ? 1 : -1;
+            int nb = view.blockCount();
+            for (int i = bi; i >= 0 && i < nb; i += step) {
+                if (counts[i] == 0) {
+                    continue;
+                }
+                Block b = block(i);
+                if (b == null) {
+                    return out;
+                }
+                int r0 = i == bi ? (int) ((startId - 1) % B) : (ascending ? 0 : b.n - 1);
+                for (int r = r0; r >= 0 && r < b.n; r += step) {
+                    if (rowMatches(b, r)) {
+                        if (out.size() == limit) {
+                            more[0] = true;
+                            return out;
+                        }
+                        out.add(new long[] {b.firstId + r, i, r});
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The first row id (ignoring the filter) whose time is at or after {@code tNs}, or -1. */
+        long firstIdAtOrAfter(long tNs) throws SQLException {
+            int nb = view.blockCount();
+            for (int i = 0; i < nb; i++) {
+                BlockInfo bi = view.block(i);
+                if (bi.tMax == NULL_TIME || bi.tMax < tNs) {
+                    continue;
+                }
+                Block b = block(i);
+                if (b == null) {
+                    return -1;
+                }
+                for (int r = 0; r < b.n; r++) {
+                    if (b.times[r] != NULL_TIME && b.times[r] >= tNs) {
+                        return b.firstId + r;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        Block blockOfRow(long[] ref) throws SQLException {
+            return block((int) ref[1]);
+        }
+
+        Text textOfRow(long[] ref) throws SQLException {
+            return text((int) ref[1]);
+        }
+    }
+
+    private record SearchCounts(int[] counts) {
+    }
+}

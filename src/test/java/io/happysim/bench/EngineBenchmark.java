@@ -1,0 +1,100 @@
+package io.happysim.bench;
+
+import io.happysim.core.PauseReason;
+import io.happysim.core.Simulation;
+import io.happysim.scenarios.BurstyMm1Scenario;
+import io.happysim.scenarios.MmcClusterScenario;
+import io.happysim.scenarios.Scenario;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Events per second of the bare engine (no listeners, no debugger) on long runs of the built-in
+ * scenarios: a warm-up run, then the median of several measured runs, each on a fresh build.
+ *
+ * <p>Options after the suite name: {@code runs=N} (default 5), {@code seconds=S} of simulated time
+ * for bursty-mm1 (default 110000, about 11 million events). The engine's INFO lifecycle lines are
+ * silenced during the runs: the bare engine is measured, not the console.
+ */
+public final class EngineBenchmark implements BenchMain.Suite {
+    private static final int WARM_UP_RUNS = 3;
+    /** Held so the level set on it is not lost to garbage collection of the logger. */
+    private static final Logger ENGINE_LOG = Logger.getLogger("io.happysim");
+
+    @Override
+    public void run(List<String> options) {
+        Level previous = ENGINE_LOG.getLevel();
+        ENGINE_LOG.setLevel(Level.WARNING);
+        try {
+            runSuite(options);
+        } finally {
+            ENGINE_LOG.setLevel(previous);
+        }
+    }
+
+    private void runSuite(List<String> options) {
+        int runs = intOption(options, "runs", 5);
+        double burstySeconds = doubleOption(options, "seconds", 110_000);
+        BenchTable table = new BenchTable("model", "simulated", "events per run", "runs", "median events/s", "min..max events/s");
+        measure(table, "bursty-mm1", burstySeconds, () -> new BurstyMm1Scenario(burstySeconds), runs);
+        double mmcSeconds = burstySeconds / 3;
+        measure(table, "mmc-cluster (c=3, ρ=0.7)", mmcSeconds, () -> new MmcClusterScenario(3, 21.0, 10.0, mmcSeconds), runs);
+        table.print();
+    }
+
+    private static void measure(BenchTable table, String label, double seconds, Supplier<Scenario> scenario, int runs) {
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            runOnce(scenario.get(), true);
+        }
+        double[] rates = new double[runs];
+        long events = 0;
+        for (int i = 0; i < runs; i++) {
+            long[] result = runOnce(scenario.get(), false);
+            events = result[0];
+            rates[i] = result[0] / (result[1] / 1e9);
+            System.out.printf(Locale.ROOT, "  %s run %d: %,d events in %.2f s = %,.0f events/s%n",
+                    label, i + 1, result[0], result[1] / 1e9, rates[i]);
+        }
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (double r : rates) {
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        table.row(label, String.format(Locale.ROOT, "%,.0f s", seconds), String.format(Locale.ROOT, "%,d", events), runs,
+                String.format(Locale.ROOT, "%,.0f", BenchTable.median(rates)),
+                String.format(Locale.ROOT, "%,.0f..%,.0f", min, max));
+    }
+
+    /** Returns {events processed, wall nanoseconds}; the build is outside the timing. */
+    private static long[] runOnce(Scenario scenario, boolean warmUp) {
+        Simulation simulation = scenario.build().simulation();
+        System.gc();
+        long start = System.nanoTime();
+        PauseReason reason = simulation.run();
+        long elapsed = System.nanoTime() - start;
+        if (reason.kind() != PauseReason.Kind.COMPLETE) {
+            throw new IllegalStateException("benchmark run stopped early: " + reason);
+        }
+        if (warmUp) {
+            System.out.printf(Locale.ROOT, "  warm-up: %,d events in %.2f s%n", simulation.eventsProcessed(), elapsed / 1e9);
+        }
+        return new long[] {simulation.eventsProcessed(), elapsed};
+    }
+
+    private static int intOption(List<String> options, String name, int fallback) {
+        return (int) doubleOption(options, name, fallback);
+    }
+
+    private static double doubleOption(List<String> options, String name, double fallback) {
+        for (String option : options) {
+            if (option.startsWith(name + "=")) {
+                return Double.parseDouble(option.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,365 @@
+package io.happysim.bench;
+
+import io.happysim.visual.store.AroundPage;
+import io.happysim.visual.store.Batch;
+import io.happysim.visual.store.Direction;
+import io.happysim.visual.store.EventQuery;
+import io.happysim.visual.store.Page;
+import io.happysim.visual.store.RecordedEvent;
+import io.happysim.visual.store.RecordedLog;
+import io.happysim.visual.store.SeriesData;
+import io.happysim.visual.store.StoreStats;
+import io.happysim.visual.store.TestDataSources;
+import io.happysim.visual.store.Transform;
+import io.happysim.visual.store.VisualStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * History store benchmarks (issue 4: write throughput; issue 7: reads at 10M events / 10M samples).
+ *
+ * <pre>mvn -q -Dfrontend.skip -Dfrontend.test.skip test-compile exec:exec@bench -Dbench=store</pre>
+ * Scale with environment variables: {@code BENCH_STORE_EVENTS} (default 10,000,000), {@code BENCH_STORE_REPS}
+ * (query repetitions, default 200). Databases live under {@code target/bench-store} and are deleted at the end.
+ */
+public final class StoreBenchmark implements BenchMain.Suite {
+    static final int BATCH = 250_000;
+    static final String[] TYPES = {"Request", "Response", "source_event", "QUEUE_POLL", "QUEUE_NOTIFY", "QUEUE_DELIVER",
+        "probe_event", "Enqueue", "Dequeue", "Complete", "Timeout", "Retry"};
+    static final String[] TARGETS = {"Source", "Server", "Sink", "Server.queue", "Server.driver", "Probe_Server_depth"};
+    static final String LATENCY = "entity:Server.latency";
+    static final String DEPTH = "Probe_Server_depth";
+
+    private final Path dir = Path.of("target", "bench-store");
+
+    @Override
+    public void run(List<String> options) throws Exception {
+        long events = Long.parseLong(System.getenv().getOrDefault("BENCH_STORE_EVENTS", "10000000"));
+        int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
+        deleteDir();
+        Files.createDirectories(dir);
+        try {
+            writeThroughput();
+            readLatencies(events, reps);
+        } finally {
+            deleteDir();
+        }
+    }
+
+    // =====================================================================================================
+    // Data: bursty-M/M/1-like
+    // =====================================================================================================
+
+    /** One drain: BATCH events (12 types, 6 targets, context on ~1/3 — none on internal ones), 1 latency sample per
+     * event, 1 depth sample per 10 events, 1 log line per 50 events. Event k happens at k * 10 ms of sim time. */
+    static Batch batch(long firstId, long firstLogId, Random r) {
+        Batch b = new Batch();
+        Batch.Samples lat = b.samples(LATENCY);
+        Batch.Samples depth = b.samples(DEPTH);
+        String prevTarget = null;
+        for (int i = 0; i < BATCH; i++) {
+            long id = firstId + i;
+            long t = id * 10_000_000L;
+            int x = r.nextInt(10_000);
+            String type = x == 0 ? "Retry" : x < 10 ? "Timeout" : TYPES[r.nextInt(10)];
+            boolean internal = type.equals("source_event") || type.startsWith("QUEUE_") || type.equals("probe_event");
+            String target = TARGETS[r.nextInt(TARGETS.length)];
+            String ctx = null;
+            if (!internal && r.nextInt(2) == 0) {
+                ctx = x % 97 == 0
+                        ? "{\"id\":\"" + id + "\",\"note\":\"slow-path-" + (id % 100_000) + "\",\"request_id\":" + id / 9 + "}"
+                        : "{\"id\":\"" + id + "\",\"created_at\":" + (t - r.nextInt(500_000_000)) / 1e9 + ",\"request_id\":" + id / 9 + ",\"metadata\":{}}";
+            }
+            b.addEvent(new RecordedEvent(id, t, type, target, prevTarget, internal, ctx));
+            prevTarget = target;
+            lat.add(t, Math.abs(r.nextGaussian()) * 0.05 + (r.nextInt(100_000) == 0 ? 5.0 : 0.0));
+            if (id % 10 == 0) {
+                depth.add(t, r.nextInt(15));
+            }
+            if (id % 50 == 0) {
+                long logId = firstLogId + i / 50;
+                b.addLog(new RecordedLog(logId, t, "12:00:00.000", x < 100 ? "WARNING" : "INFO", "core.simulation",
+                        "Processing event #" + id + ": Event(" + type + ", target=" + target + ")"));
+            }
+        }
+        return b;
+    }
+
+    // =====================================================================================================
+    // Issue 4: write throughput
+    // =====================================================================================================
+
+    private void writeThroughput() throws Exception {
+        System.out.println("### Write throughput: one batch = " + BATCH + " events + " + BATCH + " + " + BATCH / 10
+                + " samples + " + BATCH / 50 + " logs, one transaction; medians of 7 batches per variant, interleaved");
+        List<Batch> batches = new ArrayList<>();
+        Random r = new Random(42);
+        for (int k = 0; k < 8; k++) {
+            batches.add(batch(1 + (long) k * BATCH, 1 + (long) k * BATCH / 50, r));
+        }
+        DataSource rawBare = TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("raw-bare.db")));
+        DataSource rawSeed = TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("raw-seed.db")));
+        createSeedSchema(rawBare, false);
+        createSeedSchema(rawSeed, true);
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("append.db"))));
+        store.prepareBuckets(LATENCY, Transform.P99, 1.0);
+        store.prepareBuckets(LATENCY, Transform.MEAN, 1.0);
+        double[] bare = new double[8];
+        double[] seed = new double[8];
+        double[] st = new double[8];
+        for (int k = 0; k < 8; k++) {
+            Batch b = batches.get(k);
+            bare[k] = timeMs(() -> rawInsert(rawBare, b));
+            seed[k] = timeMs(() -> rawInsert(rawSeed, b));
+            st[k] = timeMs(() -> store.append(b));
+        }
+        long rows = batches.get(0).rows();
+        // the first batch of each is warm-up
+        double mBare = BenchTable.median(java.util.Arrays.copyOfRange(bare, 1, 8));
+        double mSeed = BenchTable.median(java.util.Arrays.copyOfRange(seed, 1, 8));
+        double mStore = BenchTable.median(java.util.Arrays.copyOfRange(st, 1, 8));
+        new BenchTable("variant", "batch (ms, median)", "rows/s", "events/s", "store ÷ variant (throughput)")
+                .row("raw: plain tables, no secondary index", f1(mBare), k(rows / mBare * 1000), k(BATCH / mBare * 1000), f2(mBare / mStore))
+                .row("raw: seed schema (its 5 indexes)", f1(mSeed), k(rows / mSeed * 1000), k(BATCH / mSeed * 1000), f2(mSeed / mStore))
+                .row("VisualStore.append (+2 bucket series maintained)", f1(mStore), k(rows / mStore * 1000), k(BATCH / mStore * 1000), "1.00")
+                .print();
+        System.out.println();
+    }
+
+    private static void createSeedSchema(DataSource ds, boolean indexes) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE events (event_id INTEGER PRIMARY KEY, time_s REAL NOT NULL, event_type TEXT NOT NULL, "
+                    + "target_name TEXT NOT NULL, source_name TEXT, is_internal INTEGER NOT NULL DEFAULT 0, context TEXT)");
+            s.executeUpdate("CREATE TABLE logs (log_id INTEGER PRIMARY KEY AUTOINCREMENT, time_s REAL, wall_time TEXT NOT NULL, "
+                    + "level TEXT NOT NULL, logger_name TEXT NOT NULL, message TEXT NOT NULL)");
+            s.executeUpdate("CREATE TABLE timeseries (id INTEGER PRIMARY KEY AUTOINCREMENT, series_name TEXT NOT NULL, time_s REAL NOT NULL, value REAL NOT NULL)");
+            if (indexes) {
+                s.executeUpdate("CREATE INDEX idx_events_time ON events (time_s)");
+                s.executeUpdate("CREATE INDEX idx_events_type ON events (event_type)");
+                s.executeUpdate("CREATE INDEX idx_logs_time ON logs (time_s)");
+                s.executeUpdate("CREATE INDEX idx_logs_level ON logs (level)");
+                s.executeUpdate("CREATE INDEX idx_ts_series_time ON timeseries (series_name, time_s)");
+            }
+        }
+    }
+
+    /** "Raw": the same rows, plain PreparedStatement.addBatch/executeBatch, one transaction. */
+    private static void rawInsert(DataSource ds, Batch b) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement e = c.prepareStatement("INSERT INTO events VALUES (?,?,?,?,?,?,?)");
+                 PreparedStatement l = c.prepareStatement("INSERT INTO logs(log_id, time_s, wall_time, level, logger_name, message) VALUES (?,?,?,?,?,?)");
+                 PreparedStatement s = c.prepareStatement("INSERT INTO timeseries(series_name, time_s, value) VALUES (?,?,?)")) {
+                for (RecordedEvent ev : b.events()) {
+                    e.setLong(1, ev.eventId());
+                    e.setDouble(2, ev.timeNs() / 1e9);
+                    e.setString(3, ev.eventType());
+                    e.setString(4, ev.targetName());
+                    e.setString(5, ev.sourceName());
+                    e.setInt(6, ev.internal() ? 1 : 0);
+                    if (ev.contextJson() == null) {
+                        e.setNull(7, Types.VARCHAR);
+                    } else {
+                        e.setString(7, ev.contextJson());
+                    }
+                    e.addBatch();
+                }
+                e.executeBatch();
+                for (RecordedLog lg : b.logs()) {
+                    l.setLong(1, lg.logId());
+                    l.setDouble(2, lg.timeNs() / 1e9);
+                    l.setString(3, lg.wallTime());
+                    l.setString(4, lg.level());
+                    l.setString(5, lg.loggerName());
+                    l.setString(6, lg.message());
+                    l.addBatch();
+                }
+                l.executeBatch();
+                for (String name : List.of(LATENCY, DEPTH)) {
+                    Batch.Samples sm = b.samples(name);
+                    for (int i = 0; i < sm.size(); i++) {
+                        s.setString(1, name);
+                        s.setDouble(2, sm.timeNs(i) / 1e9);
+                        s.setDouble(3, sm.value(i));
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    // =====================================================================================================
+    // Issue 7: reads at scale
+    // =====================================================================================================
+
+    private void readLatencies(long events, int reps) throws Exception {
+        Path file = dir.resolve("history.db");
+        DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
+        VisualStore store = new VisualStore(ds);
+        store.prepareBuckets(LATENCY, Transform.P99, 1.0);
+        store.prepareBuckets(LATENCY, Transform.MEAN, 1.0);
+        Random r = new Random(7);
+        long appendNs = 0;
+        long genNs = 0;
+        List<Double> batchMs = new ArrayList<>();
+        for (long id = 1; id <= events; id += BATCH) {
+            long g0 = System.nanoTime();
+            Batch b = batch(id, 1 + (id - 1) / 50, r);
+            long g1 = System.nanoTime();
+            store.append(b);
+            long g2 = System.nanoTime();
+            genNs += g1 - g0;
+            appendNs += g2 - g1;
+            batchMs.add((g2 - g1) / 1e6);
+        }
+        StoreStats stats = store.stats();
+        double[] bm = batchMs.stream().mapToDouble(x -> x).toArray();
+        System.out.println("### Sustained build: " + stats.events() + " events in " + bm.length + " appends of " + BATCH);
+        new BenchTable("metric", "value")
+                .row("append time total (s)", f2(appendNs / 1e9))
+                .row("sustained events/s (appends only)", k(stats.events() / (appendNs / 1e9)))
+                .row("append of 250k events: median / p99 / max (ms)", f1(BenchTable.median(bm)) + " / " + f1(BenchTable.percentile(bm, 0.99))
+                        + " / " + f1(java.util.Arrays.stream(bm).max().orElse(0)))
+                .row("stored: events / logs / samples / series / bucket series", stats.events() + " / " + stats.logs() + " / " + stats.samples()
+                        + " / " + stats.series() + " / " + stats.bucketSeries())
+                .row("database size (main + WAL)", String.format(Locale.ROOT, "%.0f MB (%.1f bytes per row)", stats.dbBytes() / 1e6,
+                        stats.dbBytes() / (double) (stats.events() + stats.logs() + stats.samples())))
+                .print();
+        System.out.println();
+
+        // reopen cost: a server restart on this file
+        double reopenMs = timeMs(() -> new VisualStore(ds).lastEventId());
+
+        long n = stats.events();
+        double span = n * 0.01;
+        BenchTable t = new BenchTable("query (" + n / 1_000_000 + "M events, " + stats.samples() / 1_000_000 + "M samples)", "p50 ms", "p99 ms", "max ms", "result");
+        bench(t, "page 100, newest (no filter)", reps, i -> store.events(EventQuery.create().limit(100)), reps);
+        bench(t, "page 100, deep cursor (random position)", reps, i -> {
+            long at = 1 + (long) (new Random(i).nextDouble() * n);
+            return store.events(EventQuery.create().limit(100).cursor(cursorFor(store, at)));
+        }, reps);
+        bench(t, "page 100, event_type=Request (common)", reps, i -> store.events(EventQuery.create().eventType("Request").limit(100)), reps);
+        bench(t, "page 100, event_type=Timeout (0.1%)", reps, i -> store.events(EventQuery.create().eventType("Timeout").limit(100)), reps);
+        bench(t, "page 100, event_type=Retry (0.01%), newer", reps, i -> store.events(EventQuery.create().eventType("Retry").direction(Direction.NEWER).limit(100)), reps);
+        bench(t, "page 100, entity=Sink", reps, i -> store.events(EventQuery.create().entity("Sink").limit(100)), reps);
+        bench(t, "page 100, exclude_internal", reps, i -> store.events(EventQuery.create().excludeInternal(true).limit(100)), reps);
+        bench(t, "page 100, time window (random 10 s)", reps, i -> {
+            double a = new Random(i).nextDouble() * span;
+            return store.events(EventQuery.create().timeMin(a).timeMax(a + 10).limit(100));
+        }, reps);
+        bench(t, "page 100, around_time (random), newer", reps, i -> store.events(EventQuery.create()
+                .aroundTime(new Random(i).nextDouble() * span).direction(Direction.NEWER).limit(100)), reps);
+        bench(t, "around_time both ways (2 × 100)", reps, i -> store.eventsAround(EventQuery.create()
+                .aroundTime(new Random(i).nextDouble() * span).limit(100)), reps);
+        bench(t, "page 100, Timeout+Server+exclude_internal+time half", reps, i -> store.events(EventQuery.create().eventType("Timeout")
+                .entity("Server").excludeInternal(true).timeMin(span * 0.25).timeMax(span * 0.75).limit(100)), reps);
+        bench(t, "count: exclude_internal", reps, i -> store.countEvents(EventQuery.create().excludeInternal(true)), reps);
+        bench(t, "count: types {Request,Response} + entity + random time range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.countEvents(EventQuery.create().eventType("Request").eventType("Response").entity("Server").timeMin(a).timeMax(a + span / 3));
+        }, reps);
+        int searchReps = Math.max(5, reps / 10);
+        bench(t, "search rare context text, first time (slow-path-N)", searchReps, i -> store.events(EventQuery.create()
+                .search("slow-path-" + (10_000 + i * 7919 % 90_000)).limit(100)), searchReps);
+        bench(t, "search rare, repeated (cached block counts)", reps, i -> store.events(EventQuery.create().search("slow-path-12345").limit(100)), reps);
+        bench(t, "search name 'retry' (dictionary)", reps, i -> store.events(EventQuery.create().search("retry").limit(100)), reps);
+        bench(t, "search common key 'request_id', first time", 3, i -> store.events(EventQuery.create().search(i == 0 ? "request_id" : i == 1 ? "metadata" : "created_at").limit(100)), 3);
+        bench(t, "search common digits, first time (4 random digits)", 5, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(100 + i).nextInt(10_000))).limit(100)), 5);
+        bench(t, "search common, repeated (cached)", reps, i -> store.events(EventQuery.create().search("request_id").limit(100)), reps);
+        bench(t, "series M4 2000 pts, whole 10M series", reps, i -> store.series(LATENCY, null, null, 2000), reps);
+        bench(t, "series M4 2000 pts, random range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.series(LATENCY, a, a + span / 3, 2000);
+        }, reps);
+        bench(t, "buckets p99 1 s, 2000 pts, whole series", reps, i -> store.buckets(LATENCY, Transform.P99, 1.0, null, null, 2000), reps);
+        bench(t, "buckets mean 1 s, 2000 pts, whole series", reps, i -> store.buckets(LATENCY, Transform.MEAN, 1.0, null, null, 2000), reps);
+        bench(t, "buckets p99 1 s, 2000 pts, random range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.buckets(LATENCY, Transform.P99, 1.0, a, a + span / 3, 2000);
+        }, reps);
+        bench(t, "buckets p999 0.5 s, first request (materialise 10M)", 1, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), 1);
+        bench(t, "buckets p999 0.5 s, 2000 pts, after", reps, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), reps);
+        t.row("reopen (rebuild summaries from the file)", f1(reopenMs), "", "", "");
+        t.print();
+        System.out.println();
+        System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", store.stats().dbBytes() / 1e6) + " for " + n + " events");
+    }
+
+    /** The cursor a page ending at event {@code id} would hand out (the benchmark knows the store's cursor format). */
+    private static String cursorFor(VisualStore store, long id) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("e:" + id).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static void bench(BenchTable t, String name, int runs, IntFunction<Object> op, int n) {
+        op.apply(-1);   // warm up
+        double[] ms = new double[n];
+        Object last = null;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            last = op.apply(i);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        t.row(name, f2(BenchTable.median(ms)), f2(BenchTable.percentile(ms, 0.99)), f2(java.util.Arrays.stream(ms).max().orElse(0)), describe(last));
+    }
+
+    private static String describe(Object o) {
+        if (o instanceof Page<?> p) {
+            return p.items().size() + " rows, total " + p.total();
+        }
+        if (o instanceof AroundPage a) {
+            return a.before().items().size() + "+" + a.after().items().size() + " rows, total " + a.after().total();
+        }
+        if (o instanceof SeriesData s) {
+            return s.size() + " points";
+        }
+        if (o instanceof io.happysim.visual.store.EventCount c) {
+            return "total " + c.total();
+        }
+        return String.valueOf(o);
+    }
+
+    private static double timeMs(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private void deleteDir() throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String k(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+}
