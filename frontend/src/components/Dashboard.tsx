@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import GridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
@@ -61,6 +61,12 @@ function TimeRangeBar() {
   const unit = useUnit();
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  // a drag-zoom (or a reset) shows up in the inputs
+  useEffect(() => {
+    const fmt = (v: number | null) => (v === null ? '' : String(Number(toDisplay(v, unit).toFixed(4))));
+    setStart(fmt(range.start_s));
+    setEnd(fmt(range.end_s));
+  }, [range.start_s, range.end_s, unit]);
   const apply = () => {
     const a = start.trim() ? parseTimeInput(start, unit) : null;
     const b = end.trim() ? parseTimeInput(end, unit) : null;

@@ -41,8 +41,10 @@ function flush() {
   let s = s0;
   const now = Date.now();
   for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m) };
+  const modelChanged = (s.state?.scenario ?? null) !== (s0.state?.scenario ?? null) && s0.state !== null;
   useSim.setState(s);
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
+  if (modelChanged) void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
 }
 function onMessage(m: ServerMessage) {
   queue.push(m);
@@ -56,6 +58,11 @@ function onMessage(m: ServerMessage) {
 /** Reads everything the page shows from the server (first load, reconnect, after Restart or a scenario change). */
 export async function loadAll(): Promise<void> {
   const [topology, state] = await Promise.all([api.topology(), api.state()]);
+  const before = useSim.getState().state;
+  // After a reconnect the server may have restarted or been reset meanwhile: then every view starts over.
+  if (before && (state.events_processed < before.events_processed || (state.scenario ?? null) !== (before.scenario ?? null))) {
+    useSim.setState((s) => clearedForRestart(s, state));
+  }
   useSim.setState({ topology, state, runtimeEdges: [] });
   useLayout.getState().useScenario(state.scenario ?? null);
   await Promise.all([

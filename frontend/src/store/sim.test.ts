@@ -40,6 +40,22 @@ describe('applyStepResult', () => {
   });
 });
 
+describe('a reset seen from elsewhere', () => {
+  it('clears the views when the run goes backwards or the model changes', () => {
+    const s: SimStore = { ...initialSimStore, state: state({ events_processed: 500, scenario: 'a' }), liveEvents: [ev(1)], epoch: 2, selected: 'Server' };
+    const back = applyStepResult(s, { state: state({ events_processed: 0, time_s: 0, scenario: 'a' }), new_events: [] });
+    expect(back.epoch).toBe(3);
+    expect(back.liveEvents).toEqual([]);
+    expect(back.selected).toBeNull();
+    const other = applyStepResult(s, { state: state({ events_processed: 900, scenario: 'b' }), new_events: [ev(2)] });
+    expect(other.epoch).toBe(3);
+    expect(other.liveEvents).toEqual([ev(2)]);
+    const forward = applyStepResult(s, { state: state({ events_processed: 501, scenario: 'a' }), new_events: [ev(2)] });
+    expect(forward.epoch).toBeUndefined();
+    expect(forward.liveEvents).toEqual([ev(1), ev(2)]);
+  });
+});
+
 describe('applyServerMessage', () => {
   it('stops playing on breakpoint_hit and remembers which one fired', () => {
     const s: SimStore = { ...initialSimStore, playMode: 'debug' };

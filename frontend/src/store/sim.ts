@@ -89,8 +89,12 @@ function edgeKey(e: TopologyEdge) {
 const LOOP_ENDED = new Set(['pause_requested', 'complete', 'breakpoint']);
 
 /** Folds a StepResult (REST answer or state_update) into the store. Pure: returns the changed fields. */
-export function applyStepResult(s: SimStore, r: Partial<StepResult> & { state: SimState }): Partial<SimStore> {
-  const next: Partial<SimStore> = { state: r.state };
+export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }): Partial<SimStore> {
+  // The run went backwards: someone (another tab, a script) reset it or loaded another model. Every view starts over.
+  const wentBack = !!s0.state && (r.state.events_processed < s0.state.events_processed || (r.state.scenario ?? null) !== (s0.state.scenario ?? null));
+  const s: SimStore = wentBack ? { ...s0, ...clearedForRestart(s0, r.state) } : s0;
+  const next: Partial<SimStore> = wentBack ? { ...clearedForRestart(s0, r.state), playMode: null } : { state: r.state };
+  next.state = r.state;
   next.liveEvents = appendCapped(s.liveEvents, r.new_events, LIVE_CAP);
   next.liveLogs = appendCapped(s.liveLogs, r.new_logs, LIVE_CAP);
   if (r.dropped_events) next.droppedEvents = s.droppedEvents + r.dropped_events;
