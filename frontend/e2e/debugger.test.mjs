@@ -148,6 +148,12 @@ describe('the debugger page', () => {
     const { page, context } = await openApp(browser);
     try {
       await ready(page);
+      if ((await number(page, 'events-processed')) < 100) {
+        // run a while so the Server has a history to draw
+        await page.fill('[data-testid="run-to-input"]', '10');
+        await page.click('[data-testid="btn-run-to"]');
+        await until(async () => (await number(page, 'sim-time')) >= 10, { what: 't ≥ 10 s' });
+      }
       await page.click('[data-testid="tab-graph"]');
       await page.click('[data-testid="node-Server"]');
       await page.waitForSelector('[data-testid="inspect-Server"]');

@@ -89,7 +89,11 @@ function EventFilterForm({ form, setForm, unit }: { form: FilterForm; setForm: (
   const topology = useSim((s) => s.topology);
   useEffect(() => {
     api.eventTypes().then((t) => setTypes([...t].sort()), () => {
-      setTypes([...new Set(live.map((e) => e.event_type))].sort());
+      // no /api/events/types: the types of the newest stored and live events
+      api.events({}, { direction: 'older', limit: 1000 }).then(
+        (p) => setTypes([...new Set([...p.events, ...live].map((e) => e.event_type))].sort()),
+        () => setTypes([...new Set(live.map((e) => e.event_type))].sort()),
+      );
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -150,13 +150,24 @@ export function UPlotChart(props: UPlotChartProps) {
             propsRef.current.canvasRef?.(u.ctx.canvas);
             propsRef.current.onPlotWidth?.(u.over.clientWidth || u.bbox.width / devicePixelRatio);
             let downX = 0;
+            let pending: ReturnType<typeof setTimeout> | null = null;
             u.over.addEventListener('mousedown', (e) => (downX = e.clientX));
             u.over.addEventListener('click', (e) => {
               if (Math.abs(e.clientX - downX) > 3 || !propsRef.current.onPointClick) return;
               const rect = u.over.getBoundingClientRect();
-              propsRef.current.onPointClick(u.posToVal(e.clientX - rect.left, 'x'));
+              const t = u.posToVal(e.clientX - rect.left, 'x');
+              // wait: the click may be half of a double-click (which resets the zoom instead)
+              if (pending) clearTimeout(pending);
+              pending = setTimeout(() => {
+                pending = null;
+                propsRef.current.onPointClick?.(t);
+              }, 250);
             });
-            u.over.addEventListener('dblclick', () => propsRef.current.onResetZoom?.());
+            u.over.addEventListener('dblclick', () => {
+              if (pending) clearTimeout(pending);
+              pending = null;
+              propsRef.current.onResetZoom?.();
+            });
           },
         ],
       },
