@@ -170,7 +170,7 @@ describe('breakpoints and restart', () => {
       await page.waitForSelector('[data-testid="bp-row"]');
       await page.selectOption('[data-testid="speed"]', '0');
       await page.click('[data-testid="btn-debug"]');
-      await until(async () => /breakpoint/i.test(`${await text(page, 'pause-reason')} ${await page.locator('[data-testid="notice"]').textContent().catch(() => '')}`),
+      await until(async () => /breakpoint/i.test(`${await text(page, 'pause-reason')} ${(await page.locator('[data-testid="notice"]').allTextContents()).join(' ')}`),
         { what: 'the breakpoint to stop the run', timeout: 60000 });
       const s = (await api('api/state')).json;
       assert.equal(s.is_complete, false);
