@@ -32,6 +32,8 @@ export interface SimState {
   time_unit: TimeUnit;
   pause_reason?: PauseReason | null;
   scenario?: string | null;
+  /** a play/debug loop is running on the server (whoever started it) */
+  is_playing?: boolean;
 }
 
 export interface TraceSpan {

@@ -40,7 +40,8 @@ function flush() {
   const s0 = useSim.getState();
   let s = s0;
   const now = Date.now();
-  for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m) };
+  const trustPlaying = now - lastLocalPlayAction > 1000;
+  for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m, now, trustPlaying) };
   const modelChanged = (s.state?.scenario ?? null) !== (s0.state?.scenario ?? null) && s0.state !== null;
   useSim.setState(s);
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
@@ -99,7 +100,11 @@ export function startConnection(): void {
   void loadAll().catch((e) => notice('error', `could not load the simulation: ${errorText(e)}`));
 }
 
+/** When this page last started or stopped a loop (updates sent before it may still arrive). */
+let lastLocalPlayAction = 0;
+
 function send(msg: { action: string; [k: string]: unknown }): boolean {
+  if (['play', 'debug', 'pause', 'run_to', 'run_to_event', 'reset'].includes(msg.action)) lastLocalPlayAction = Date.now();
   if (msg.action !== 'pause') resetGuardUntil = 0; // the user acted: what comes now is new
   if (!socket || !socket.send(msg)) {
     notice('error', 'not connected to the server');

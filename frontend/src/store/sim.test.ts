@@ -56,6 +56,17 @@ describe('a reset seen from elsewhere', () => {
   });
 });
 
+describe('is_playing', () => {
+  it('follows the server unless a local action is fresh', () => {
+    const idle: SimStore = { ...initialSimStore, state: state() };
+    expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }).playMode).toBe('play');
+    expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }, false).playMode).toBeUndefined();
+    const playing: SimStore = { ...idle, playMode: 'debug' };
+    expect(applyStepResult(playing, { state: state({ is_playing: false }) }).playMode).toBeNull();
+    expect(applyStepResult(playing, { state: state({ is_playing: true }) }).playMode).toBeUndefined();
+  });
+});
+
 describe('applyServerMessage', () => {
   it('stops playing on breakpoint_hit and remembers which one fired', () => {
     const s: SimStore = { ...initialSimStore, playMode: 'debug' };

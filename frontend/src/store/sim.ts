@@ -89,7 +89,7 @@ function edgeKey(e: TopologyEdge) {
 const LOOP_ENDED = new Set(['pause_requested', 'complete', 'breakpoint']);
 
 /** Folds a StepResult (REST answer or state_update) into the store. Pure: returns the changed fields. */
-export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }): Partial<SimStore> {
+export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }, trustPlaying = true): Partial<SimStore> {
   // The run went backwards: someone (another tab, a script) reset it or loaded another model. Every view starts over.
   const wentBack = !!s0.state && (r.state.events_processed < s0.state.events_processed || (r.state.scenario ?? null) !== (s0.state.scenario ?? null));
   const s: SimStore = wentBack ? { ...s0, ...clearedForRestart(s0, r.state) } : s0;
@@ -107,14 +107,20 @@ export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: 
   }
   const reason = r.state.pause_reason?.kind;
   if (s.playMode && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
+  // The server says whether a loop runs (another tab may have started or stopped it). Right after a local
+  // Play/Pause, updates already on their way may still show the old situation: the caller says when to trust it.
+  if (trustPlaying && r.state.is_playing !== undefined) {
+    if (!r.state.is_playing && s.playMode) next.playMode = null;
+    if (r.state.is_playing && !s.playMode && !wentBack) next.playMode = 'play';
+  }
   return next;
 }
 
 /** Applies one server message. Pure. */
-export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now()): Partial<SimStore> {
+export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now(), trustPlaying = true): Partial<SimStore> {
   switch (m.type) {
     case 'state_update':
-      return applyStepResult(s, m);
+      return applyStepResult(s, m, trustPlaying);
     case 'simulation_complete':
       return { playMode: null, notice: { kind: 'info', text: 'Simulation complete', at: now } };
     case 'breakpoint_hit': {
