@@ -98,7 +98,7 @@ const AnimatedEdge = memo(function AnimatedEdge(props: EdgeProps<Edge<FlowEdgeDa
   );
 });
 
-const nodeTypes = { entity: EntityNode, group: GroupNode, chart: ChartNode };
+const nodeTypes = { entity: EntityNode, entityGroup: GroupNode, chart: ChartNode };
 const edgeTypes = { animated: AnimatedEdge };
 
 function Flow() {
@@ -125,7 +125,7 @@ function Flow() {
     if (!topology) return;
     const entityNodes: Node[] = topology.nodes.filter((n) => positions[n.id]).map((n) => ({
       id: n.id,
-      type: n.is_group ? 'group' : 'entity',
+      type: n.is_group ? 'entityGroup' : 'entity',
       position: positions[n.id],
       data: { node: n },
     }));

@@ -2,8 +2,8 @@ import type { Topology, TopologyEdge } from '../api/types';
 
 export const NODE_W = 180;
 export const NODE_H = 80;
-export const GROUP_W = 220;
-export const GROUP_H = 100;
+export const GROUP_W = 206;
+export const GROUP_H = 96;
 export const PROBE_OFFSET_Y = 130;
 
 export const CATEGORY_COLOURS: Record<string, string> = {
