@@ -62,6 +62,7 @@ public final class SimulationBridge implements AutoCloseable {
     private final AtomicLong logIds = new AtomicLong();
     private long eventIds;
     private long lastSnapshotNs = Long.MIN_VALUE;
+    private volatile long inMemorySamples;
 
     public SimulationBridge(ScenarioModel model, PendingBuffer pending, Config config) {
         this.model = model;
@@ -172,9 +173,19 @@ public final class SimulationBridge implements AutoCloseable {
     /** Drops in-memory samples beyond {@code maxInMemorySamples} (they are recorded already). Simulation thread only. */
     public void trimInMemory() {
         int keep = config.maxInMemorySamples();
-        if (keep > 0) {
-            seriesNames.keySet().forEach(data -> data.retainNewest(keep));
+        long held = 0;
+        for (Data data : seriesNames.keySet()) {
+            if (keep > 0) {
+                data.retainNewest(keep);
+            }
+            held += data.count();
         }
+        inMemorySamples = held;
+    }
+
+    /** Samples held in memory by the recorded series, as of the last {@link #trimInMemory()}. */
+    public long inMemorySamples() {
+        return inMemorySamples;
     }
 
     /** Forgets the recorded run (after the simulation was reset and the store cleared): ids restart at 1. */

@@ -8,6 +8,8 @@ import io.happysim.core.Instant;
 import io.happysim.core.Pacer;
 import io.happysim.core.PauseReason;
 import io.happysim.core.Simulation;
+import io.happysim.scenarios.Chart;
+import io.happysim.scenarios.ChartTransform;
 import io.happysim.scenarios.Scenario;
 import io.happysim.scenarios.ScenarioModel;
 import io.happysim.scenarios.Scenarios;
@@ -17,6 +19,7 @@ import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.bridge.Topology;
 import io.happysim.visual.store.RecordedEvent;
 import io.happysim.visual.store.RecordedLog;
+import io.happysim.visual.store.Transform;
 import io.happysim.visual.store.VisualStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,10 +64,13 @@ public final class DebugSession implements AutoCloseable {
     /**
      * @param pendingCapacity rows recorded but not yet stored before the simulation waits for the drainer
      * @param commandTimeoutMs how long a caller waits for the simulation thread to take its command
+     * @param keepStoredHistory a history already in the store at start-up (a previous server run on a kept database)
+     *                          stays readable until the session records something of its own
      */
-    public record Config(String defaultScenario, int pendingCapacity, SimulationBridge.Config bridge, long commandTimeoutMs) {
+    public record Config(String defaultScenario, int pendingCapacity, SimulationBridge.Config bridge, long commandTimeoutMs,
+                         boolean keepStoredHistory) {
         public static Config defaults() {
-            return new Config("bursty-mm1", 200_000, SimulationBridge.Config.defaults(), 60_000);
+            return new Config("bursty-mm1", 200_000, SimulationBridge.Config.defaults(), 60_000, false);
         }
     }
 
@@ -99,6 +105,7 @@ public final class DebugSession implements AutoCloseable {
     private volatile SimState state;
     private volatile List<Map<String, Object>> breakpointViews = List.of();
     private volatile boolean closed;
+    private volatile boolean previousRun;
 
     // Play state: written on the simulation thread only.
     private volatile boolean playing;
@@ -131,6 +138,11 @@ public final class DebugSession implements AutoCloseable {
             LOG.warning(() -> "default scenario '" + config.defaultScenario() + "' is unknown; loading " + Scenarios.defaultScenario().id());
             return Scenarios.defaultScenario();
         });
+        previousRun = config.keepStoredHistory() && store.stats().lastEventId() + store.stats().lastLogId() > 0;
+        drainer.hold(previousRun);
+        if (previousRun) {
+            LOG.info(() -> "The store holds a previous run's history; it stays readable until this session records anything");
+        }
         simulationThread.start();
         call(true, () -> {
             load(initial);
@@ -180,6 +192,15 @@ public final class DebugSession implements AutoCloseable {
     /** Rows recorded but not yet in the store (including a failed batch waiting for its retry). */
     public long pendingRows() {
         return pending.pendingRows() + drainer.retryRows();
+    }
+
+    /** True while the store still shows a previous server run's history (nothing recorded by this session yet). */
+    public boolean showsPreviousRun() {
+        return previousRun;
+    }
+
+    public long inMemorySamples() {
+        return bridge.inMemorySamples();
     }
 
     public long pendingEvents() {
@@ -241,6 +262,7 @@ public final class DebugSession implements AutoCloseable {
         }
         return call(true, () -> {
             requireNotComplete();
+            leavePreviousRun();
             this.speed = speed;
             this.debug = debug;
             this.playing = true;
@@ -498,6 +520,7 @@ public final class DebugSession implements AutoCloseable {
     private StepResult control(Run run) {
         requireNotComplete();
         playing = false;
+        leavePreviousRun();
         SimulationBridge current = bridge;
         long eventMark = current.eventTail().lastId();
         long logMark = current.logTail().lastId();
@@ -551,16 +574,41 @@ public final class DebugSession implements AutoCloseable {
 
     /** The store and every buffer emptied, ids back to 1, clients told: the view of a run that has not started. */
     private void startAfresh(SimulationBridge fresh) {
-        drainer.discardAndRun(() -> {
-            store.clear();
-            fresh.clearRecording();
-            pending.reset();
-        });
+        if (previousRun && bridge == null) {
+            LOG.fine("start-up on a kept history: this session's first rows wait until it records something");
+        } else {
+            drainer.discardAndRun(() -> {
+                store.clear();
+                fresh.clearRecording();
+                pending.reset();
+            });
+            leavePreviousRun();
+        }
+        prepareChartBuckets(fresh);
         bridge = fresh;
         lastReason = null;
         refreshBreakpoints();
         publish();
         listeners.forEach(l -> l.onReset(state));
+    }
+
+    /** The first thing this session records replaces a previous run's history: the store is emptied, what is pending is kept. */
+    private void leavePreviousRun() {
+        if (previousRun) {
+            drainer.exclusive(store::clear);
+            previousRun = false;
+            drainer.hold(false);
+            prepareChartBuckets(bridge);
+        }
+    }
+
+    /** Bucketed charts are maintained by the store as samples arrive, so their first large query is already fast. */
+    private void prepareChartBuckets(SimulationBridge target) {
+        for (Chart chart : target.model().charts()) {
+            if (chart.transform() != ChartTransform.RAW) {
+                store.prepareBuckets(chart.seriesName(), Transform.parse(chart.transform().wireName()), chart.windowSeconds());
+            }
+        }
     }
 
     private void refreshBreakpoints() {

@@ -35,6 +35,7 @@ public final class Drainer {
     private volatile long lastDrainEpochMs;
     private volatile long rowsDrained;
     private volatile String lastError;
+    private volatile boolean held;
 
     /** @param pending the current session's buffer (it changes when another scenario is loaded) */
     public Drainer(VisualStore store, Supplier<PendingBuffer> pending) {
@@ -49,7 +50,7 @@ public final class Drainer {
     public boolean drain() {
         lock.lock();
         try {
-            while (true) {
+            while (!held) {
                 Batch batch = retry != null ? retry : pending.get().takeAll();
                 retry = null;
                 if (batch.isEmpty()) {
@@ -71,6 +72,7 @@ public final class Drainer {
                 drains++;
                 lastError = null;
             }
+            return false;
         } finally {
             lock.unlock();
         }
@@ -85,6 +87,24 @@ public final class Drainer {
         try {
             retry = null;
             pending.get().takeAll();
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * While held, nothing is written: the store keeps showing a previous server run's history until the
+     * session records something of its own.
+     */
+    public void hold(boolean hold) {
+        held = hold;
+    }
+
+    /** Runs {@code action} with no drain in progress or starting (pending rows are kept). */
+    public void exclusive(Runnable action) {
+        lock.lock();
+        try {
             action.run();
         } finally {
             lock.unlock();

@@ -37,9 +37,14 @@ class DebugSessionTest {
     private DebugSession session;
 
     private DebugSession start(int pendingCapacity) {
+        return start(pendingCapacity, false);
+    }
+
+    private DebugSession start(int pendingCapacity, boolean keepStoredHistory) {
         store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))));
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config("bursty-mm1", pendingCapacity, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000));
+                new DebugSession.Config("bursty-mm1", pendingCapacity, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000,
+                        keepStoredHistory));
         session.start();
         scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
         return session;
@@ -212,6 +217,36 @@ class DebugSessionTest {
         assertEquals(0, state.eventsProcessed());
         assertEquals(0, store.countEvents(EventQuery.create()).total());
         assertTrue(session.topology().hasNode("Router"));
+    }
+
+    @Test
+    void aKeptDatabaseShowsThePreviousRunUntilTheSessionRecordsItsOwn() {
+        start(10_000, true);
+        session.step(10);
+        session.close();
+        store.close();
+
+        start(10_000, true);
+        assertTrue(session.showsPreviousRun());
+        assertEquals(10, store.countEvents(EventQuery.create()).total(), "the previous server run's history survived");
+        session.drain();
+        assertEquals(10, store.countEvents(EventQuery.create()).total(), "draining does not mix the new run into it");
+        StepResult first = session.step(1);
+        assertFalse(session.showsPreviousRun());
+        assertEquals(1, store.countEvents(EventQuery.create()).total());
+        assertEquals(first.newEvents(), store.lastEvents(1));
+        assertTrue(store.stats().logs() > 0, "the new run's own log lines were kept and stored");
+    }
+
+    @Test
+    void aScratchDatabaseStartsEmpty() {
+        start(10_000, false);
+        session.step(10);
+        session.close();
+        store.close();
+        start(10_000, false);
+        assertFalse(session.showsPreviousRun());
+        assertEquals(0, store.countEvents(EventQuery.create()).total());
     }
 
     /** Ignores everything unless a test overrides a method. */
