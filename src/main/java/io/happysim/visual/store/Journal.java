@@ -51,6 +51,7 @@ final class Journal {
     Journal(String prefix, int blockSize, int nText, boolean[] searchable) {
         this.prefix = prefix;
         this.B = blockSize;
+        this.SEG = Math.max(2, Math.min(64, blockSize / 16));
         this.nText = nText;
         this.searchable = searchable;
         this.tail = new Tail(16, nText);
@@ -137,12 +138,16 @@ final class Journal {
         final int sealedCount;
         final BlockInfo tail;
         final long rows;
+        final Segment[] segments;
+        final int segCount;
 
-        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows) {
+        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows, Segment[] segments, int segCount) {
             this.sealed = sealed;
             this.sealedCount = sealedCount;
             this.tail = tail;
             this.rows = rows;
+            this.segments = segments;
+            this.segCount = segCount;
         }
 
         int blockCount() {
@@ -157,11 +162,74 @@ final class Journal {
     /** The block size of the file being opened (before {@link #load}). */
     void blockSize(int b) {
         this.B = b;
+        this.SEG = Math.max(2, Math.min(64, b / 16));
     }
 
     View view() {
         long rows = (long) sealedCount * B + (tailInfo == null ? 0 : tailInfo.n);
-        return new View(sealed, sealedCount, tailInfo, rows);
+        return new View(sealed, sealedCount, tailInfo, rows, segments, segCount);
+    }
+
+    /**
+     * Blocks per segment: per-kind row counts of every SEG sealed blocks (in memory only), so that totals cost
+     * O(segments + edge blocks). 64 for 4096-row blocks; smaller with the small blocks tests use.
+     */
+    private int SEG = 64;
+
+    /** Immutable per-kind counts and time range of {@link #SEG} consecutive sealed blocks. */
+    static final class Segment {
+        final int[] kindCounts;    // index = kind id
+        final long tMin;
+        final long tMax;
+        final int nulls;
+        final long rows;
+
+        Segment(BlockInfo[] blocks, int from, int SEG) {
+            int maxKind = 0;
+            long lo = NULL_TIME;
+            long hi = NULL_TIME;
+            int nl = 0;
+            long n = 0;
+            for (int i = from; i < from + SEG; i++) {
+                BlockInfo b = blocks[i];
+                for (int k : b.kinds) {
+                    maxKind = Math.max(maxKind, k);
+                }
+                if (b.tMin != NULL_TIME && (lo == NULL_TIME || b.tMin < lo)) {
+                    lo = b.tMin;
+                }
+                if (b.tMax != NULL_TIME && (hi == NULL_TIME || b.tMax > hi)) {
+                    hi = b.tMax;
+                }
+                nl += b.nulls;
+                n += b.n;
+            }
+            int[] kc = new int[maxKind + 1];
+            for (int i = from; i < from + SEG; i++) {
+                BlockInfo b = blocks[i];
+                for (int k = 0; k < b.kinds.length; k++) {
+                    kc[b.kinds[k]] += b.counts[k];
+                }
+            }
+            this.kindCounts = kc;
+            this.tMin = lo;
+            this.tMax = hi;
+            this.nulls = nl;
+            this.rows = n;
+        }
+    }
+
+    private Segment[] segments = new Segment[16];
+    private int segCount;
+
+    private void buildSegments() {
+        while ((segCount + 1) * SEG <= sealedCount) {
+            if (segCount == segments.length) {
+                segments = Arrays.copyOf(segments, segCount * 2);
+            }
+            segments[segCount] = new Segment(sealed, segCount * SEG, SEG);
+            segCount++;
+        }
     }
 
     long lastId() {
@@ -448,6 +516,7 @@ final class Journal {
         sealedCount = stage.newSealed;
         tailInfo = tail.n == 0 ? null : stage.newTailInfo;
         stage = null;
+        buildSegments();
     }
 
     void rollback() {
@@ -457,6 +526,8 @@ final class Journal {
     void clear() {
         sealed = new BlockInfo[64];
         sealedCount = 0;
+        segments = new Segment[16];
+        segCount = 0;
         tail = new Tail(16, nText);
         tailInfo = null;
         stage = null;
@@ -513,6 +584,7 @@ final class Journal {
                 sealed[sealedCount++] = bi;
             }
         }
+        buildSegments();
     }
 
     // =====================================================================================================
@@ -916,34 +988,46 @@ final class Journal {
             return (hits[r >>> 6] & (1L << (r & 63))) != 0;
         }
 
-        /** Computes exact per-block match counts and the total. */
+        private int[] memo;          // per-block match counts computed lazily (-1 = not yet), filters without search
+
+        /** Computes the total; for a search also exact per-block match counts (cached per search for sealed blocks). */
         void count() throws SQLException {
             int nb = view.blockCount();
-            counts = new int[nb];
-            SearchCounts cached = null;
-            if (filter.search != null) {
-                synchronized (searchCache) {
-                    cached = searchCache.get(filter.cacheKey);
+            if (filter.search == null) {
+                memo = new int[nb];
+                Arrays.fill(memo, -1);
+                long sum = 0;
+                int i = 0;
+                while (i < nb) {
+                    if (i % SEG == 0 && i / SEG < view.segCount) {
+                        long c = segmentMatches(i / SEG);
+                        if (c >= 0) {
+                            sum += c;
+                            i += SEG;
+                            continue;
+                        }
+                    }
+                    sum += blockMatches(i);
+                    i++;
                 }
+                total = sum;
+                return;
+            }
+            counts = new int[nb];
+            SearchCounts cached;
+            synchronized (searchCache) {
+                cached = searchCache.get(filter.cacheKey);
             }
             int cachedUpTo = cached == null ? 0 : Math.min(cached.counts.length, view.sealedCount);
-            byte[][] grams = null;
-            if (filter.search != null && cachedUpTo < nb) {
-                grams = loadGrams(cachedUpTo, nb - 1);
-            }
+            byte[][] grams = cachedUpTo < nb ? loadGrams(cachedUpTo, nb - 1) : null;
             long sum = 0;
             for (int i = 0; i < nb; i++) {
-                int c;
-                if (i < cachedUpTo) {
-                    c = cached.counts[i];
-                } else {
-                    c = countBlock(i, grams == null ? null : grams[i - cachedUpTo]);
-                }
+                int c = i < cachedUpTo ? cached.counts[i] : countBlock(i, grams[i - cachedUpTo]);
                 counts[i] = c;
                 sum += c;
             }
             total = sum;
-            if (filter.search != null && view.sealedCount > cachedUpTo) {
+            if (view.sealedCount > cachedUpTo) {
                 SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount));
                 synchronized (searchCache) {
                     searchCache.put(filter.cacheKey, fresh);
@@ -952,6 +1036,44 @@ final class Journal {
                     }
                 }
             }
+        }
+
+        /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
+        private long segmentMatches(int sIdx) {
+            Segment sg = view.segments[sIdx];
+            Filter f = filter;
+            if (f.timed) {
+                if (sg.tMax == NULL_TIME || sg.tMax < f.tLo || sg.tMin > f.tHi) {
+                    return 0;
+                }
+                if (sg.nulls > 0 || sg.tMin < f.tLo || sg.tMax > f.tHi) {
+                    return -1;
+                }
+            }
+            if (f.kindOk == null) {
+                return sg.rows;
+            }
+            long c = 0;
+            int[] kc = sg.kindCounts;
+            int n = Math.min(kc.length, f.kindOk.length);
+            for (int k = 0; k < n; k++) {
+                if (f.kindOk[k]) {
+                    c += kc[k];
+                }
+            }
+            return c;
+        }
+
+        private int blockMatches(int i) throws SQLException {
+            if (counts != null) {
+                return counts[i];
+            }
+            int c = memo[i];
+            if (c < 0) {
+                c = countBlock(i, null);
+                memo[i] = c;
+            }
+            return c;
         }
 
         private byte[][] loadGrams(int from, int to) throws SQLException {
@@ -1030,7 +1152,12 @@ final class Journal {
             int step = ascending ? 1 : -1;
             int nb = view.blockCount();
             for (int i = bi; i >= 0 && i < nb; i += step) {
-                if (counts[i] == 0) {
+                if (counts == null && i != bi && i / SEG < view.segCount
+                        && (ascending ? i % SEG == 0 : i % SEG == SEG - 1) && segmentMatches(i / SEG) == 0) {
+                    i += step * (SEG - 1);      // a whole segment without a match
+                    continue;
+                }
+                if (blockMatches(i) == 0) {
                     continue;
                 }
                 Block b = block(i);
