@@ -820,30 +820,30 @@ final class Journal {
             }
             String hay = new String(txt, StandardCharsets.ISO_8859_1);
             int qn = s.q.length;
+            int cells = b.n * nText;
+            int cell = 0;
             int from = 0;
-            int row = 0;
             while (true) {
                 int hit = hay.indexOf(s.qLatin, from);
                 if (hit < 0) {
                     break;
                 }
-                // locate the row/field holding the hit
-                int cell = locate(b, tx, hit, row);
-                if (cell < 0) {
-                    from = hit + 1;
-                    continue;
+                // hits only move forward: advance to the first cell ending after the hit
+                while (cell < cells && (tx.start[cell] < 0 || tx.start[cell] + tx.len[cell] <= hit)) {
+                    cell++;
                 }
+                if (cell >= cells) {
+                    break;
+                }
+                int st = tx.start[cell];
                 int r = cell / nText;
-                int f = cell % nText;
-                row = r;
-                if (searchable[f] && hit + qn <= tx.start[cell] + tx.len[cell]) {
+                if (st <= hit && hit + qn <= st + tx.len[cell] && searchable[cell % nText]) {
                     bits[r >>> 6] |= 1L << (r & 63);
-                    // skip to the next row's text
+                    cell = (r + 1) * nText;           // the row matched: continue with the next row's text
                     int next = nextStart(b, tx, r + 1);
                     if (next < 0) {
                         break;
                     }
-                    row = r + 1;
                     from = next;
                 } else {
                     from = hit + 1;
@@ -863,36 +863,6 @@ final class Journal {
             }
         }
         return bits;
-    }
-
-    /** The cell (row*nText+field) whose text span contains byte {@code pos}, searching forward from {@code row}. */
-    private int locate(Block b, Text tx, int pos, int row) {
-        int cells = b.n * nText;
-        int lo = row * nText;
-        int hi = cells - 1;
-        // binary search on start over non-null cells: find the last cell with start <= pos
-        int ans = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int m = mid;
-            while (m >= lo && tx.start[m] < 0) {
-                m--;
-            }
-            if (m < lo) {
-                lo = mid + 1;
-                continue;
-            }
-            if (tx.start[m] <= pos) {
-                ans = m;
-                lo = mid + 1;
-            } else {
-                hi = m - 1;
-            }
-        }
-        if (ans < 0 || pos >= tx.start[ans] + tx.len[ans]) {
-            return -1;
-        }
-        return ans;
     }
 
     private int nextStart(Block b, Text tx, int row) {
@@ -1129,8 +1099,33 @@ final class Journal {
                 return 0;
             }
             int c = 0;
+            if (f.search == null) {
+                for (int r = 0; r < b.n; r++) {
+                    if (f.kindOk(b.kinds[r]) && f.timeOk(b.times[r])) {
+                        c++;
+                    }
+                }
+                return c;
+            }
+            long[] hits = null;
+            Search se = f.search;
             for (int r = 0; r < b.n; r++) {
-                if (rowMatches(b, r)) {
+                int kind = b.kinds[r];
+                if (!f.kindOk(kind) || !f.timeOk(b.times[r])) {
+                    continue;
+                }
+                if (se.kindHit(kind) || se.digits != null && se.digits.matches(b.firstId + r)) {
+                    c++;
+                    continue;
+                }
+                if (!textPossible) {
+                    continue;
+                }
+                if (hits == null) {
+                    hits = textMatches(b, text(i), se);
+                    textHits.put(bi.blockNo, hits);
+                }
+                if ((hits[r >>> 6] & (1L << (r & 63))) != 0) {
                     c++;
                 }
             }
