@@ -801,12 +801,16 @@ final class Journal {
 
     /** The rows of block {@code b} whose searchable text contains the search text, as a bit set. */
     long[] textMatches(Block b, Text tx, Search s) {
-        long[] bits = new long[(b.n + 63) >>> 6];
+        return textMatches(b.info, b.n, tx, s);
+    }
+
+    long[] textMatches(BlockInfo info, int n, Text tx, Search s) {
+        long[] bits = new long[(n + 63) >>> 6];
         if (s.q.length == 0) {
             Arrays.fill(bits, -1L);
             return bits;
         }
-        int flags = b.info.flags;
+        int flags = info.flags;
         if ((flags & FLAG_ASCII) != 0) {
             byte[] txt = tx.bytes;
             if ((flags & FLAG_UPPER) != 0) {
@@ -820,7 +824,7 @@ final class Journal {
             }
             String hay = new String(txt, StandardCharsets.ISO_8859_1);
             int qn = s.q.length;
-            int cells = b.n * nText;
+            int cells = n * nText;
             int cell = 0;
             int from = 0;
             while (true) {
@@ -840,7 +844,7 @@ final class Journal {
                 if (st <= hit && hit + qn <= st + tx.len[cell] && searchable[cell % nText]) {
                     bits[r >>> 6] |= 1L << (r & 63);
                     cell = (r + 1) * nText;           // the row matched: continue with the next row's text
-                    int next = nextStart(b, tx, r + 1);
+                    int next = nextStart(n, tx, r + 1);
                     if (next < 0) {
                         break;
                     }
@@ -851,7 +855,7 @@ final class Journal {
             }
             return bits;
         }
-        for (int r = 0; r < b.n; r++) {
+        for (int r = 0; r < n; r++) {
             for (int f = 0; f < nText; f++) {
                 if (searchable[f]) {
                     String t = tx.text(r, f);
@@ -865,8 +869,8 @@ final class Journal {
         return bits;
     }
 
-    private int nextStart(Block b, Text tx, int row) {
-        for (int c = row * nText; c < b.n * nText; c++) {
+    private int nextStart(int n, Text tx, int row) {
+        for (int c = row * nText; c < n * nText; c++) {
             if (tx.start[c] >= 0) {
                 return tx.start[c];
             }
@@ -989,6 +993,9 @@ final class Journal {
                 cached = searchCache.get(filter.cacheKey);
             }
             int cachedUpTo = cached == null ? 0 : Math.min(cached.counts.length, view.sealedCount);
+            if (cached != null) {
+                noText.or(cached.noText().get(0, cachedUpTo));
+            }
             byte[][] grams = cachedUpTo < nb ? loadGrams(cachedUpTo, nb - 1) : null;
             long sum = 0;
             for (int i = 0; i < nb; i++) {
@@ -998,7 +1005,7 @@ final class Journal {
             }
             total = sum;
             if (view.sealedCount > cachedUpTo) {
-                SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount));
+                SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount), noText.get(0, view.sealedCount));
                 synchronized (searchCache) {
                     searchCache.put(filter.cacheKey, fresh);
                     while (searchCache.size() > 32) {
@@ -1092,6 +1099,20 @@ final class Journal {
                 }
                 if (!textPossible && f.search.digits == null) {
                     return nameMatches;
+                }
+                if (f.kindOk == null && nameMatches == 0) {
+                    // only text (and the id) can match: no need for the block's kinds and times
+                    int n = bi.n;
+                    long[] hits = textPossible ? textMatches(bi, n, text(i), f.search) : new long[(n + 63) >>> 6];
+                    textHits.put(bi.blockNo, hits);
+                    int c = 0;
+                    long firstId = (long) bi.blockNo * B + 1;
+                    for (int r = 0; r < n; r++) {
+                        if ((hits[r >>> 6] & (1L << (r & 63))) != 0 || f.search.digits != null && f.search.digits.matches(firstId + r)) {
+                            c++;
+                        }
+                    }
+                    return c;
                 }
             }
             Block b = block(i);
@@ -1203,6 +1224,7 @@ final class Journal {
         }
     }
 
-    private record SearchCounts(int[] counts) {
+    /** Per sealed block: matches, and whether its grams admit the search text. */
+    private record SearchCounts(int[] counts, java.util.BitSet noText) {
     }
 }
