@@ -307,9 +307,12 @@ public final class StoreBenchmark implements BenchMain.Suite {
         bench(t, "buckets p999 0.5 s, first request (materialise 10M)", 1, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), 1);
         bench(t, "buckets p999 0.5 s, 2000 pts, after", reps, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), reps);
         t.row("reopen (rebuild summaries from the file)", f1(reopenMs), "", "", "");
+        long bytes = store.stats().dbBytes();
+        double clearMs = timeMs(store::clear);
+        t.row("clear() (reset / scenario change)", f1(clearMs), "", "", "then " + store.stats().events() + " events");
         t.print();
         System.out.println();
-        System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", store.stats().dbBytes() / 1e6) + " for " + n + " events");
+        System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", bytes / 1e6) + " for " + n + " events");
     }
 
     /** The cursor a page ending at event {@code id} would hand out (the benchmark knows the store's cursor format). */
