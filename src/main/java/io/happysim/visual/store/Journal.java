@@ -618,12 +618,23 @@ final class Journal {
         final int[] start;
         final int[] len;
         final int nText;
+        final int[] cells;      // the non-null cells, in order
+        final int nCells;
 
         Text(byte[] bytes, int[] start, int[] len, int nText) {
             this.bytes = bytes;
             this.start = start;
             this.len = len;
             this.nText = nText;
+            int[] c = new int[start.length];
+            int k = 0;
+            for (int i = 0; i < start.length; i++) {
+                if (start[i] >= 0) {
+                    c[k++] = i;
+                }
+            }
+            this.cells = c;
+            this.nCells = k;
         }
 
         String text(int row, int field) {
@@ -824,31 +835,37 @@ final class Journal {
             }
             String hay = new String(txt, StandardCharsets.ISO_8859_1);
             int qn = s.q.length;
-            int cells = n * nText;
-            int cell = 0;
+            int[] cl = tx.cells;
+            int limit = n * nText;
+            int nc = tx.nCells;
+            int p = 0;
             int from = 0;
             while (true) {
                 int hit = hay.indexOf(s.qLatin, from);
                 if (hit < 0) {
                     break;
                 }
-                // hits only move forward: advance to the first cell ending after the hit
-                while (cell < cells && (tx.start[cell] < 0 || tx.start[cell] + tx.len[cell] <= hit)) {
-                    cell++;
+                // hits only move forward: advance to the first non-null cell ending after the hit
+                while (p < nc && tx.start[cl[p]] + tx.len[cl[p]] <= hit) {
+                    p++;
                 }
-                if (cell >= cells) {
+                if (p >= nc || cl[p] >= limit) {
                     break;
                 }
+                int cell = cl[p];
                 int st = tx.start[cell];
                 int r = cell / nText;
                 if (st <= hit && hit + qn <= st + tx.len[cell] && searchable[cell % nText]) {
                     bits[r >>> 6] |= 1L << (r & 63);
-                    cell = (r + 1) * nText;           // the row matched: continue with the next row's text
-                    int next = nextStart(n, tx, r + 1);
-                    if (next < 0) {
+                    // the row matched: continue with the next row's first text
+                    int nextCell = (r + 1) * nText;
+                    while (p < nc && cl[p] < nextCell) {
+                        p++;
+                    }
+                    if (p >= nc || cl[p] >= limit) {
                         break;
                     }
-                    from = next;
+                    from = tx.start[cl[p]];
                 } else {
                     from = hit + 1;
                 }
@@ -867,15 +884,6 @@ final class Journal {
             }
         }
         return bits;
-    }
-
-    private int nextStart(int n, Text tx, int row) {
-        for (int c = row * nText; c < n * nText; c++) {
-            if (tx.start[c] >= 0) {
-                return tx.start[c];
-            }
-        }
-        return -1;
     }
 
     // ---- counting ----
