@@ -54,6 +54,8 @@ public final class Simulation {
     private final LinkedHashMap<String, Breakpoint> breakpoints = new LinkedHashMap<>();
     private String[] breakpointIds = {};
     private Breakpoint[] breakpointArray = NO_BREAKPOINTS;
+    private Pacer pacer;
+    private boolean breakpointsEnabled = true;
     private long nextBreakpointNumber = 1;
 
     private Simulation(Builder builder) {
@@ -320,6 +322,12 @@ public final class Simulation {
             if (event == null || event.timeNanos > endNanos || (endless && pending.primaryCount() == 0)) {
                 return PauseReason.COMPLETE;
             }
+            if (pacer != null) {
+                pacer.beforeEvent(event.timeNanos);
+                if (pauseRequested) {
+                    return PauseReason.PAUSE_REQUESTED;
+                }
+            }
             pending.pop();
             nowNanos = event.timeNanos;
             eventsProcessed++;
@@ -336,7 +344,7 @@ public final class Simulation {
             for (EventListener listener : hooks) {
                 listener.onEvent(event);
             }
-            if (breakpointArray.length > 0) {
+            if (breakpointsEnabled && breakpointArray.length > 0) {
                 String fired = checkBreakpoints(event);
                 if (fired != null) {
                     return PauseReason.breakpoint(fired);
@@ -407,6 +415,19 @@ public final class Simulation {
 
     // ------------------------------------------------------------------------------------------
     // Breakpoints and listeners
+
+    /** Installs (or, with null, removes) the {@link Pacer} consulted before every event. */
+    public void setPacer(Pacer pacer) {
+        this.pacer = pacer;
+    }
+
+    /**
+     * Whether user breakpoints stop the run (they do by default). A debugger's plain "play" turns
+     * them off to run straight through; one-shot breakpoints then stay registered, unfired.
+     */
+    public void setBreakpointsEnabled(boolean enabled) {
+        this.breakpointsEnabled = enabled;
+    }
 
     /** Adds a breakpoint and returns its id ({@code bp-1}, {@code bp-2}, … in order of addition). */
     public String addBreakpoint(Breakpoint breakpoint) {

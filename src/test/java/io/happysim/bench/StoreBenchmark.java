@@ -258,6 +258,10 @@ public final class StoreBenchmark implements BenchMain.Suite {
         }, reps);
         bench(t, "page 100, event_type=Request (common)", reps, i -> store.events(EventQuery.create().eventType("Request").limit(100)), reps);
         bench(t, "page 100, event_type=Timeout (0.1%)", reps, i -> store.events(EventQuery.create().eventType("Timeout").limit(100)), reps);
+        bench(t, "page 100, event_type=Timeout, random cursor (cold blocks)", reps, i -> {
+            long at = 1 + (long) (new Random(1000 + i).nextDouble() * n);
+            return store.events(EventQuery.create().eventType("Timeout").limit(100).cursor(cursorFor(store, at)));
+        }, reps);
         bench(t, "page 100, event_type=Retry (0.01%), newer", reps, i -> store.events(EventQuery.create().eventType("Retry").direction(Direction.NEWER).limit(100)), reps);
         bench(t, "page 100, entity=Sink", reps, i -> store.events(EventQuery.create().entity("Sink").limit(100)), reps);
         bench(t, "page 100, exclude_internal", reps, i -> store.events(EventQuery.create().excludeInternal(true).limit(100)), reps);
@@ -281,9 +285,13 @@ public final class StoreBenchmark implements BenchMain.Suite {
                 .search("slow-path-" + (10_000 + i * 7919 % 90_000)).limit(100)), searchReps);
         bench(t, "search rare, repeated (cached block counts)", reps, i -> store.events(EventQuery.create().search("slow-path-12345").limit(100)), reps);
         bench(t, "search name 'retry' (dictionary)", reps, i -> store.events(EventQuery.create().search("retry").limit(100)), reps);
-        bench(t, "search common key 'request_id', first time", 3, i -> store.events(EventQuery.create().search(i == 0 ? "request_id" : i == 1 ? "metadata" : "created_at").limit(100)), 3);
-        bench(t, "search common digits, first time (4 random digits)", 5, i -> store.events(EventQuery.create()
-                .search(String.format("%04d", new Random(100 + i).nextInt(10_000))).limit(100)), 5);
+        String[] everywhere = {"request_id", "metadata", "created_at", "\"id\":\"", ",\"request"};
+        bench(t, "search text in every block, first time (request_id, metadata, …)", everywhere.length, i -> store.events(EventQuery.create()
+                .search(i < 0 ? "\"metadata\":{}}" : everywhere[i]).limit(100)), everywhere.length);
+        bench(t, "search 4 random digits, first time", 10, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(100 + i).nextInt(10_000))).limit(100)), 10);
+        bench(t, "search a request id (\"request_id\":N), first time", searchReps, i -> store.events(EventQuery.create()
+                .search("\"request_id\":" + (1000 + new Random(i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), searchReps);
         bench(t, "search common, repeated (cached)", reps, i -> store.events(EventQuery.create().search("request_id").limit(100)), reps);
         bench(t, "series M4 2000 pts, whole 10M series", reps, i -> store.series(LATENCY, null, null, 2000), reps);
         bench(t, "series M4 2000 pts, random range", reps, i -> {
@@ -299,9 +307,12 @@ public final class StoreBenchmark implements BenchMain.Suite {
         bench(t, "buckets p999 0.5 s, first request (materialise 10M)", 1, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), 1);
         bench(t, "buckets p999 0.5 s, 2000 pts, after", reps, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), reps);
         t.row("reopen (rebuild summaries from the file)", f1(reopenMs), "", "", "");
+        long bytes = store.stats().dbBytes();
+        double clearMs = timeMs(store::clear);
+        t.row("clear() (reset / scenario change)", f1(clearMs), "", "", "then " + store.stats().events() + " events");
         t.print();
         System.out.println();
-        System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", store.stats().dbBytes() / 1e6) + " for " + n + " events");
+        System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", bytes / 1e6) + " for " + n + " events");
     }
 
     /** The cursor a page ending at event {@code id} would hand out (the benchmark knows the store's cursor format). */
@@ -310,7 +321,9 @@ public final class StoreBenchmark implements BenchMain.Suite {
     }
 
     private static void bench(BenchTable t, String name, int runs, IntFunction<Object> op, int n) {
-        op.apply(-1);   // warm up
+        if (!name.contains("first request")) {
+            op.apply(-1);   // warm up (not for rows that measure a first request)
+        }
         double[] ms = new double[n];
         Object last = null;
         for (int i = 0; i < n; i++) {

@@ -1,18 +1,19 @@
 package io.happysim.visual.api;
 
 import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One WebSocket client's outgoing messages, sent one at a time without ever blocking the sender.
+ * One WebSocket client's outgoing messages, sent one at a time, in order, without ever blocking the
+ * caller.
  *
- * <p>State updates coalesce: while a send is in flight, newer updates only mark the channel dirty,
- * and the next one is built (fresh) when the client has caught up — a slow client gets fewer,
- * fuller updates and never stalls the simulation or the other clients. Control messages (errors,
- * completion, breakpoint hits) are queued and always delivered, in order; a client that lets
- * {@value #MAX_QUEUED} of them pile up is considered gone.
+ * <p>State updates coalesce: an update that has not started sending yet is replaced by a newer one
+ * (messages are built only when their turn comes, so the one that goes is the newest) — a slow client
+ * gets fewer, fuller updates and never stalls the simulation or the other clients. Other messages
+ * (errors, completion, breakpoint hits) are always delivered, in order with the updates around them;
+ * a client that lets {@value #MAX_QUEUED} of them pile up is considered gone.
  */
 public final class ClientChannel {
     static final int MAX_QUEUED = 64;
@@ -22,10 +23,12 @@ public final class ClientChannel {
         void send(String text, Consumer<Throwable> done);
     }
 
+    private record Outgoing(Supplier<String> message, boolean update) {
+    }
+
     private final AsyncSender sender;
     private final Runnable onFailure;
-    private final Queue<String> control = new ArrayDeque<>();
-    private Supplier<String> pendingUpdate;
+    private final Deque<Outgoing> queue = new ArrayDeque<>();
     private boolean inFlight;
     private boolean closed;
 
@@ -34,32 +37,38 @@ public final class ClientChannel {
         this.onFailure = onFailure;
     }
 
-    /** Queues a message that must arrive (in order with other control messages). */
+    /** Queues a message that must arrive. */
     public void sendControl(String message) {
+        boolean overflow;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (control.size() >= MAX_QUEUED) {
-                closed = true;
+            overflow = queue.size() >= MAX_QUEUED;
+            if (overflow) {
+                closeQuietly();
             } else {
-                control.add(message);
+                queue.add(new Outgoing(() -> message, false));
             }
         }
-        if (isClosed()) {
+        if (overflow) {
             onFailure.run();
             return;
         }
         pump();
     }
 
-    /** Offers a state update; it is built only when the client is ready, so it is the newest when it goes. */
+    /** Offers a state update, built when its turn comes; it replaces an update still waiting at the end of the queue. */
     public void offerUpdate(Supplier<String> update) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            pendingUpdate = update;
+            Outgoing last = queue.peekLast();
+            if (last != null && last.update()) {
+                queue.pollLast();
+            }
+            queue.add(new Outgoing(update, true));
         }
         pump();
     }
@@ -69,30 +78,25 @@ public final class ClientChannel {
     }
 
     public synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
         closed = true;
-        control.clear();
-        pendingUpdate = null;
+        queue.clear();
     }
 
     private void pump() {
-        String next;
+        Outgoing next;
         synchronized (this) {
-            if (inFlight || closed) {
+            if (inFlight || closed || queue.isEmpty()) {
                 return;
             }
-            next = control.poll();
-            if (next == null && pendingUpdate != null) {
-                Supplier<String> update = pendingUpdate;
-                pendingUpdate = null;
-                next = update.get();
-            }
-            if (next == null) {
-                return;
-            }
+            next = queue.poll();
             inFlight = true;
         }
         try {
-            sender.send(next, this::sent);
+            sender.send(next.message().get(), this::sent);
         } catch (RuntimeException e) {
             sent(e);
         }
@@ -102,7 +106,7 @@ public final class ClientChannel {
         synchronized (this) {
             inFlight = false;
             if (failure != null) {
-                closed = true;
+                closeQuietly();
             }
         }
         if (failure != null) {

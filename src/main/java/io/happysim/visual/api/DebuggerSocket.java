@@ -1,41 +1,164 @@
 package io.happysim.visual.api;
 
+import io.happysim.visual.app.DebuggerSession;
+import io.happysim.visual.session.ControlException;
+import io.happysim.visual.session.DebugSession;
+import io.happysim.visual.session.InvalidRequestException;
+import io.happysim.visual.session.UnknownNameException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.StringReader;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * {@code /api/ws}: the live channel between the browser and the simulation. Client messages are
- * {@code {action, ...}}; a message the server cannot act on gets {@code {"type":"error"}} and the
- * socket stays open, so one typo does not cost the user their connection.
+ * {@code /api/ws}: the live channel between the browser and the shared simulation. Client messages
+ * are {@code {action, ...}}; every update goes to every client (see {@link LiveUpdates}). A message
+ * the server cannot act on gets {@code {"type":"error"}} and the socket stays open, so one typo does
+ * not cost the user their connection. Commands from one client run in the order sent, off the
+ * socket's thread, so a long run-to does not hold up its incoming frames.
  */
 @ServerEndpoint("/api/ws")
 public class DebuggerSocket {
+    private static final Logger LOG = Logger.getLogger(DebuggerSocket.class.getName());
+    /** Longer messages are refused unread: no action needs more. */
+    static final int MAX_MESSAGE_CHARS = 10_000;
+    static final long MAX_STEP = 1_000_000;
+
+    @Inject
+    DebuggerSession debugger;
+
+    @Inject
+    LiveUpdates live;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private CompletableFuture<Void> lastCommand = CompletableFuture.completedFuture(null);
+
+    @OnOpen
+    public void open(Session socket) {
+        socket.setMaxTextMessageBufferSize(64 * 1024);
+        live.add(socket);
+    }
+
+    @OnClose
+    public void close(Session socket, CloseReason reason) {
+        live.remove(socket);
+    }
+
+    @OnError
+    public void failed(Session socket, Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket " + socket.getId() + " failed", failure);
+        live.remove(socket);
+    }
 
     @OnMessage
-    public String onMessage(String text, Session session) {
+    public void onMessage(String text, Session socket) {
         JsonObject message;
+        try {
+            message = parse(text);
+        } catch (IllegalArgumentException e) {
+            live.tell(socket, error(e.getMessage()));
+            return;
+        }
+        synchronized (this) {
+            lastCommand = lastCommand.thenRunAsync(() -> act(message, socket), executor);
+        }
+    }
+
+    static JsonObject parse(String text) {
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            throw new IllegalArgumentException("message longer than " + MAX_MESSAGE_CHARS + " characters");
+        }
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return error("a message must be a JSON object like {\"action\": \"step\"}");
-            }
-            message = value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
-            return error("malformed JSON message");
+            throw new IllegalArgumentException("malformed JSON message");
         }
-        JsonValue action = message.get("action");
-        if (!(action instanceof JsonString actionName)) {
-            return error("missing \"action\" (a string) in the message");
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("a message must be a JSON object like {\"action\": \"step\"}");
         }
-        return error("unknown action '" + actionName.getString() + "'");
+        return value.asJsonObject();
+    }
+
+    private void act(JsonObject message, Session socket) {
+        try {
+            JsonValue action = message.get("action");
+            if (!(action instanceof JsonString name)) {
+                throw new InvalidRequestException("missing \"action\" (a string) in the message");
+            }
+            DebugSession session = debugger.session();
+            switch (name.getString()) {
+                case "play" -> session.play(number(message, "speed", 1, 0, 1e9), false);
+                case "debug" -> session.play(number(message, "speed", 1, 0, 1e9), true);
+                case "pause" -> session.pause();
+                case "step" -> session.step(integer(message, "count", 1, MAX_STEP));
+                case "run_to" -> session.runTo(required(message, "time_s", 0, Double.MAX_VALUE));
+                case "run_to_event" -> {
+                    required(message, "event_number", 1, Long.MAX_VALUE);
+                    session.runToEvent(integer(message, "event_number", 1, Long.MAX_VALUE));
+                }
+                case "reset" -> session.reset();
+                default -> throw new InvalidRequestException("unknown action '" + Params.shorten(name.getString()) + "'");
+            }
+        } catch (InvalidRequestException | ControlException | UnknownNameException e) {
+            live.tell(socket, error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "WebSocket action failed", e);
+            live.tell(socket, error("the action failed: " + e.getMessage()));
+        }
+    }
+
+    private static double number(JsonObject message, String field, double fallback, double min, double max) {
+        JsonValue value = message.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new InvalidRequestException(field + " must be a number");
+        }
+        double v = number.doubleValue();
+        if (!Double.isFinite(v) || v < min || v > max) {
+            throw new InvalidRequestException(field + " must be between " + format(min) + " and " + format(max) + ", got " + number);
+        }
+        return v;
+    }
+
+    private static long integer(JsonObject message, String field, long min, long max) {
+        double v = number(message, field, min, min, max);
+        if (v != Math.rint(v)) {
+            throw new InvalidRequestException(field + " must be a whole number, got " + message.get(field));
+        }
+        return (long) v;
+    }
+
+    private static double required(JsonObject message, String field, double min, double max) {
+        if (!message.containsKey(field)) {
+            throw new InvalidRequestException(field + " is required");
+        }
+        return number(message, field, 0, min, max);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     static String error(String message) {

@@ -1,8 +1,11 @@
 package io.happysim.visual.api;
 
-import jakarta.json.bind.JsonbException;
+import io.happysim.visual.session.ControlException;
+import io.happysim.visual.session.InvalidRequestException;
+import io.happysim.visual.session.UnknownNameException;
+import io.happysim.visual.store.BadQueryException;
+import io.happysim.visual.store.StoreException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,6 +32,50 @@ public final class ErrorMappers {
         }
     }
 
+    /** An impossible control action: 409. */
+    @Provider
+    public static class ControlMapper implements ExceptionMapper<ControlException> {
+        @Override
+        public Response toResponse(ControlException e) {
+            return ApiErrors.response(409, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class UnknownNameMapper implements ExceptionMapper<UnknownNameException> {
+        @Override
+        public Response toResponse(UnknownNameException e) {
+            return ApiErrors.response(404, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class InvalidRequestMapper implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return ApiErrors.response(400, e.getMessage());
+        }
+    }
+
+    /** The store names the parameter it refused (a malformed cursor, a reversed range …). */
+    @Provider
+    public static class BadQueryMapper implements ExceptionMapper<BadQueryException> {
+        @Override
+        public Response toResponse(BadQueryException e) {
+            return ApiErrors.response(400, e.getMessage());
+        }
+    }
+
+    /** The database itself failed (locked, disk full): the service is unavailable, the request was fine. */
+    @Provider
+    public static class StoreMapper implements ExceptionMapper<StoreException> {
+        @Override
+        public Response toResponse(StoreException e) {
+            LOG.log(Level.WARNING, "history store failure", e);
+            return ApiErrors.response(503, "history store unavailable: " + e.getMessage());
+        }
+    }
+
     @Provider
     public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
         @Override
@@ -41,18 +88,7 @@ public final class ErrorMappers {
                 LOG.log(Level.WARNING, "request failed", e);
                 return ApiErrors.response(status, "internal error");
             }
-            String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-            return ApiErrors.response(status, e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException
-                    ? "malformed JSON body" : reason);
-        }
-    }
-
-    /** A body JSON-B cannot read is the client's mistake. */
-    @Provider
-    public static class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
-        @Override
-        public Response toResponse(JsonbException e) {
-            return ApiErrors.response(400, "malformed JSON body");
+            return ApiErrors.response(status, e.getResponse().getStatusInfo().getReasonPhrase());
         }
     }
 

@@ -21,18 +21,20 @@ public class HealthResource {
     DebuggerSession session;
 
     /** The health answer; {@code store} is the journal mode read from the database, {@code error} only when DOWN. */
-    public record Health(String status, String store, String dbPath, long drains, String error) {
+    public record Health(String status, String store, String dbPath, long drains, String scenario, String error) {
     }
 
     @GET
     public Response health() {
         VisualStore store = session.store();
         try {
-            Health up = new Health("UP", store.journalMode(), store.databasePath(), session.drains(), null);
+            Health up = new Health("UP", store.journalMode(), session.databasePath(), session.session().drainStatus().drains(),
+                    session.session().scenario().id(), null);
             return Response.ok(up).build();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "health check: the history store does not answer", e);
-            Health down = new Health("DOWN", null, null, session.drains(), "history store unavailable: " + e.getMessage());
+            Health down = new Health("DOWN", null, session.databasePath(), session.session().drainStatus().drains(), null,
+                    "history store unavailable: " + e.getMessage());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(down).build();
         }
     }

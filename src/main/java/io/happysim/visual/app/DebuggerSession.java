@@ -1,5 +1,8 @@
 package io.happysim.visual.app;
 
+import io.happysim.visual.bridge.LogCapture;
+import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.store.VisualStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,19 +13,26 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The one debugging session of this server: owns the history store and the drain that feeds it.
+ * The one debugging session of this server, as a container singleton: it hands the plain-Java
+ * {@link DebugSession} the container's threads (a managed thread for the simulation, managed
+ * executors for the drains) and its SQLite DataSource, and schedules the drain every 500 ms.
  *
  * <p>Bean-managed concurrency and transactions: the container's default write lock on every method
- * would serialise history reads behind the drain, and the store commits its own JDBC batches.
+ * would serialise history reads behind the simulation, and the store commits its own JDBC batches.
  */
 @Singleton
 @Startup
@@ -38,45 +48,80 @@ public class DebuggerSession {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @Inject
+    Settings settings;
+
     private VisualStore store;
+    private DebugSession session;
     private ScheduledFuture<?> drainTask;
-    private final AtomicLong drains = new AtomicLong();
-    private volatile long lastDrainEpochMs;
+    private String databasePath;
 
     @PostConstruct
     void start() {
         store = new VisualStore(dataSource);
+        databasePath = store.databasePath();
+        SimulationBridge.Config recording = new SimulationBridge.Config(5_000, settings.maxInMemorySamples(),
+                LogCapture.javaLevel(settings.logLevel()));
+        DebugSession.Config config = new DebugSession.Config(settings.scenario(), 200_000, recording, 60_000,
+                !settings.temporaryDatabase());
+        session = new DebugSession(store, threads, executor, config);
+        session.start();
         drainTask = scheduler.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MS, DRAIN_INTERVAL_MS, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "happysim session started; history store at " + store.databasePath());
+        LOG.info(() -> "happysim session started with scenario '" + session.scenario().id() + "'; history store at "
+                + databasePath + (settings.temporaryDatabase() ? " (scratch: deleted at shutdown)" : " (kept across restarts)"));
     }
 
+    private void drain() {
+        try {
+            session.drain();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "scheduled drain failed; it will be retried", e);
+        }
+    }
+
+    /** Stops the simulation, writes everything recorded, and removes a scratch database. */
     @PreDestroy
     void stop() {
         if (drainTask != null) {
             drainTask.cancel(false);
         }
-        drain();
+        session.close();
+        store.close();
+        if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
+            deleteScratchDatabase(Path.of(databasePath));
+        }
     }
 
-    /** One pass of the drainer: moves what the simulation recorded into SQLite. */
-    void drain() {
-        try {
-            drains.incrementAndGet();
-            lastDrainEpochMs = System.currentTimeMillis();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "drain failed; it will be retried", e);
+    private static void deleteScratchDatabase(Path db) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path file = db.resolveSibling(db.getFileName() + suffix);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not delete " + file + " (the pool may still hold it; it is emptied at the next start)", e);
+            }
         }
+    }
+
+    public DebugSession session() {
+        return session;
     }
 
     public VisualStore store() {
         return store;
     }
 
-    public long drains() {
-        return drains.get();
+    public String databasePath() {
+        return databasePath;
     }
 
-    public long lastDrainEpochMs() {
-        return lastDrainEpochMs;
+    public boolean temporaryDatabase() {
+        return settings.temporaryDatabase();
     }
 }

@@ -17,6 +17,11 @@ public class Settings {
     private final String httpHost = lookup("happysim/httpHost", "localhost");
     private final String allowedHosts = lookup("happysim/allowedHosts", "");
     private final String allowedOrigins = lookup("happysim/allowedOrigins", "");
+    private final String dbPath = lookup("happysim/dbPath", "");
+    private final String defaultDbPath = lookup("happysim/defaultDbPath", "");
+    private final String scenario = lookup("happysim/scenario", "bursty-mm1");
+    private final String logLevel = lookup("happysim/logLevel", "INFO");
+    private final String maxInMemorySamples = lookup("happysim/maxInMemorySamples", "0");
 
     public String httpHost() {
         return httpHost;
@@ -30,6 +35,35 @@ public class Settings {
     /** Extra browser origins allowed to control the debugger (comma-separated). */
     public String allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** The scenario loaded at start-up. */
+    public String scenario() {
+        return scenario;
+    }
+
+    /** The least severe level of the simulation log: DEBUG, INFO, WARNING or ERROR. */
+    public String logLevel() {
+        return logLevel;
+    }
+
+    /** Newest samples each time series keeps in memory once stored; 0 keeps them all (the seed's default). */
+    public int maxInMemorySamples() {
+        try {
+            int value = Integer.parseInt(maxInMemorySamples.trim());
+            return Math.max(0, value);
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> "happysim.max.in.memory.samples='" + maxInMemorySamples + "' is not a number; keeping every sample");
+            return 0;
+        }
+    }
+
+    /**
+     * True when the database is at its default place: a scratch file for this server's life, deleted
+     * at shutdown. A path given explicitly is kept, with its history, across restarts.
+     */
+    public boolean temporaryDatabase() {
+        return dbPath.isEmpty() || dbPath.equals(defaultDbPath);
     }
 
     static String lookup(String name, String fallback) {

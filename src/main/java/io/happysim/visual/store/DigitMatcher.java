@@ -17,11 +17,30 @@ final class DigitMatcher {
 
     private DigitMatcher(String q) {
         this.q = q;
+        char[] d = new char[4];
         for (int s = 0; s < 10_000; s++) {
-            inS[s] = String.format("%04d", s).contains(q);
+            d[0] = (char) ('0' + s / 1000);
+            d[1] = (char) ('0' + s / 100 % 10);
+            d[2] = (char) ('0' + s / 10 % 10);
+            d[3] = (char) ('0' + s % 10);
+            inS[s] = contains(d, q);
         }
         lo = new long[q.length()];
         hi = new long[q.length()];
+    }
+
+    private static boolean contains(char[] d, String q) {
+        int m = q.length();
+        for (int i = 0; i + m <= d.length; i++) {
+            int j = 0;
+            while (j < m && d[i + j] == q.charAt(j)) {
+                j++;
+            }
+            if (j == m) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A matcher when {@code q} is all ASCII digits, else null (no id can match). */

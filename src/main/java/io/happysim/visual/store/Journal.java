@@ -51,6 +51,7 @@ final class Journal {
     Journal(String prefix, int blockSize, int nText, boolean[] searchable) {
         this.prefix = prefix;
         this.B = blockSize;
+        this.SEG = Math.max(2, Math.min(64, blockSize / 16));
         this.nText = nText;
         this.searchable = searchable;
         this.tail = new Tail(16, nText);
@@ -137,12 +138,16 @@ final class Journal {
         final int sealedCount;
         final BlockInfo tail;
         final long rows;
+        final Segment[] segments;
+        final int segCount;
 
-        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows) {
+        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows, Segment[] segments, int segCount) {
             this.sealed = sealed;
             this.sealedCount = sealedCount;
             this.tail = tail;
             this.rows = rows;
+            this.segments = segments;
+            this.segCount = segCount;
         }
 
         int blockCount() {
@@ -157,11 +162,74 @@ final class Journal {
     /** The block size of the file being opened (before {@link #load}). */
     void blockSize(int b) {
         this.B = b;
+        this.SEG = Math.max(2, Math.min(64, b / 16));
     }
 
     View view() {
         long rows = (long) sealedCount * B + (tailInfo == null ? 0 : tailInfo.n);
-        return new View(sealed, sealedCount, tailInfo, rows);
+        return new View(sealed, sealedCount, tailInfo, rows, segments, segCount);
+    }
+
+    /**
+     * Blocks per segment: per-kind row counts of every SEG sealed blocks (in memory only), so that totals cost
+     * O(segments + edge blocks). 64 for 4096-row blocks; smaller with the small blocks tests use.
+     */
+    private int SEG = 64;
+
+    /** Immutable per-kind counts and time range of {@link #SEG} consecutive sealed blocks. */
+    static final class Segment {
+        final int[] kindCounts;    // index = kind id
+        final long tMin;
+        final long tMax;
+        final int nulls;
+        final long rows;
+
+        Segment(BlockInfo[] blocks, int from, int SEG) {
+            int maxKind = 0;
+            long lo = NULL_TIME;
+            long hi = NULL_TIME;
+            int nl = 0;
+            long n = 0;
+            for (int i = from; i < from + SEG; i++) {
+                BlockInfo b = blocks[i];
+                for (int k : b.kinds) {
+                    maxKind = Math.max(maxKind, k);
+                }
+                if (b.tMin != NULL_TIME && (lo == NULL_TIME || b.tMin < lo)) {
+                    lo = b.tMin;
+                }
+                if (b.tMax != NULL_TIME && (hi == NULL_TIME || b.tMax > hi)) {
+                    hi = b.tMax;
+                }
+                nl += b.nulls;
+                n += b.n;
+            }
+            int[] kc = new int[maxKind + 1];
+            for (int i = from; i < from + SEG; i++) {
+                BlockInfo b = blocks[i];
+                for (int k = 0; k < b.kinds.length; k++) {
+                    kc[b.kinds[k]] += b.counts[k];
+                }
+            }
+            this.kindCounts = kc;
+            this.tMin = lo;
+            this.tMax = hi;
+            this.nulls = nl;
+            this.rows = n;
+        }
+    }
+
+    private Segment[] segments = new Segment[16];
+    private int segCount;
+
+    private void buildSegments() {
+        while ((segCount + 1) * SEG <= sealedCount) {
+            if (segCount == segments.length) {
+                segments = Arrays.copyOf(segments, segCount * 2);
+            }
+            segments[segCount] = new Segment(sealed, segCount * SEG, SEG);
+            segCount++;
+        }
     }
 
     long lastId() {
@@ -448,6 +516,7 @@ final class Journal {
         sealedCount = stage.newSealed;
         tailInfo = tail.n == 0 ? null : stage.newTailInfo;
         stage = null;
+        buildSegments();
     }
 
     void rollback() {
@@ -457,6 +526,8 @@ final class Journal {
     void clear() {
         sealed = new BlockInfo[64];
         sealedCount = 0;
+        segments = new Segment[16];
+        segCount = 0;
         tail = new Tail(16, nText);
         tailInfo = null;
         stage = null;
@@ -513,6 +584,7 @@ final class Journal {
                 sealed[sealedCount++] = bi;
             }
         }
+        buildSegments();
     }
 
     // =====================================================================================================
@@ -546,12 +618,23 @@ final class Journal {
         final int[] start;
         final int[] len;
         final int nText;
+        final int[] cells;      // the non-null cells, in order
+        final int nCells;
 
         Text(byte[] bytes, int[] start, int[] len, int nText) {
             this.bytes = bytes;
             this.start = start;
             this.len = len;
             this.nText = nText;
+            int[] c = new int[start.length];
+            int k = 0;
+            for (int i = 0; i < start.length; i++) {
+                if (start[i] >= 0) {
+                    c[k++] = i;
+                }
+            }
+            this.cells = c;
+            this.nCells = k;
         }
 
         String text(int row, int field) {
@@ -729,12 +812,16 @@ final class Journal {
 
     /** The rows of block {@code b} whose searchable text contains the search text, as a bit set. */
     long[] textMatches(Block b, Text tx, Search s) {
-        long[] bits = new long[(b.n + 63) >>> 6];
+        return textMatches(b.info, b.n, tx, s);
+    }
+
+    long[] textMatches(BlockInfo info, int n, Text tx, Search s) {
+        long[] bits = new long[(n + 63) >>> 6];
         if (s.q.length == 0) {
             Arrays.fill(bits, -1L);
             return bits;
         }
-        int flags = b.info.flags;
+        int flags = info.flags;
         if ((flags & FLAG_ASCII) != 0) {
             byte[] txt = tx.bytes;
             if ((flags & FLAG_UPPER) != 0) {
@@ -748,38 +835,44 @@ final class Journal {
             }
             String hay = new String(txt, StandardCharsets.ISO_8859_1);
             int qn = s.q.length;
+            int[] cl = tx.cells;
+            int limit = n * nText;
+            int nc = tx.nCells;
+            int p = 0;
             int from = 0;
-            int row = 0;
             while (true) {
                 int hit = hay.indexOf(s.qLatin, from);
                 if (hit < 0) {
                     break;
                 }
-                // locate the row/field holding the hit
-                int cell = locate(b, tx, hit, row);
-                if (cell < 0) {
-                    from = hit + 1;
-                    continue;
+                // hits only move forward: advance to the first non-null cell ending after the hit
+                while (p < nc && tx.start[cl[p]] + tx.len[cl[p]] <= hit) {
+                    p++;
                 }
+                if (p >= nc || cl[p] >= limit) {
+                    break;
+                }
+                int cell = cl[p];
+                int st = tx.start[cell];
                 int r = cell / nText;
-                int f = cell % nText;
-                row = r;
-                if (searchable[f] && hit + qn <= tx.start[cell] + tx.len[cell]) {
+                if (st <= hit && hit + qn <= st + tx.len[cell] && searchable[cell % nText]) {
                     bits[r >>> 6] |= 1L << (r & 63);
-                    // skip to the next row's text
-                    int next = nextStart(b, tx, r + 1);
-                    if (next < 0) {
+                    // the row matched: continue with the next row's first text
+                    int nextCell = (r + 1) * nText;
+                    while (p < nc && cl[p] < nextCell) {
+                        p++;
+                    }
+                    if (p >= nc || cl[p] >= limit) {
                         break;
                     }
-                    row = r + 1;
-                    from = next;
+                    from = tx.start[cl[p]];
                 } else {
                     from = hit + 1;
                 }
             }
             return bits;
         }
-        for (int r = 0; r < b.n; r++) {
+        for (int r = 0; r < n; r++) {
             for (int f = 0; f < nText; f++) {
                 if (searchable[f]) {
                     String t = tx.text(r, f);
@@ -791,45 +884,6 @@ final class Journal {
             }
         }
         return bits;
-    }
-
-    /** The cell (row*nText+field) whose text span contains byte {@code pos}, searching forward from {@code row}. */
-    private int locate(Block b, Text tx, int pos, int row) {
-        int cells = b.n * nText;
-        int lo = row * nText;
-        int hi = cells - 1;
-        // binary search on start over non-null cells: find the last cell with start <= pos
-        int ans = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int m = mid;
-            while (m >= lo && tx.start[m] < 0) {
-                m--;
-            }
-            if (m < lo) {
-                lo = mid + 1;
-                continue;
-            }
-            if (tx.start[m] <= pos) {
-                ans = m;
-                lo = mid + 1;
-            } else {
-                hi = m - 1;
-            }
-        }
-        if (ans < 0 || pos >= tx.start[ans] + tx.len[ans]) {
-            return -1;
-        }
-        return ans;
-    }
-
-    private int nextStart(Block b, Text tx, int row) {
-        for (int c = row * nText; c < b.n * nText; c++) {
-            if (tx.start[c] >= 0) {
-                return tx.start[c];
-            }
-        }
-        return -1;
     }
 
     // ---- counting ----
@@ -916,35 +970,50 @@ final class Journal {
             return (hits[r >>> 6] & (1L << (r & 63))) != 0;
         }
 
-        /** Computes exact per-block match counts and the total. */
+        private int[] memo;          // per-block match counts computed lazily (-1 = not yet), filters without search
+
+        /** Computes the total; for a search also exact per-block match counts (cached per search for sealed blocks). */
         void count() throws SQLException {
             int nb = view.blockCount();
-            counts = new int[nb];
-            SearchCounts cached = null;
-            if (filter.search != null) {
-                synchronized (searchCache) {
-                    cached = searchCache.get(filter.cacheKey);
+            if (filter.search == null) {
+                memo = new int[nb];
+                Arrays.fill(memo, -1);
+                long sum = 0;
+                int i = 0;
+                while (i < nb) {
+                    if (i % SEG == 0 && i / SEG < view.segCount) {
+                        long c = segmentMatches(i / SEG);
+                        if (c >= 0) {
+                            sum += c;
+                            i += SEG;
+                            continue;
+                        }
+                    }
+                    sum += blockMatches(i);
+                    i++;
                 }
+                total = sum;
+                return;
+            }
+            counts = new int[nb];
+            SearchCounts cached;
+            synchronized (searchCache) {
+                cached = searchCache.get(filter.cacheKey);
             }
             int cachedUpTo = cached == null ? 0 : Math.min(cached.counts.length, view.sealedCount);
-            byte[][] grams = null;
-            if (filter.search != null && cachedUpTo < nb) {
-                grams = loadGrams(cachedUpTo, nb - 1);
+            if (cached != null) {
+                noText.or(cached.noText().get(0, cachedUpTo));
             }
+            byte[][] grams = cachedUpTo < nb ? loadGrams(cachedUpTo, nb - 1) : null;
             long sum = 0;
             for (int i = 0; i < nb; i++) {
-                int c;
-                if (i < cachedUpTo) {
-                    c = cached.counts[i];
-                } else {
-                    c = countBlock(i, grams == null ? null : grams[i - cachedUpTo]);
-                }
+                int c = i < cachedUpTo ? cached.counts[i] : countBlock(i, grams[i - cachedUpTo]);
                 counts[i] = c;
                 sum += c;
             }
             total = sum;
-            if (filter.search != null && view.sealedCount > cachedUpTo) {
-                SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount));
+            if (view.sealedCount > cachedUpTo) {
+                SearchCounts fresh = new SearchCounts(Arrays.copyOf(counts, view.sealedCount), noText.get(0, view.sealedCount));
                 synchronized (searchCache) {
                     searchCache.put(filter.cacheKey, fresh);
                     while (searchCache.size() > 32) {
@@ -952,6 +1021,44 @@ final class Journal {
                     }
                 }
             }
+        }
+
+        /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
+        private long segmentMatches(int sIdx) {
+            Segment sg = view.segments[sIdx];
+            Filter f = filter;
+            if (f.timed) {
+                if (sg.tMax == NULL_TIME || sg.tMax < f.tLo || sg.tMin > f.tHi) {
+                    return 0;
+                }
+                if (sg.nulls > 0 || sg.tMin < f.tLo || sg.tMax > f.tHi) {
+                    return -1;
+                }
+            }
+            if (f.kindOk == null) {
+                return sg.rows;
+            }
+            long c = 0;
+            int[] kc = sg.kindCounts;
+            int n = Math.min(kc.length, f.kindOk.length);
+            for (int k = 0; k < n; k++) {
+                if (f.kindOk[k]) {
+                    c += kc[k];
+                }
+            }
+            return c;
+        }
+
+        private int blockMatches(int i) throws SQLException {
+            if (counts != null) {
+                return counts[i];
+            }
+            int c = memo[i];
+            if (c < 0) {
+                c = countBlock(i, null);
+                memo[i] = c;
+            }
+            return c;
         }
 
         private byte[][] loadGrams(int from, int to) throws SQLException {
@@ -1001,14 +1108,53 @@ final class Journal {
                 if (!textPossible && f.search.digits == null) {
                     return nameMatches;
                 }
+                if (f.kindOk == null && nameMatches == 0) {
+                    // only text (and the id) can match: no need for the block's kinds and times
+                    int n = bi.n;
+                    long[] hits = textPossible ? textMatches(bi, n, text(i), f.search) : new long[(n + 63) >>> 6];
+                    textHits.put(bi.blockNo, hits);
+                    int c = 0;
+                    long firstId = (long) bi.blockNo * B + 1;
+                    for (int r = 0; r < n; r++) {
+                        if ((hits[r >>> 6] & (1L << (r & 63))) != 0 || f.search.digits != null && f.search.digits.matches(firstId + r)) {
+                            c++;
+                        }
+                    }
+                    return c;
+                }
             }
             Block b = block(i);
             if (b == null) {
                 return 0;
             }
             int c = 0;
+            if (f.search == null) {
+                for (int r = 0; r < b.n; r++) {
+                    if (f.kindOk(b.kinds[r]) && f.timeOk(b.times[r])) {
+                        c++;
+                    }
+                }
+                return c;
+            }
+            long[] hits = null;
+            Search se = f.search;
             for (int r = 0; r < b.n; r++) {
-                if (rowMatches(b, r)) {
+                int kind = b.kinds[r];
+                if (!f.kindOk(kind) || !f.timeOk(b.times[r])) {
+                    continue;
+                }
+                if (se.kindHit(kind) || se.digits != null && se.digits.matches(b.firstId + r)) {
+                    c++;
+                    continue;
+                }
+                if (!textPossible) {
+                    continue;
+                }
+                if (hits == null) {
+                    hits = textMatches(b, text(i), se);
+                    textHits.put(bi.blockNo, hits);
+                }
+                if ((hits[r >>> 6] & (1L << (r & 63))) != 0) {
                     c++;
                 }
             }
@@ -1030,7 +1176,12 @@ final class Journal {
             int step = ascending ? 1 : -1;
             int nb = view.blockCount();
             for (int i = bi; i >= 0 && i < nb; i += step) {
-                if (counts[i] == 0) {
+                if (counts == null && i != bi && i / SEG < view.segCount
+                        && (ascending ? i % SEG == 0 : i % SEG == SEG - 1) && segmentMatches(i / SEG) == 0) {
+                    i += step * (SEG - 1);      // a whole segment without a match
+                    continue;
+                }
+                if (blockMatches(i) == 0) {
                     continue;
                 }
                 Block b = block(i);
@@ -1081,6 +1232,7 @@ final class Journal {
         }
     }
 
-    private record SearchCounts(int[] counts) {
+    /** Per sealed block: matches, and whether its grams admit the search text. */
+    private record SearchCounts(int[] counts, java.util.BitSet noText) {
     }
 }

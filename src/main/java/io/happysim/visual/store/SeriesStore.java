@@ -727,9 +727,46 @@ final class SeriesStore {
             Sample s = chunk(db, v, c);
             int from = (int) Math.max(0, i0 - g);
             int to = (int) Math.min(s.n, i1 - g);
-            for (int i = from; i < to; i++) {
-                acc.add(g + i, s.t[i], s.v[i]);
+            addRuns(acc, g, s.t, s.v, from, to);
+        }
+    }
+
+    /**
+     * Adds samples [from, to) (time-ordered) as runs that each fall into one slice: the run's end is found by binary
+     * search and the run is merged as a summary — the same result as adding its samples one by one.
+     */
+    static void addRuns(M4 acc, long g, long[] t, double[] v, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int sl = acc.slice(t[i]);
+            int lo = i + 1;
+            int hi = to;         // first index in (i, to] whose slice differs
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (acc.slice(t[mid]) == sl) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
+            int j = lo;
+            int mn = i;
+            int mx = i;
+            double vmn = v[i];
+            double vmx = v[i];
+            for (int k = i + 1; k < j; k++) {
+                double x = v[k];
+                if (x < vmn) {
+                    vmn = x;
+                    mn = k;
+                }
+                if (x > vmx) {
+                    vmx = x;
+                    mx = k;
+                }
+            }
+            acc.addSummary(sl, g + i, t[i], v[i], g + j - 1, t[j - 1], v[j - 1], g + mn, t[mn], v[mn], g + mx, t[mx], v[mx]);
+            i = j;
         }
     }
 }

@@ -407,7 +407,10 @@ public final class VisualStore implements AutoCloseable {
                         "log_blocks", "log_text", "log_grams", "series", "sample_chunks")) {
                     s.executeUpdate("DELETE FROM " + t);
                 }
-                s.executeUpdate("UPDATE store_meta SET value = '" + (generation + 1) + "' WHERE key = 'generation'");
+                try (var p = db.c.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'generation'")) {
+                    p.setString(1, Long.toString(generation + 1));
+                    p.executeUpdate();
+                }
                 db.commit();
             } catch (SQLException e) {
                 throw new StoreException("clear failed: " + e.getMessage(), e);

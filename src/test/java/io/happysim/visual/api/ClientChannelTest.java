@@ -43,17 +43,19 @@ class ClientChannelTest {
     }
 
     @Test
-    void controlMessagesAllArriveInOrderBeforeTheNextUpdate() {
+    void everyMessageKeepsItsPlaceAndOnlyAWaitingUpdateIsReplaced() {
         ManualSender client = new ManualSender();
         ClientChannel channel = new ClientChannel(client, () -> { });
         channel.offerUpdate(() -> "u1");
         channel.sendControl("error-1");
         channel.offerUpdate(() -> "u2");
         channel.sendControl("complete");
-        client.completeNext(null);
-        client.completeNext(null);
-        client.completeNext(null);
-        assertEquals(List.of("u1", "error-1", "complete", "u2"), client.sent);
+        channel.offerUpdate(() -> "u3");
+        channel.offerUpdate(() -> "u4");
+        for (int i = 0; i < 5; i++) {
+            client.completeNext(null);
+        }
+        assertEquals(List.of("u1", "error-1", "u2", "complete", "u4"), client.sent);
     }
 
     @Test

@@ -1,0 +1,189 @@
+package io.happysim.visual.api;
+
+import io.happysim.instrumentation.Probe;
+import io.happysim.scenarios.Chart;
+import io.happysim.scenarios.ChartTransform;
+import io.happysim.visual.app.DebuggerSession;
+import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.session.DebugSession;
+import io.happysim.visual.session.SimState;
+import io.happysim.visual.session.StepResult;
+import io.happysim.visual.session.UnknownNameException;
+import io.happysim.visual.store.SeriesData;
+import io.happysim.visual.store.Transform;
+import io.happysim.visual.store.VisualStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The original debugger's endpoints, same paths, parameters and shapes: the model (topology, probes,
+ * charts), its state, stepping, and the series behind every chart — now read from the store and,
+ * with {@code max_points}, downsampled so a 10M-sample series answers as fast as a short one.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class SimulationResource {
+    /** A REST step is capped: longer runs belong to run_to or play, which report progress. */
+    static final int MAX_STEP = 1_000_000;
+    static final int MAX_POINTS = 20_000;
+
+    @Inject
+    DebuggerSession debugger;
+
+    private DebugSession session() {
+        return debugger.session();
+    }
+
+    private VisualStore store() {
+        return debugger.store();
+    }
+
+    @GET
+    @Path("topology")
+    public Map<String, Object> topology() {
+        return Wire.topology(session().topology());
+    }
+
+    @GET
+    @Path("state")
+    public SimState state() {
+        return session().state();
+    }
+
+    @POST
+    @Path("step")
+    public StepResult step(@QueryParam("count") String count) {
+        return session().step(Params.integer("count", count, 1, 1, MAX_STEP));
+    }
+
+    @POST
+    @Path("reset")
+    public SimState reset() {
+        return session().reset();
+    }
+
+    @POST
+    @Path("run_to")
+    public StepResult runTo(@QueryParam("time_s") String timeS) {
+        return session().runTo(Params.requiredSeconds("time_s", timeS));
+    }
+
+    @GET
+    @Path("probes")
+    public List<Wire.ProbeInfo> probes() {
+        return probeList().stream().map(Wire.ProbeInfo::of).toList();
+    }
+
+    private List<Probe> probeList() {
+        return session().model().simulation().probes().stream()
+                .filter(Probe.class::isInstance).map(Probe.class::cast).toList();
+    }
+
+    /** A probe's samples; an unknown probe answers an empty series (legacy-empty, as the original). */
+    @GET
+    @Path("timeseries")
+    public Map<String, Object> timeseries(@QueryParam("probe") String probeName, @QueryParam("start_s") String start,
+                                          @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
+        Params.required("probe", probeName);
+        Double startS = Params.seconds("start_s", start);
+        Double endS = Params.seconds("end_s", end);
+        Params.range("start_s", startS, "end_s", endS);
+        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
+        Optional<Probe> probe = probeList().stream().filter(p -> p.name().equals(probeName)).findFirst();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("name", probeName);
+        answer.put("metric", probe.map(Probe::metric).orElse(""));
+        answer.put("target", probe.map(p -> p.target().name()).orElse(""));
+        SeriesData data = probe.isPresent() ? store().series(probe.get().name(), startS, endS, points) : SeriesData.EMPTY;
+        answer.putAll(Wire.series(data));
+        return answer;
+    }
+
+    @GET
+    @Path("charts")
+    public List<Wire.ChartConfig> charts() {
+        return session().model().charts().stream().map(Wire.ChartConfig::of).toList();
+    }
+
+    /** A chart's data with its transform applied by the store; an unknown chart answers empty (legacy-empty). */
+    @GET
+    @Path("chart_data")
+    public Map<String, Object> chartData(@QueryParam("chart_id") String chartId, @QueryParam("start_s") String start,
+                                         @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
+        Params.required("chart_id", chartId);
+        Double startS = Params.seconds("start_s", start);
+        Double endS = Params.seconds("end_s", end);
+        Params.range("start_s", startS, "end_s", endS);
+        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
+        Optional<Chart> chart = session().model().charts().stream().filter(c -> c.chartId().equals(chartId)).findFirst();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("chart_id", chartId);
+        if (chart.isEmpty()) {
+            answer.putAll(Wire.series(SeriesData.EMPTY));
+            answer.put("config", Map.of());
+            return answer;
+        }
+        Chart c = chart.get();
+        SeriesData data = c.transform() == ChartTransform.RAW
+                ? store().series(c.seriesName(), startS, endS, points)
+                : store().buckets(c.seriesName(), Transform.parse(c.transform().wireName()), c.windowSeconds(), startS, endS, points);
+        answer.putAll(Wire.series(data));
+        answer.put("config", Wire.ChartConfig.of(c));
+        return answer;
+    }
+
+    /** Every numeric metric of an entity over the run, sampled every 0.1 s of simulated time. */
+    @GET
+    @Path("entity_history")
+    public Map<String, Object> entityHistory(@QueryParam("entity") String entity, @QueryParam("max_points") String maxPoints) {
+        Params.required("entity", entity);
+        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
+        requireEntity(entity);
+        String prefix = SimulationBridge.entitySeries(entity, "");
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (String series : store().seriesNames()) {
+            if (series.startsWith(prefix)) {
+                metrics.put(series.substring(prefix.length()), Wire.series(store().series(series, null, null, points)));
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("entity", entity);
+        answer.put("metrics", metrics);
+        return answer;
+    }
+
+    @GET
+    @Path("entity_state")
+    public Map<String, Object> entityState(@QueryParam("entity") String entity) {
+        Params.required("entity", entity);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("entity", entity);
+        answer.put("state", session().entityState(entity));
+        return answer;
+    }
+
+    @GET
+    @Path("group_members")
+    public Map<String, Object> groupMembers(@QueryParam("group_id") String groupId, @QueryParam("offset") String offset,
+                                            @QueryParam("limit") String limit, @QueryParam("search") String search) {
+        Params.required("group_id", groupId);
+        return session().groupMembers(groupId, Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                Params.integer("limit", limit, 50, 1, 1000), Params.text("search", search));
+    }
+
+    private void requireEntity(String entity) {
+        SimState state = session().state();
+        if (!state.entities().containsKey(entity) && !session().topology().hasNode(entity)) {
+            throw new UnknownNameException("no entity '" + entity + "'");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.happysim.visual.session;
+
+import io.happysim.visual.bridge.PendingBuffer;
+import io.happysim.visual.store.Batch;
+import io.happysim.visual.store.VisualStore;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one writer of the history store: moves what the bridge recorded into SQLite, one transaction
+ * per batch. A batch that fails (disk full, locked file) is kept and retried first next time, so
+ * nothing is lost or reordered; meanwhile the bounded pending buffer makes the simulation wait.
+ *
+ * <p>Runs on whatever thread calls {@link #drain()} (the container's scheduler every 500 ms, or
+ * at once when the buffer fills); the lock keeps it to one drain at a time and lets a reset
+ * clear the store with no drain in between.
+ */
+public final class Drainer {
+    private static final Logger LOG = Logger.getLogger(Drainer.class.getName());
+
+    /** What {@code /api/store} shows about draining. */
+    public record Status(long drains, long failures, long lastDrainMs, long lastDrainEpochMs, long rowsDrained,
+                         String lastError) {
+    }
+
+    private final VisualStore store;
+    private final Supplier<PendingBuffer> pending;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Batch retry;
+    private volatile long drains;
+    private volatile long failures;
+    private volatile long lastDrainMs;
+    private volatile long lastDrainEpochMs;
+    private volatile long rowsDrained;
+    private volatile String lastError;
+    private volatile boolean held;
+
+    /** @param pending the current session's buffer (it changes when another scenario is loaded) */
+    public Drainer(VisualStore store, Supplier<PendingBuffer> pending) {
+        this.store = store;
+        this.pending = pending;
+    }
+
+    /**
+     * Writes everything pending, batch after batch, until the buffer is empty or a write fails.
+     * @return true when everything pending reached the store
+     */
+    public boolean drain() {
+        lock.lock();
+        try {
+            while (!held) {
+                Batch batch = retry != null ? retry : pending.get().takeAll();
+                retry = null;
+                if (batch.isEmpty()) {
+                    return true;
+                }
+                long start = System.nanoTime();
+                try {
+                    store.append(batch);
+                } catch (RuntimeException e) {
+                    retry = batch;
+                    failures++;
+                    lastError = String.valueOf(e.getMessage());
+                    LOG.log(Level.WARNING, "drain of " + batch.rows() + " rows failed; they are kept and retried", e);
+                    return false;
+                }
+                lastDrainMs = (System.nanoTime() - start) / 1_000_000;
+                lastDrainEpochMs = System.currentTimeMillis();
+                rowsDrained += batch.rows();
+                drains++;
+                lastError = null;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} with no drain in progress or starting, after discarding whatever is pending or
+     * waiting for a retry: for a reset or a scenario change, which then clear the store.
+     */
+    public void discardAndRun(Runnable action) {
+        lock.lock();
+        try {
+            retry = null;
+            pending.get().takeAll();
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * While held, nothing is written: the store keeps showing a previous server run's history until the
+     * session records something of its own.
+     */
+    public void hold(boolean hold) {
+        held = hold;
+    }
+
+    /** Runs {@code action} with no drain in progress or starting (pending rows are kept). */
+    public void exclusive(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rows taken from the buffer but not yet stored (a failed batch waiting for its retry). */
+    public long retryRows() {
+        Batch waiting = retry;
+        return waiting == null ? 0 : waiting.rows();
+    }
+
+    public Status status() {
+        return new Status(drains, failures, lastDrainMs, lastDrainEpochMs, rowsDrained, lastError);
+    }
+}

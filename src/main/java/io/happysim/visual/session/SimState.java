@@ -1,0 +1,26 @@
+package io.happysim.visual.session;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consistent snapshot of the simulation, as {@code GET /api/state} and every update show it. Built
+ * on the simulation thread and published whole, so a reader never sees half a step.
+ *
+ * @param upcoming    the next pending events, only while paused (empty while playing)
+ * @param endTimeS    null for a run without end
+ * @param pauseReason why the last run stopped; null before the first and while playing
+ * @param scenario    the id of the loaded scenario
+ */
+public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
+                       boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
+                       Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying) {
+
+    /** One pending event in the upcoming list; {@code id} is its scheduling sequence. */
+    public record UpcomingEvent(double timeS, String eventType, String target, String id, boolean daemon) {
+    }
+
+    /** Why a run stopped: {@code kind} ∈ step_done, run_to_reached, breakpoint, pause_requested, complete. */
+    public record PauseInfo(String kind, String breakpointId) {
+    }
+}
