@@ -6,6 +6,7 @@ import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.InvalidRequestException;
 import io.happysim.visual.session.UnknownNameException;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,6 +36,7 @@ import java.util.logging.Logger;
  * socket's thread, so a long run-to does not hold up its incoming frames.
  */
 @ServerEndpoint("/api/ws")
+@Dependent
 public class DebuggerSocket {
     private static final Logger LOG = Logger.getLogger(DebuggerSocket.class.getName());
     /** Longer messages are refused unread: no action needs more. */

@@ -143,7 +143,7 @@ public class HistoryResource {
         Drainer.Status drain = session.drainStatus();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("db_path", debugger.databasePath());
-        answer.put("db_bytes", stats.dbBytes() + stats.walBytes());
+        answer.put("db_bytes", stats.dbBytes());
         answer.put("events", stats.events());
         answer.put("logs", stats.logs());
         answer.put("samples", stats.samples());

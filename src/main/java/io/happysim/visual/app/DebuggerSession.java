@@ -17,8 +17,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +70,12 @@ public class DebuggerSession {
                 !settings.temporaryDatabase());
         session = new DebugSession(store, threads, executor, config);
         session.start();
+        if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
+            deleteAtServerExit(Path.of(databasePath));
+        }
         drainTask = scheduler.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MS, DRAIN_INTERVAL_MS, TimeUnit.MILLISECONDS);
         LOG.info(() -> "happysim session started with scenario '" + session.scenario().id() + "'; history store at "
-                + databasePath + (settings.temporaryDatabase() ? " (scratch: deleted at shutdown)" : " (kept across restarts)"));
+                + databasePath + (settings.temporaryDatabase() ? " (scratch: emptied at start-up, deleted when the server stops)" : " (kept across restarts)"));
     }
 
     private void drain() {
@@ -85,7 +86,7 @@ public class DebuggerSession {
         }
     }
 
-    /** Stops the simulation, writes everything recorded, and removes a scratch database. */
+    /** Stops the simulation and writes everything recorded. */
     @PreDestroy
     void stop() {
         if (drainTask != null) {
@@ -93,19 +94,16 @@ public class DebuggerSession {
         }
         session.close();
         store.close();
-        if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
-            deleteScratchDatabase(Path.of(databasePath));
-        }
     }
 
-    private static void deleteScratchDatabase(Path db) {
+    /**
+     * A scratch database goes when the server stops. Not when the application stops: the server's
+     * connection pool outlives a redeployment and would go on writing to a deleted file.
+     * {@code deleteOnExit} keeps only the paths (no class of this application) until the JVM exits.
+     */
+    private static void deleteAtServerExit(Path db) {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Path file = db.resolveSibling(db.getFileName() + suffix);
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not delete " + file + " (the pool may still hold it; it is emptied at the next start)", e);
-            }
+            db.resolveSibling(db.getFileName() + suffix).toFile().deleteOnExit();
         }
     }
 

@@ -60,9 +60,10 @@ public final class SimulationBridge implements AutoCloseable {
     private final SampleListener sampleListener = this::recordSample;
     private final LogCapture logCapture;
     private final AtomicLong logIds = new AtomicLong();
-    private long eventIds;
+    private volatile long eventIds;
     private long lastSnapshotNs = Long.MIN_VALUE;
     private volatile long inMemorySamples;
+    private volatile long samplesRecorded;
 
     public SimulationBridge(ScenarioModel model, PendingBuffer pending, Config config) {
         this.model = model;
@@ -133,6 +134,7 @@ public final class SimulationBridge implements AutoCloseable {
             for (Map.Entry<String, Object> metric : entity.metrics().entrySet()) {
                 Double value = numeric(metric.getValue());
                 if (value != null) {
+                    samplesRecorded++;
                     pending.addSample(entitySeries(entity.name(), metric.getKey()), timeNs, value);
                 }
             }
@@ -156,6 +158,7 @@ public final class SimulationBridge implements AutoCloseable {
     }
 
     private void recordSample(Data data, long timeNs, double value) {
+        samplesRecorded++;
         pending.addSample(seriesNames.get(data), timeNs, value);
     }
 
@@ -191,6 +194,7 @@ public final class SimulationBridge implements AutoCloseable {
     /** Forgets the recorded run (after the simulation was reset and the store cleared): ids restart at 1. */
     public void clearRecording() {
         eventIds = 0;
+        samplesRecorded = 0;
         logIds.set(0);
         lastSnapshotNs = Long.MIN_VALUE;
         eventTail.clear();
@@ -219,6 +223,11 @@ public final class SimulationBridge implements AutoCloseable {
 
     public long logsRecorded() {
         return logIds.get();
+    }
+
+    /** Samples recorded since the run started (series data and entity metric snapshots). */
+    public long samplesRecorded() {
+        return samplesRecorded;
     }
 
     public ScenarioModel model() {

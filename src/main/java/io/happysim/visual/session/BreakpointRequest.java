@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param oneShot null takes the kind's default (time and event count: one-shot; type and metric: persistent)
  */
-public record BreakpointRequest(String kind, Double timeS, Long count, String eventType, String entity, String metric,
+public record BreakpointRequest(String kind, Double timeS, Double count, String eventType, String entity, String metric,
                                 String operator, Double threshold, Boolean oneShot) {
 
     Breakpoint toBreakpoint(Simulation simulation) {
@@ -30,11 +30,11 @@ public record BreakpointRequest(String kind, Double timeS, Long count, String ev
                 yield new Breakpoint.AtTime(Instant.ofSeconds(t), oneShot == null || oneShot);
             }
             case "event_count" -> {
-                long n = require("count", count);
-                if (n < 1) {
-                    throw new InvalidRequestException("count must be at least 1");
+                double n = require("count", count);
+                if (n < 1 || n != Math.rint(n) || n > Long.MAX_VALUE) {
+                    throw new InvalidRequestException("count must be a whole number of at least 1, got " + count);
                 }
-                yield new Breakpoint.AtEventCount(n, oneShot == null || oneShot);
+                yield new Breakpoint.AtEventCount((long) n, oneShot == null || oneShot);
             }
             case "event_type" -> {
                 if (eventType == null || eventType.isBlank()) {

@@ -74,6 +74,15 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    /** How many rows the recording has produced since the run started: what the store must hold once drained. */
+    public record Recorded(long events, long logs, long samples) {
+    }
+
+    public Recorded recorded() {
+        SimulationBridge current = bridge;
+        return new Recorded(current.eventsRecorded(), current.logsRecorded(), current.samplesRecorded());
+    }
+
     /** The newest records after a client's cursors, for one live update. */
     public record LiveSlice(List<RecordedEvent> events, long droppedEvents, long lastEventId, List<RecordedLog> logs,
                             long droppedLogs, long lastLogId, List<Topology.Edge> edges, long lastEdgeId) {

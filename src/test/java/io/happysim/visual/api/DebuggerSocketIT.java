@@ -48,6 +48,9 @@ class DebuggerSocketIT {
                     }
                 }).get(30, TimeUnit.SECONDS);
 
+        JsonObject greeting = parse(received.poll(10, TimeUnit.SECONDS));
+        assertEquals("state_update", greeting.getString("type"), "a new client gets the current state at once");
+
         socket.sendText("{\"action\":\"frobnicate\"}", true).get(10, TimeUnit.SECONDS);
         JsonObject first = parse(received.poll(10, TimeUnit.SECONDS));
         assertEquals("error", first.getString("type"));

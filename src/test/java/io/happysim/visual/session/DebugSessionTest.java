@@ -173,7 +173,7 @@ class DebugSessionTest {
     @Test
     void aPlainPlayRunsThroughBreakpoints() throws Exception {
         start(10_000);
-        session.addBreakpoint(new BreakpointRequest("event_count", null, 10L, null, null, null, null, null, null));
+        session.addBreakpoint(new BreakpointRequest("event_count", null, 10.0, null, null, null, null, null, null));
         CountDownLatch done = completion(session);
         session.play(0, false);
         assertTrue(done.await(60, TimeUnit.SECONDS));

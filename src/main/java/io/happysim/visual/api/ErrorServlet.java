@@ -1,0 +1,34 @@
+package io.happysim.visual.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The error page (web.xml) for what fails outside JAX-RS: the same JSON error shape, the status kept, no details of internals. */
+@WebServlet("/error")
+public class ErrorServlet extends HttpServlet {
+    private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && failure instanceof Throwable t) {
+            LOG.log(Level.SEVERE, "unhandled failure on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
+        }
+        String message = switch (status) {
+            case 400 -> "malformed request (for example an encoded '/' in a path segment)";
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 413, 414 -> "request too large";
+            default -> status >= 500 ? "internal error (see the server log)" : "request refused";
+        };
+        ApiErrors.write(response, status, message);
+    }
+}
