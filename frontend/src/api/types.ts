@@ -159,6 +159,9 @@ export interface EventPage {
   events: RecordedEvent[];
   next_cursor: string | null;
   total: number;
+  /** around_time answers: rows on both sides, prev_cursor continues older */
+  prev_cursor?: string | null;
+  anchor_event_id?: number | null;
 }
 
 export interface LogPage {

@@ -145,7 +145,8 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
   const win = useMemo(() => new HistoryWindow<RecordedEvent>(
     async (d: PageDescriptor, limit, signal) => {
       const p = await api.events(filtersRef.current, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit }, signal);
-      return { items: p.events, next_cursor: p.next_cursor, total: p.total };
+      const around = d.around_time !== undefined && !d.cursor;
+      return { items: p.events, next_cursor: p.next_cursor, prev_cursor: around ? p.prev_cursor : undefined, total: p.total };
     },
     (e) => e.event_id, 100, 5,
   ), []);
@@ -219,10 +220,9 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
         testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
         onNearTop={() => { if (!win.loading && !win.atStart) run(win.loadOlder()); }}
         onNearBottom={() => { if (!win.loading && !win.atEnd) run(win.loadNewer()); }}
-        onFirstVisible={(r) => {
+        onFirstVisible={(r, bottom) => {
           firstVisible.current = r;
-          const last = rows[rows.length - 1];
-          atBottom.current = win.atEnd && !!last && !!r && rows.indexOf(r) > rows.length - 40;
+          atBottom.current = win.atEnd && bottom;
         }}
         render={(ev) => <EventRow ev={ev} unit={unit} expanded={expanded === ev.event_id} onToggle={() => setExpanded(expanded === ev.event_id ? null : ev.event_id)} />} />
       <div className="log-caption small muted" data-testid="history-window">

@@ -25,7 +25,7 @@ export interface VirtualRowsProps<T> {
   /** estimated row height (px) before a row is measured */
   rowHeight?: number;
   /** reports the first visible row (for keeping the place on a filter change) */
-  onFirstVisible?: (r: T | undefined) => void;
+  onFirstVisible?: (r: T | undefined, atBottom: boolean) => void;
   empty?: ReactNode;
 }
 
@@ -91,7 +91,7 @@ export function VirtualRows<T>(p: VirtualRowsProps<T>) {
     if (el.scrollHeight - el.scrollTop - el.clientHeight < EDGE_PX) p.onNearBottom?.();
     if (p.onFirstVisible) {
       const item = virtualizer.getVirtualItemForOffset(el.scrollTop);
-      p.onFirstVisible(item ? rows[item.index] : undefined);
+      p.onFirstVisible(item ? rows[item.index] : undefined, el.scrollHeight - el.scrollTop - el.clientHeight < ROW_H * 2);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [captureAnchor, p.onNearTop, p.onNearBottom, p.onFirstVisible, rows]);

@@ -44,6 +44,22 @@ function fakeServer(n: number, timeOf = (id: number) => id / 10) {
 
 const ids = (w: HistoryWindow<Row>) => w.rows().map((r) => r.id);
 
+/** A server that answers around_time with `limit` rows before and after the time and cursors both ways. */
+function twoSidedServer(n: number) {
+  const base = fakeServer(n);
+  const rows: Row[] = Array.from({ length: n }, (_, i) => ({ id: i + 1, t: (i + 1) / 10 }));
+  const fetcher = async (d: PageDescriptor, limit: number): Promise<FetchedPage<Row>> => {
+    if (d.around_time === undefined || d.cursor) return base.fetcher(d, limit);
+    const anchor = rows.findIndex((r) => r.t >= d.around_time!);
+    if (anchor < 0) return { items: [], next_cursor: null, prev_cursor: null, total: n };
+    const items = rows.slice(Math.max(0, anchor - limit), anchor + limit);
+    const first = items[0];
+    const last = items[items.length - 1];
+    return { items, total: n, prev_cursor: first.id > 1 ? `o:${first.id}` : null, next_cursor: last.id < n ? `n:${last.id}` : null };
+  };
+  return { fetcher };
+}
+
 describe('HistoryWindow', () => {
   it('opens at the newest page, oldest first, at the end', async () => {
     const { fetcher } = fakeServer(1000);
@@ -99,6 +115,33 @@ describe('HistoryWindow', () => {
     await w.loadOlder();
     const r2 = ids(w);
     expect(r2[r2.length - 1] - r2[0]).toBe(r2.length - 1);
+  });
+
+  it('uses a two-sided around_time answer with one request and scrolls both ways from it', async () => {
+    const { fetcher } = twoSidedServer(1000);
+    let calls = 0;
+    const counting = (d: PageDescriptor, l: number) => { calls++; return fetcher(d, l); };
+    const w = new HistoryWindow(counting, (r) => r.id, 100, 4);
+    await w.openAroundTime(30);
+    expect(calls).toBe(1);
+    expect(ids(w)[0]).toBe(200);
+    expect(ids(w)[ids(w).length - 1]).toBe(399);
+    while (!w.atStart) await w.loadOlder();
+    expect(ids(w)[0]).toBe(1);
+    while (!w.atEnd) await w.loadNewer();
+    expect(ids(w)[ids(w).length - 1]).toBe(1000);
+    while (!w.atStart) await w.loadOlder();
+    const r = ids(w);
+    expect(r[0]).toBe(1);
+    expect(r[r.length - 1] - r[0]).toBe(r.length - 1);
+  });
+
+  it('opens at the newest rows when nothing is at or after the time', async () => {
+    const { fetcher } = twoSidedServer(100);
+    const w = new HistoryWindow(fetcher, (r) => r.id, 50, 4);
+    await w.openAroundTime(999);
+    expect(ids(w)[ids(w).length - 1]).toBe(100);
+    expect(w.atEnd).toBe(true);
   });
 
   it('opens around a time by bounds (logs)', async () => {

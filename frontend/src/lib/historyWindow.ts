@@ -22,6 +22,11 @@ export interface PageDescriptor {
 export interface FetchedPage<T> {
   items: T[];
   next_cursor: string | null;
+  /**
+   * Present when the server answered an around_time request with rows on both sides of the time: then
+   * next_cursor continues newer and prev_cursor older.
+   */
+  prev_cursor?: string | null;
   total: number;
 }
 
@@ -30,7 +35,15 @@ export type PageFetcher<T> = (desc: PageDescriptor, limit: number, signal: Abort
 interface LoadedPage<T> {
   rows: T[]; // oldest first
   desc: PageDescriptor;
-  next: string | null; // continues in desc.direction
+  /** continues older from the oldest row (undefined: not known from this page's answer; null: nothing older) */
+  older: string | null | undefined;
+  /** continues newer from the newest row */
+  newer: string | null | undefined;
+}
+
+function pageOf<T>(rows: T[], desc: PageDescriptor, a: FetchedPage<T>): LoadedPage<T> {
+  if (a.prev_cursor !== undefined) return { rows, desc, older: a.prev_cursor, newer: a.next_cursor };
+  return desc.direction === 'older' ? { rows, desc, older: a.next_cursor, newer: undefined } : { rows, desc, older: undefined, newer: a.next_cursor };
 }
 
 export interface WindowChange {
@@ -100,12 +113,25 @@ export class HistoryWindow<T> {
     return this.open([{ direction: 'newer', cursor: null }]);
   }
 
-  /** Events: opens at the first row at or after `time_s`, with the rows before it above. */
-  openAroundTime(time_s: number): Promise<void> {
-    return this.open([
-      { direction: 'older', cursor: null, around_time: time_s },
-      { direction: 'newer', cursor: null, around_time: time_s },
-    ]);
+  /**
+   * Events: opens at the first row at or after `time_s`, with the rows before it above. A server that answers
+   * around_time with both sides at once (prev_cursor) needs one request; otherwise the rows before come from a
+   * second request going older.
+   */
+  async openAroundTime(time_s: number): Promise<void> {
+    await this.open([{ direction: 'newer', cursor: null, around_time: time_s }]);
+    const only = this.pages[0];
+    if (this.pages.length === 1 && only.older === undefined && only.desc.around_time === time_s) {
+      const gen = this.generation;
+      const page = await this.fetchPage({ direction: 'older', cursor: null, around_time: time_s }, 'older');
+      if (!page || gen !== this.generation) return;
+      if (page.rows.length) this.pages.unshift(page);
+      if (page.older === null || page.rows.length === 0) this.atStart = true;
+      this.touch();
+    } else if (this.pages.length === 0) {
+      // nothing at or after the time: show the newest rows instead
+      await this.openNewest();
+    }
   }
 
   /** Logs: the same with time bounds (rows before: time ≤ t going older; rows after: time ≥ t going newer). */
@@ -131,21 +157,19 @@ export class HistoryWindow<T> {
         this.total = a.total;
         if (rows.length === 0) {
           if (desc.direction === 'older') this.atStart = true;
-          else this.atEnd = true;
+          else if (desc.around_time === undefined && desc.time_min === undefined) this.atEnd = true;
           return;
         }
-        const page: LoadedPage<T> = { rows, desc, next: a.next_cursor };
-        if (desc.direction === 'older') {
-          this.pages.unshift(page);
-          if (!a.next_cursor) this.atStart = true;
-        } else {
-          this.pages.push(page);
-          if (!a.next_cursor) this.atEnd = true;
-        }
+        const page = pageOf(rows, desc, a);
+        if (desc.direction === 'older') this.pages.unshift(page);
+        else this.pages.push(page);
+        if (page.older === null) this.atStart = true;
+        if (page.newer === null) this.atEnd = true;
       });
       // Opened at the newest: nothing newer exists. Opened at the oldest: nothing older.
-      if (descs.length === 1 && descs[0].direction === 'older' && !descs[0].around_time) this.atEnd = true;
-      if (descs.length === 1 && descs[0].direction === 'newer') this.atStart = true;
+      const plain = descs.length === 1 && descs[0].around_time === undefined && descs[0].time_min === undefined && descs[0].time_max === undefined;
+      if (plain && descs[0].direction === 'older') this.atEnd = true;
+      if (plain && descs[0].direction === 'newer') this.atStart = true;
       this.touch();
     } finally {
       if (gen === this.generation) this.busy = null;
@@ -161,12 +185,12 @@ export class HistoryWindow<T> {
       desc = this.olderStack[this.olderStack.length - 1];
     } else {
       const top = this.pages[0];
-      if (top.desc.direction !== 'older' || !top.next) {
+      if (!top.older) {
         this.atStart = true;
         this.touch();
         return null;
       }
-      desc = { direction: 'older', cursor: top.next };
+      desc = { direction: 'older', cursor: top.older };
     }
     const page = await this.fetchPage(desc, 'older');
     if (!page) return null;
@@ -177,7 +201,7 @@ export class HistoryWindow<T> {
       return null;
     }
     this.pages.unshift(page);
-    if (page.desc.direction === 'older' && !page.next) this.atStart = true;
+    if (page.older === null) this.atStart = true;
     while (this.pages.length > this.maxPages) {
       const evicted = this.pages.pop()!;
       this.newerStack.push(evicted.desc);
@@ -196,12 +220,12 @@ export class HistoryWindow<T> {
       desc = this.newerStack[this.newerStack.length - 1];
     } else {
       const bottom = this.pages[this.pages.length - 1];
-      if (bottom.desc.direction !== 'newer' || !bottom.next) {
+      if (!bottom.newer) {
         this.atEnd = true;
         this.touch();
         return null;
       }
-      desc = { direction: 'newer', cursor: bottom.next };
+      desc = { direction: 'newer', cursor: bottom.newer };
     }
     const page = await this.fetchPage(desc, 'newer');
     if (!page) return null;
@@ -212,7 +236,7 @@ export class HistoryWindow<T> {
       return null;
     }
     this.pages.push(page);
-    if (page.desc.direction === 'newer' && !page.next) this.atEnd = true;
+    if (page.newer === null) this.atEnd = true;
     let evictedTop = 0;
     while (this.pages.length > this.maxPages) {
       const evicted = this.pages.shift()!;
@@ -233,7 +257,7 @@ export class HistoryWindow<T> {
       this.total = a.total;
       const have = new Set(this.rows().map(this.idOf));
       const rows = this.ordered(a.items, desc.direction).filter((r) => !have.has(this.idOf(r)));
-      return { rows, desc, next: a.next_cursor };
+      return pageOf(rows, desc, a);
     } catch (e) {
       if (gen !== this.generation) return null;
       throw e;
