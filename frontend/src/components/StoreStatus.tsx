@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useLoader, useRefreshKey } from '../lib/hooks';
 import { formatBytes } from '../lib/time';
@@ -7,7 +8,13 @@ import { useSim } from '../store/sim';
 export function StoreStatus() {
   const refresh = useRefreshKey(2000);
   const connection = useSim((s) => s.connection);
-  const { data, error } = useLoader(`${refresh}:${connection}`, (signal) => api.store(signal));
+  // the drainer keeps writing after the simulation stops: look again every 2 s as well
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((x) => x + 1), 2000);
+    return () => clearInterval(t);
+  }, []);
+  const { data, error } = useLoader(`${refresh}:${connection}:${tick}`, (signal) => api.store(signal));
   return (
     <footer className="store-status" data-testid="store-status">
       {data ? (

@@ -1,6 +1,6 @@
 import { api, socketUrl } from '../api/client';
 import { SimSocket } from '../api/socket';
-import type { BreakpointSpec, ServerMessage } from '../api/types';
+import type { BreakpointSpec, ChartConfig, ProbeInfo, ServerMessage } from '../api/types';
 import { seedCharts, useLayout } from './layout';
 import { applyServerMessage, clearedForRestart, useSim, type PlayMode } from './sim';
 
@@ -58,6 +58,9 @@ function onMessage(m: ServerMessage) {
 
 /** Reads everything the page shows from the server (first load, reconnect, after Restart or a scenario change). */
 export async function loadAll(): Promise<void> {
+  // all at once: the dashboard should not wait for the topology before asking for its charts
+  const chartsP = api.charts().catch(() => [] as ChartConfig[]);
+  const probesP = api.probes().catch(() => [] as ProbeInfo[]);
   const [topology, state] = await Promise.all([api.topology(), api.state()]);
   const before = useSim.getState().state;
   // After a reconnect the server may have restarted or been reset meanwhile: then every view starts over.
@@ -67,11 +70,11 @@ export async function loadAll(): Promise<void> {
   useSim.setState({ topology, state, runtimeEdges: [] });
   useLayout.getState().useScenario(state.scenario ?? null);
   await Promise.all([
-    api.charts().then((charts) => {
+    chartsP.then((charts) => {
       useSim.setState({ charts });
       useLayout.getState().update((l) => seedCharts(l, charts));
-    }).catch(() => useSim.setState({ charts: [] })),
-    api.probes().then((probes) => useSim.setState({ probes })).catch(() => useSim.setState({ probes: [] })),
+    }),
+    probesP.then((probes) => useSim.setState({ probes })),
     refreshBreakpoints(),
     api.scenarios().then((scenarios) => useSim.setState({ scenarios })).catch(() => undefined),
   ]);
