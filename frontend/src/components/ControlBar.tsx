@@ -87,7 +87,9 @@ export function StatusLine() {
   return (
     <div className="status-line">
       <span data-testid="pause-reason" className={state?.pause_reason?.kind === 'breakpoint' ? 'reason-bp' : ''}>{reason ?? (state ? 'Ready' : '')}</span>
-      {notice && <span data-testid="notice" className={`notice notice-${notice.kind}`}>{notice.text}</span>}
+      {notice && !(notice.kind === 'breakpoint' && reason?.startsWith('Stopped at breakpoint')) && (
+        <span data-testid="notice" className={`notice notice-${notice.kind}`}>{notice.text}</span>
+      )}
       {dropped > 0 && <span className="muted" title="The live tail skipped these; the History view has every event">live tail skipped {dropped.toLocaleString('en-US')} events</span>}
     </div>
   );

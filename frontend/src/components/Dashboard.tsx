@@ -109,11 +109,11 @@ function Panel({ panel }: { panel: DashPanel }) {
   const [renderMs, setRenderMs] = useState<number | null>(null);
   // when this panel first drew data, in ms since the page started (the browser test measures the dashboard with it)
   const [drawnAt, setDrawnAt] = useState<number | null>(null);
-  const { data, error } = useLoader<Series>(key, async (signal) => {
+  const { data, error } = useLoader<Series & { now: number }>(key, async (signal) => {
     started.current = performance.now();
     const opts = { start_s: range.start_s ?? undefined, end_s: range.end_s ?? undefined, max_points: mp };
     const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, opts, signal);
-    const s = { times: a.times ?? [], values: a.values ?? [] };
+    const s = { times: a.times ?? [], values: a.values ?? [], now: useSim.getState().state?.time_s ?? 0 };
     requestAnimationFrame(() => {
       const now = performance.now();
       setRenderMs(now - started.current);
@@ -123,7 +123,11 @@ function Panel({ panel }: { panel: DashPanel }) {
   });
   const series = data ?? EMPTY;
   const label = panel.title;
-  const xRange: [number | null, number | null] = [range.start_s === null ? null : toDisplay(range.start_s, unit), range.end_s === null ? null : toDisplay(range.end_s, unit)];
+  // every chart spans the same time: the chosen range, else 0 … now (as of the chart's data)
+  const xRange: [number | null, number | null] = [
+    toDisplay(range.start_s ?? 0, unit),
+    range.end_s !== null ? toDisplay(range.end_s, unit) : data && data.now > (range.start_s ?? 0) ? toDisplay(data.now, unit) : null,
+  ];
 
   const exportCsv = () => download(new Blob([seriesToCsv(series, label, unit)], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
   const exportPng = () => canvas.current?.toBlob((b) => b && download(b, `${sanitizeFileName(label)}.png`));

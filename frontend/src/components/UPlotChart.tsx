@@ -77,7 +77,8 @@ export function UPlotChart(props: UPlotChartProps) {
           stroke: color,
           width: 1.5,
           fill: color + '18',
-          points: { show: false },
+          // a series of one or two points has no line to see: draw its points
+          points: { show: (u: uPlot) => ((u.data[0] as number[])?.length ?? 0) <= 2, size: 6, fill: color },
         },
       ],
       axes: [
