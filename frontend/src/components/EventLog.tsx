@@ -63,7 +63,8 @@ export function EventLog() {
   useEffect(() => {
     if (jump) setMode('history');
   }, [jump]);
-  const active = filterKey !== JSON.stringify(toFilters(NO_FILTER, unit));
+  // "Internal" has its own checkbox: the Filter button's dot is about the other filters
+  const active = JSON.stringify({ ...filters, exclude_internal: undefined }) !== JSON.stringify({ ...toFilters(NO_FILTER, unit), exclude_internal: undefined });
 
   return (
     <div className="log-panel" data-testid="event-log">
