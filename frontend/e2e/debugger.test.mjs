@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { api, freshScenario, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { api, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,6 +16,39 @@ describe('the debugger page', () => {
       await ready(page);
       assert.match(await text(page, 'connection'), /connected/);
       await shot(page, '00-opened');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('shows when the connection is lost and reconnects by itself', async () => {
+    const { page, context } = await openApp(browser);
+    try {
+      // pass the page's WebSocket through to the real server, so the test can cut it
+      const sockets = [];
+      await page.routeWebSocket(/api\/ws$/, (ws) => {
+        ws.connectToServer();
+        sockets.push(ws);
+      });
+      await page.reload();
+      await ready(page);
+      assert.equal(sockets.length, 1);
+      await sockets[0].close({ code: 1012, reason: 'test: server restart' });
+      await page.waitForSelector('[data-testid="connection"]:not([data-state="open"])', { timeout: 10000 }).catch(() => undefined);
+      await ready(page);
+      assert.ok(sockets.length >= 2, 'a new socket was opened');
+      // and it works: a step through the new socket moves the counter
+      if (await has('api/state')) {
+        await freshScenario();
+        await page.reload();
+        await ready(page);
+        const before = sockets.length;
+        await sockets[sockets.length - 1].close({ code: 1012, reason: 'again' });
+        await until(() => sockets.length > before, { what: 'a reconnect' });
+        await ready(page);
+        await page.click('[data-testid="btn-step"]');
+        await until(async () => (await number(page, 'events-processed')) === 1, { what: 'a step over the new socket' });
+      }
     } finally {
       await context.close();
     }
