@@ -22,6 +22,8 @@ public final class Data {
     private int limit = Integer.MAX_VALUE;
     private long totalAdded;
     private SampleListener[] listeners = NO_LISTENERS;
+    /** Built at the first percentile query, then kept up to date by every add and eviction. */
+    private SortedValues order;
 
     public void add(long timeNanos, double value) {
         if (size < times.length) {
@@ -38,11 +40,17 @@ public final class Data {
             values[size] = value;
             size++;
         } else {
+            if (order != null) {
+                order.remove(values[head]);
+            }
             times[head] = timeNanos;
             values[head] = value;
             if (++head == times.length) {
                 head = 0;
             }
+        }
+        if (order != null) {
+            order.add(value);
         }
         totalAdded++;
         SampleListener[] current = listeners;
@@ -62,6 +70,9 @@ public final class Data {
 
     /** Copies the newest {@code keep} samples, oldest first, into arrays of {@code capacity}. */
     private void compactInto(int capacity, int keep) {
+        if (keep < size) {
+            order = null;
+        }
         long[] newTimes = new long[capacity];
         double[] newValues = new double[capacity];
         int skip = size - keep;
@@ -86,6 +97,9 @@ public final class Data {
         if (count < 1) {
             throw new IllegalArgumentException("must retain at least one sample, got " + count);
         }
+        if (limit == count && size <= count) {
+            return;
+        }
         limit = count;
         int keep = Math.min(size, count);
         compactInto(Math.min(count, Math.max(keep, 16)), keep);
@@ -96,6 +110,7 @@ public final class Data {
         head = 0;
         size = 0;
         totalAdded = 0;
+        order = null;
         if (times.length > 1024) {
             times = new long[16];
             values = new double[16];
@@ -242,9 +257,25 @@ public final class Data {
 
     /** Interpolated percentile, {@code p} in [0, 1]. */
     public double percentile(double p) {
-        double[] sorted = values();
-        Arrays.sort(sorted);
-        return Stats.percentileSorted(sorted, sorted.length, p);
+        if (size == 0) {
+            return 0.0;
+        }
+        if (order == null) {
+            double[] sorted = values();
+            Arrays.sort(sorted);
+            order = SortedValues.ofSorted(sorted);
+        }
+        if (p <= 0) {
+            return order.get(0);
+        }
+        if (p >= 1) {
+            return order.get(size - 1);
+        }
+        double position = p * (size - 1);
+        int lo = (int) position;
+        int hi = Math.min(lo + 1, size - 1);
+        double fraction = position - lo;
+        return order.get(lo) * (1 - fraction) + order.get(hi) * fraction;
     }
 
     /** Samples grouped into buckets {@code floor(t / window)}; each bucket is timed at its start. */

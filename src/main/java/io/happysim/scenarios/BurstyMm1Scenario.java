@@ -17,8 +17,13 @@ import java.util.List;
  */
 public final class BurstyMm1Scenario implements Scenario {
     public static final String ID = "bursty-mm1";
+    public static final String LONG_ID = "bursty-mm1-long";
 
+    private final String id;
     private final double durationSeconds;
+    private final double probeIntervalSeconds;
+    private final double chartWindowSeconds;
+    private final String timeUnit;
 
     public BurstyMm1Scenario() {
         this(60.0);
@@ -26,24 +31,41 @@ public final class BurstyMm1Scenario implements Scenario {
 
     /** The same model over another duration (the benchmark runs it for a day of simulated time). */
     public BurstyMm1Scenario(double durationSeconds) {
+        this(ID, durationSeconds, 0.1, 1.0, "s");
+    }
+
+    private BurstyMm1Scenario(String id, double durationSeconds, double probeIntervalSeconds, double chartWindowSeconds, String timeUnit) {
+        this.id = id;
         this.durationSeconds = durationSeconds;
+        this.probeIntervalSeconds = probeIntervalSeconds;
+        this.chartWindowSeconds = chartWindowSeconds;
+        this.timeUnit = timeUnit;
+    }
+
+    /**
+     * The same queue for 100,000 s (almost 28 h, shown in hours) with its depth sampled every 10 ms:
+     * about 28 million events and a 10-million-sample series — the scale the debugger is built for.
+     */
+    public static BurstyMm1Scenario longRun() {
+        return new BurstyMm1Scenario(LONG_ID, 100_000.0, 0.01, 60.0, "h");
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
     public String title() {
-        return "Bursty M/M/1-like queue";
+        return ID.equals(id) ? "Bursty M/M/1-like queue" : "Bursty M/M/1-like queue, 28 hours";
     }
 
     @Override
     public String description() {
         return "Bursts of 20 req/s for 2 s then 5 req/s for 3 s into one server (0.08 s per request, "
-                + "concurrency 1) and a sink; a probe samples the queue depth every 0.1 s. "
-                + "The queue grows in each burst and drains after it.";
+                + "concurrency 1) and a sink; a probe samples the queue depth every " + probeIntervalSeconds + " s. "
+                + "The queue grows in each burst and drains after it."
+                + (ID.equals(id) ? "" : " Runs " + (long) durationSeconds + " s of simulated time: about 28 million events.");
     }
 
     @Override
@@ -51,7 +73,7 @@ public final class BurstyMm1Scenario implements Scenario {
         Sink sink = new Sink("Sink");
         Server server = new Server("Server", 1, ServiceTime.constant(0.08), sink);
         Source source = new Source("Source", RateProfile.burst(20.0, 2.0, 5.0, 3.0), false, new RequestProvider(server));
-        Probe depth = Probe.on(server, "depth", 0.1);
+        Probe depth = Probe.on(server, "depth", probeIntervalSeconds);
         Simulation simulation = Simulation.builder()
                 .durationSeconds(durationSeconds)
                 .seed(seed)
@@ -60,11 +82,11 @@ public final class BurstyMm1Scenario implements Scenario {
                 .probes(depth)
                 .build();
         List<Chart> charts = List.of(
-                Chart.of(depth.data(), depth.name()).scenario(ID).title("Queue Depth").yLabel("items").build(),
-                Chart.of(depth.data(), depth.name()).scenario(ID).title("P99 Queue Depth").transform(ChartTransform.P99)
-                        .windowSeconds(1.0).yLabel("items").color("#f59e0b").build(),
-                Chart.ofProbe(depth).scenario(ID).title("Mean Queue Depth").transform(ChartTransform.MEAN)
-                        .windowSeconds(0.5).color("#10b981").build());
-        return new ScenarioModel(ID, simulation, charts, "s");
+                Chart.of(depth.data(), depth.name()).scenario(id).title("Queue Depth").yLabel("items").build(),
+                Chart.of(depth.data(), depth.name()).scenario(id).title("P99 Queue Depth").transform(ChartTransform.P99)
+                        .windowSeconds(chartWindowSeconds).yLabel("items").color("#f59e0b").build(),
+                Chart.ofProbe(depth).scenario(id).title("Mean Queue Depth").transform(ChartTransform.MEAN)
+                        .windowSeconds(chartWindowSeconds / 2).color("#10b981").build());
+        return new ScenarioModel(id, simulation, charts, timeUnit);
     }
 }

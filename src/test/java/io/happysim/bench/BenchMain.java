@@ -22,14 +22,23 @@ public final class BenchMain {
         // Suites register here, in the order "all" runs them.
         suites.put("engine", new EngineBenchmark());
         suites.put("store", new StoreBenchmark());
+        suites.put("pipeline", new PipelineBenchmark());
+        // Needs a running server (mvn package liberty:run); not part of "all".
+        suites.put("http", new HttpBenchmark());
         return suites;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, Suite> suites = suites();
-        String selection = args.length == 0 ? "all" : args[0];
-        List<String> options = new ArrayList<>(List.of(args).subList(Math.min(1, args.length), args.length));
-        List<String> names = "all".equals(selection) ? List.copyOf(suites.keySet()) : List.of(selection.split(","));
+        // Maven passes -Dbench="suite opt=value …" as one argument: split it into words.
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            words.addAll(List.of(arg.trim().split("\\s+")));
+        }
+        words.removeIf(String::isEmpty);
+        String selection = words.isEmpty() ? "all" : words.get(0);
+        List<String> options = words.subList(Math.min(1, words.size()), words.size());
+        List<String> names = "all".equals(selection) ? List.of("engine", "store", "pipeline") : List.of(selection.split(","));
         for (String name : names) {
             Suite suite = suites.get(name.trim());
             if (suite == null) {

@@ -155,6 +155,9 @@ public class HistoryResource {
         answer.put("failed_drains", drain.failures());
         answer.put("last_error", drain.lastError());
         answer.put("in_memory_samples", session.inMemorySamples());
+        Runtime jvm = Runtime.getRuntime();
+        answer.put("jvm_heap_used_bytes", jvm.totalMemory() - jvm.freeMemory());
+        answer.put("jvm_heap_max_bytes", jvm.maxMemory());
         answer.put("temporary", debugger.temporaryDatabase());
         answer.put("previous_run", session.showsPreviousRun());
         return answer;

@@ -22,7 +22,8 @@ public final class EdgeStats {
     public record Edge(String source, String target, long count, double rate) {
     }
 
-    private static final class Counter {
+    /** One edge's counter, handed out so a hot caller counts without building its key every time. */
+    public final class Counter {
         final String source;
         final String target;
         long count;
@@ -32,6 +33,13 @@ public final class EdgeStats {
         Counter(String source, String target) {
             this.source = source;
             this.target = target;
+        }
+
+        /** Counts one event along this edge at {@code timeS}. */
+        public void count(double timeS) {
+            synchronized (EdgeStats.this) {
+                add((long) Math.floor(timeS / SLOT_S));
+            }
         }
 
         void add(long slot) {
@@ -69,15 +77,14 @@ public final class EdgeStats {
 
     /** Counts one event sent from {@code source} to {@code target} at {@code timeS}; returns true for a never-seen edge. */
     public synchronized boolean record(String source, String target, double timeS) {
-        String key = source + "->" + target;
-        Counter counter = counters.get(key);
-        boolean isNew = counter == null;
-        if (isNew) {
-            counter = new Counter(source, target);
-            counters.put(key, counter);
-        }
-        counter.add((long) Math.floor(timeS / SLOT_S));
+        boolean isNew = !counters.containsKey(source + "->" + target);
+        counter(source, target).count(timeS);
         return isNew;
+    }
+
+    /** The counter of the edge from {@code source} to {@code target}, created (with a zero count) if new. */
+    public synchronized Counter counter(String source, String target) {
+        return counters.computeIfAbsent(source + "->" + target, key -> new Counter(source, target));
     }
 
     /** Every edge seen so far with its total count and its rate over the window ending at {@code nowS}. */

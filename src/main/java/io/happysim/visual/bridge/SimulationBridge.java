@@ -55,6 +55,8 @@ public final class SimulationBridge implements AutoCloseable {
     private final LiveTail<Topology.Edge> runtimeEdges = new LiveTail<>(1_000);
     private final EdgeStats edgeStats = new EdgeStats();
     private final Map<Data, String> seriesNames = new IdentityHashMap<>();
+    private final Map<Entity, Map<Entity, EdgeStats.Counter>> edgeCounters = new IdentityHashMap<>();
+    private final Set<String> runtimeEdgeKeys = new java.util.HashSet<>();
     private final List<Entity> snapshotEntities = new ArrayList<>();
     private final EventListener eventListener = this::record;
     private final SampleListener sampleListener = this::recordSample;
@@ -111,8 +113,8 @@ public final class SimulationBridge implements AutoCloseable {
         String context = event.hasContext() ? ContextJson.of(event.contextView()) : null;
         RecordedEvent recorded = new RecordedEvent(++eventIds, timeNs, event.type(), target, source, isInternal(event.type()), context);
         eventTail.add(recorded);
-        if (source != null) {
-            countEdge(source, target, timeNs);
+        if (producer != null) {
+            countEdge(producer, event.target(), timeNs);
         }
         pending.addEvent(recorded);
         if (lastSnapshotNs == Long.MIN_VALUE || timeNs - lastSnapshotNs >= SNAPSHOT_INTERVAL_NS) {
@@ -121,11 +123,25 @@ public final class SimulationBridge implements AutoCloseable {
         }
     }
 
-    private void countEdge(String source, String target, long timeNs) {
-        String from = topology.resolve(source);
-        String to = topology.resolve(target);
-        if (!from.equals(to) && edgeStats.record(from, to, timeNs / 1e9) && !topology.hasEdge(from, to)) {
-            runtimeEdges.add(new Topology.Edge(from, to, "data"));
+    /**
+     * Counts the event on the edge between the nodes its producer and its target belong to. The
+     * counter is looked up once per (producer, target) pair of entities: this runs for every event.
+     */
+    private void countEdge(Entity producer, Entity target, long timeNs) {
+        Map<Entity, EdgeStats.Counter> byTarget = edgeCounters.computeIfAbsent(producer, p -> new IdentityHashMap<>());
+        EdgeStats.Counter counter = byTarget.get(target);
+        if (counter == null && !byTarget.containsKey(target)) {
+            String from = topology.resolve(producer.name());
+            String to = topology.resolve(target.name());
+            counter = from.equals(to) ? null : edgeStats.counter(from, to);
+            byTarget.put(target, counter);
+            if (counter != null && !topology.hasEdge(from, to) && !runtimeEdgeKeys.contains(from + "->" + to)) {
+                runtimeEdgeKeys.add(from + "->" + to);
+                runtimeEdges.add(new Topology.Edge(from, to, "data"));
+            }
+        }
+        if (counter != null) {
+            counter.count(timeNs / 1e9);
         }
     }
 
@@ -200,6 +216,8 @@ public final class SimulationBridge implements AutoCloseable {
         eventTail.clear();
         logTail.clear();
         runtimeEdges.clear();
+        runtimeEdgeKeys.clear();
+        edgeCounters.clear();
         edgeStats.clear();
     }
 

@@ -208,6 +208,11 @@ public final class DebugSession implements AutoCloseable {
         return previousRun;
     }
 
+    /** How often the simulation waited for the drainer, and for how long in all: "12 waits, 3.4 s". */
+    public String backpressure() {
+        return String.format(Locale.ROOT, "%d waits, %.1f s", pending.backpressureWaits(), pending.backpressureNanos() / 1e9);
+    }
+
     public long inMemorySamples() {
         return bridge.inMemorySamples();
     }
