@@ -59,6 +59,7 @@ describe('timeline helpers', () => {
 describe('value formatting', () => {
   it('formats metrics', () => {
     expect(formatValue(3)).toBe('3');
+    expect(formatValue(1100000)).toBe('1,100,000');
     expect(formatValue(0.123456)).toBe('0.1235');
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
     expect(formatValue(null)).toBe('—');

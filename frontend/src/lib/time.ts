@@ -51,7 +51,10 @@ export function timelineMax(endTimeS: number | null | undefined, nowS: number): 
 /** Entity metric value display: integers as is, other numbers to 4 dp, objects as JSON. */
 export function formatValue(v: unknown, digits = 4): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(digits);
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return v.toFixed(digits);
+    return Math.abs(v) >= 10000 ? v.toLocaleString('en-US') : String(v);
+  }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

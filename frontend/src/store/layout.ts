@@ -37,7 +37,7 @@ export interface LayoutState {
 export const defaultLayout: LayoutState = {
   mainView: 'graph',
   rightTab: 'inspector',
-  rightWidth: 340,
+  rightWidth: 400,
   panels: [],
   grid: [],
   removedCharts: [],
