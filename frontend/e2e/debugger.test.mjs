@@ -108,6 +108,36 @@ describe('the debugger page', () => {
     }
   });
 
+  test('runs to a time and to an event number, and a speed change while playing takes effect at once', async (t) => {
+    if (!(await requires(t, 'api/state'))) return;
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.fill('[data-testid="run-to-input"]', '5');
+      await page.click('[data-testid="btn-run-to"]');
+      await until(async () => (await number(page, 'sim-time')) >= 5, { what: 't ≥ 5 s' });
+      assert.ok((await number(page, 'sim-time')) < 5.2, 'stopped at the target time');
+      assert.match(await text(page, 'pause-reason'), /run-to/i);
+      const n = (await number(page, 'events-processed')) + 100;
+      await page.fill('[data-testid="run-to-event-input"]', String(n));
+      await page.click('[data-testid="btn-run-to-event"]');
+      await until(async () => (await number(page, 'events-processed')) === n, { what: `event #${n}` });
+      // play in real time (1x): a second of wall time moves about a second of simulated time
+      await page.selectOption('[data-testid="speed"]', '1');
+      await page.click('[data-testid="btn-play"]');
+      await page.waitForTimeout(1500);
+      const t1 = await number(page, 'sim-time');
+      assert.ok(t1 < 12, `1x is paced (t = ${t1})`);
+      assert.ok(await page.locator('[data-testid="btn-pause"]').isVisible());
+      // Max while playing: the run finishes without pressing Play again
+      await page.selectOption('[data-testid="speed"]', '0');
+      await until(async () => (await text(page, 'pause-reason')) === 'Complete', { what: 'completion at Max', timeout: 30000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('with a finished run loaded, the dashboard charts render in under a second', async (t) => {
     if (!(await requires(t, 'api/charts', 'api/state'))) return;
     const state = (await api('api/state')).json;
