@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { api, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { api, freshScenario, has, launch, SCENARIO as SCENARIO_ID, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -253,6 +253,43 @@ describe('the debugger page', () => {
     }
   });
 
+  test('a scenario change empties every view, shows the new model, and folds big groups', async (t) => {
+    if (!(await requires(t, 'api/scenarios', 'api/state'))) return;
+    const ids = ((await api('api/scenarios')).json ?? []).map((x) => x.id);
+    if (!ids.includes('server-farm')) { t.skip('no server-farm scenario'); return; }
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-events"]');
+      await page.click('[data-testid="show-internal"]');
+      await page.click('[data-testid="btn-step10"]');
+      await until(async () => Number(await page.locator('[data-testid="live-events"]').getAttribute('data-rows')) > 0, { what: 'live events' });
+      await page.selectOption('[data-testid="scenario"]', 'server-farm');
+      await until(async () => (await number(page, 'events-processed')) === 0, { what: 'a fresh model' });
+      await page.click('[data-testid="tab-events"]'); // the new model has its own saved layout
+      assert.equal(await page.locator('[data-testid="live-events"]').getAttribute('data-rows'), '0');
+      await page.click('[data-testid="tab-graph"]');
+      await page.waitForSelector('[data-testid="node-group:Server"]', { timeout: 15000 });
+      assert.equal(await page.locator('[data-testid="node-Server"]').count(), 0, 'the old model is gone');
+      await page.click('[data-testid="node-group:Server"]');
+      await page.waitForSelector('[data-testid="inspect-group:Server"] .member');
+      await page.fill('[data-testid="group-search"]', '07');
+      await until(async () => {
+        const names = await page.locator('[data-testid="inspect-group:Server"] .member-line > span:first-child').allTextContents();
+        return names.length >= 1 && names.every((n) => n.includes('07'));
+      }, { what: 'a member search' });
+      await shot(page, '06-server-farm-group');
+      await page.selectOption('[data-testid="scenario"]', SCENARIO_ID);
+      await until(async () => (await page.locator('[data-testid="scenario"]').inputValue()) === SCENARIO_ID, { what: 'the scenario back' });
+      await page.click('[data-testid="tab-graph"]');
+      await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });
+    } finally {
+      await context.close();
+      await freshScenario();
+    }
+  });
+
   test('the layout (panels, pinned charts, tabs) survives a reload', async (t) => {
     if (!(await requires(t, 'api/topology', 'api/probes'))) return;
     const { page, context } = await openApp(browser);
@@ -263,12 +300,21 @@ describe('the debugger page', () => {
       await page.click('[data-testid="probe-to-dashboard"]');
       await page.waitForSelector('[data-panel="Server.depth"]');
       const before = await page.locator('[data-testid="dash-panel"]').count();
+      // pin the Server's depth onto the graph
+      await page.click('[data-testid="tab-graph"]');
+      await page.click('[data-testid="node-Server"]');
+      await page.click('[data-testid="pin-depth"]');
+      await page.waitForSelector('[data-testid="pinned-Server.depth"]');
       await page.click('[data-testid="tab-events"]');
       await page.reload();
       await ready(page);
+      await page.waitForSelector('[data-testid="pinned-Server.depth"]');
+      await page.waitForSelector('[data-testid="pinned-Server.depth"] canvas');
+      await shot(page, '05-graph-pinned-chart');
+      assert.equal(await page.locator('[data-testid="tab-events"]').getAttribute('class'), 'on');
+      await page.click('[data-testid="tab-dashboard"]');
       await page.waitForSelector('[data-panel="Server.depth"]');
       assert.equal(await page.locator('[data-testid="dash-panel"]').count(), before);
-      assert.equal(await page.locator('[data-testid="tab-events"]').getAttribute('class'), 'on');
     } finally {
       await context.close();
     }

@@ -87,16 +87,18 @@ function MetricRow({ entity, metric, value, series, unit, onWidth }: {
         <span className="k">{metric}</span>
         <span className="v" data-testid={`metric-${metric}-value`}>{formatValue(value)}</span>
       </div>
-      {shown && (
+      {numeric && (
         <div className="sparkline">
           <div className="spark-tools">
-            <button className="mode" onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>
+            {shown && <button className="mode" onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>}
             <button className="icon" title="Pin this chart onto the graph (or drag the row there)" data-testid={`pin-${metric}`}
               onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>pin</button>
           </div>
-          <div className="spark-chart" data-testid={`sparkline-${metric}`}>
-            <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
-          </div>
+          {shown && (
+            <div className="spark-chart" data-testid={`sparkline-${metric}`}>
+              <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -101,7 +101,7 @@ export function UPlotChart(props: UPlotChartProps) {
           label: compact ? undefined : yLabel || undefined,
           labelFont: font,
           labelSize: compact || !yLabel ? 0 : 16,
-          size: compact ? 34 : 46,
+          size: compact ? 40 : 48,
           values: (_u, splits) => splits.map((v) => fmtTick(v)),
         },
       ],
