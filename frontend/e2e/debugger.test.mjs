@@ -184,6 +184,18 @@ describe('the debugger page', () => {
       assert.match(await text(page, 'range-caption'), /showing all/);
       const over = chart.locator('.u-over');
       const box = await over.boundingBox();
+      // hover: crosshair with the time and value under the cursor
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+      const tip = chart.locator('[data-testid="chart-tip"]');
+      await until(async () => /\d+(\.\d+)?s\s+\d/.test((await tip.textContent()) ?? ''), { what: 'a hover value' });
+      // a typed range (display unit) applies to every chart
+      await page.fill('[data-testid="range-start"]', '10');
+      await page.fill('[data-testid="range-end"]', '20');
+      await page.click('[data-testid="range-apply"]');
+      await until(async () => /showing 10\.00s – 20\.00s/.test(await text(page, 'range-caption')), { what: 'the typed range' });
+      await until(async () => Number(await chart.getAttribute('data-points')) < full, { what: 'fewer points in the typed range' });
+      await page.click('[data-testid="range-all"]');
+      await until(async () => /showing all/.test(await text(page, 'range-caption')), { what: 'the range reset' });
       await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });

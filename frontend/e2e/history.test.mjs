@@ -95,6 +95,16 @@ describe('event history', () => {
       await until(async () => (await text(page, 'history-total')) === `${want.toLocaleString('en-US')} matching`, { what: `the Request total ${want}` });
       const types = await page.locator('[data-testid="history-events"] [data-testid="event-row"] .etype').allTextContents();
       assert.ok(types.length > 0 && types.every((x) => x === 'Request'));
+      // a row expands to its context, and Copy puts the event on the clipboard
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const row = page.locator('[data-testid="history-events"] [data-testid="event-row"]').last();
+      await row.locator('.caret').click();
+      await row.locator('[data-testid="event-context"]').waitFor();
+      assert.match(await row.locator('[data-testid="event-context"]').textContent(), /request_id/);
+      await row.locator('[data-testid="copy-event"]').click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(copied, new RegExp(`^Event #${await row.getAttribute('data-event-id')}\nTime: `));
+      assert.match(copied, /Type: Request/);
       await page.selectOption('[data-testid="filter-types"]', []);
       await page.fill('[data-testid="filter-search"]', 'Sink');
       const want2 = (await api('api/events/count?search=Sink')).json.total;
