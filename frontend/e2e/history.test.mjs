@@ -203,6 +203,42 @@ describe('breakpoints and restart', () => {
     }
   });
 
+  test('time and event-type breakpoints: added, drawn, stop a Debug run, removed', async (t) => {
+    if (!(await requires(t, 'api/breakpoints', 'api/state'))) return;
+    await freshScenario();
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-breakpoints"]');
+      await page.selectOption('[data-testid="bp-kind"]', 'time');
+      await page.fill('[data-testid="bp-time"]', '10');
+      await page.click('[data-testid="bp-add"]');
+      await page.selectOption('[data-testid="bp-kind"]', 'event_type');
+      await page.fill('[data-testid="bp-event-type"]', 'Response');
+      await page.click('[data-testid="bp-add"]');
+      await until(async () => (await page.locator('[data-testid="bp-row"]').count()) === 2, { what: 'two breakpoints listed' });
+      const listed = (await api('api/breakpoints')).json;
+      assert.deepEqual(listed.map((b) => b.kind).sort(), ['event_type', 'time']);
+      assert.equal(listed.find((b) => b.kind === 'time').time_s, 10);
+      // the first Response stops the Debug run, then the time breakpoint
+      await page.selectOption('[data-testid="speed"]', '0');
+      await page.click('[data-testid="btn-debug"]');
+      await until(async () => /breakpoint/i.test(await text(page, 'pause-reason')), { what: 'a breakpoint stop', timeout: 30000 });
+      assert.match(await text(page, 'pause-reason'), /event type = Response/);
+      // remove the event-type one; Debug again runs to the time breakpoint
+      await page.locator('[data-testid="bp-row"]', { hasText: 'Response' }).locator('[data-testid="bp-remove"]').click();
+      await until(async () => (await page.locator('[data-testid="bp-row"]').count()) === 1, { what: 'one breakpoint left' });
+      await page.click('[data-testid="btn-debug"]');
+      await until(async () => /time ≥ 10s/.test(await text(page, 'pause-reason')), { what: 'the time breakpoint', timeout: 30000 });
+      const s = (await api('api/state')).json;
+      assert.ok(s.time_s >= 10 && s.time_s < 10.5, `stopped at t = ${s.time_s}`);
+      await shot(page, '14-time-breakpoint');
+      for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('restart empties both logs', async (t) => {
     if (!(await requires(t, 'api/state', 'api/reset'))) return;
     const { page, context } = await openApp(browser);

@@ -3,6 +3,8 @@ import type { TimeUnit } from '../api/types';
 import { useSim } from '../store/sim';
 import { throttle } from './throttle';
 
+const SETTLE_MS = [900, 2500];
+
 /**
  * A key that changes when the simulation moves (events_processed), at most every `ms` while it runs,
  * and at once after a Restart / scenario change (epoch). Views that read from the server refetch on it.
@@ -15,16 +17,22 @@ export function useRefreshKey(ms = 500): string {
     const t = throttle(() => setTick((x) => x + 1), ms);
     th.current = t;
     let lastCount = useSim.getState().state?.events_processed;
+    // The store drains in the background (every ~0.5 s): when the simulation stops moving, look again
+    // a little later so the last events and samples show up without another step.
+    let settle: ReturnType<typeof setTimeout>[] = [];
     const unsub = useSim.subscribe((s) => {
       const c = s.state?.events_processed;
       if (c !== lastCount) {
         lastCount = c;
         t.call();
+        settle.forEach(clearTimeout);
+        settle = SETTLE_MS.map((d) => setTimeout(() => setTick((x) => x + 1), d));
       }
     });
     return () => {
       unsub();
       t.cancel();
+      settle.forEach(clearTimeout);
     };
   }, [ms]);
   return `${epoch}:${tick}`;

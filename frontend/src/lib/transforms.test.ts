@@ -58,6 +58,7 @@ describe('plot helpers', () => {
   it('computes y ranges including 0 and honouring fixed bounds', () => {
     expect(yRange([], null, null)).toEqual([0, 1.05]);
     expect(yRange([2, 4], 0, 10)).toEqual([0, 10]);
+    expect(yRange([0, 0, 0], null, null)).toEqual([0, 1.05]);
     const [lo, hi] = yRange([-1, 4], null, null);
     expect(lo).toBe(-1);
     expect(hi).toBeCloseTo(4.25);

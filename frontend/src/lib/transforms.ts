@@ -129,7 +129,8 @@ export function yRange(values: number[], yMin: number | null, yMax: number | nul
     hi = 1;
   }
   const min = yMin ?? Math.min(0, lo);
-  let max = yMax ?? Math.max(hi, min + 1e-9);
+  // a flat series (all zero, say) gets a unit range, not one of 1e-9
+  let max = yMax ?? (hi > min ? hi : min + 1);
   if (max <= min) max = min + 1;
   if (yMax === null) max = max + (max - min) * 0.05;
   return [min, max];
