@@ -232,6 +232,11 @@ describe('breakpoints and restart', () => {
       await until(async () => /time ≥ 10s/.test(await text(page, 'pause-reason')), { what: 'the time breakpoint', timeout: 30000 });
       const s = (await api('api/state')).json;
       assert.ok(s.time_s >= 10 && s.time_s < 10.5, `stopped at t = ${s.time_s}`);
+      // the charts catch up with what the store drained after the stop
+      await until(async () => {
+        const pts = await page.locator('[data-testid="dash-chart"]').evaluateAll((els) => els.map((e) => Number(e.dataset.points)));
+        return pts.length > 0 && pts.every((n) => n > 5);
+      }, { what: 'charts up to the stop', timeout: 10000 });
       await shot(page, '14-time-breakpoint');
       for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
     } finally {

@@ -189,6 +189,8 @@ export interface StoreStatus {
   last_drain_ms: number | null;
   drains: number;
   in_memory_samples: number;
+  failed_drains?: number;
+  last_error?: string | null;
 }
 
 export type BreakpointSpec =

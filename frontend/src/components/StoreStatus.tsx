@@ -23,6 +23,7 @@ export function StoreStatus() {
           <span>pending <b>{data.pending.toLocaleString('en-US')}</b></span>
           <span>db <b>{formatBytes(data.db_bytes)}</b></span>
           <span>last drain <b>{data.last_drain_ms === null ? '—' : `${data.last_drain_ms} ms`}</b> ({data.drains} drains)</span>
+          {data.last_error && <span className="error" data-testid="store-error">store error{data.failed_drains ? ` (${data.failed_drains} failed drains)` : ''}: {data.last_error}</span>}
         </>
       ) : (
         <span className="muted">{error ? `store status unavailable (${error})` : 'store status…'}</span>
