@@ -12,6 +12,7 @@ import io.happysim.visual.session.UnknownNameException;
 import io.happysim.visual.store.SeriesData;
 import io.happysim.visual.store.Transform;
 import io.happysim.visual.store.VisualStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * charts), its state, stepping, and the series behind every chart — now read from the store and,
  * with {@code max_points}, downsampled so a 10M-sample series answers as fast as a short one.
  */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulationResource {
