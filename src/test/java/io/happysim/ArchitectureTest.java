@@ -38,4 +38,11 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(PRODUCTION);
     }
+
+    @Test
+    void thePlainJavaDebuggerDoesNotKnowTheJakartaLayer() {
+        noClasses().that().resideInAnyPackage("io.happysim.visual.bridge..", "io.happysim.visual.session..", "io.happysim.visual.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.happysim.visual.app..", "io.happysim.visual.api..")
+                .check(PRODUCTION);
+    }
 }

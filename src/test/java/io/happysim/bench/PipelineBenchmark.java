@@ -104,24 +104,8 @@ public final class PipelineBenchmark implements BenchMain.Suite {
             CountDownLatch done = new CountDownLatch(1);
             session.addListener(new SessionListener() {
                 @Override
-                public void onUpdate(SimState state) {
-                }
-
-                @Override
                 public void onComplete(SimState state) {
                     done.countDown();
-                }
-
-                @Override
-                public void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
-                }
-
-                @Override
-                public void onReset(SimState state) {
-                }
-
-                @Override
-                public void onError(String message) {
                 }
             });
             System.gc();

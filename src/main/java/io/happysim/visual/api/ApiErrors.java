@@ -1,6 +1,5 @@
 package io.happysim.visual.api;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +11,7 @@ public final class ApiErrors {
     }
 
     public static String body(String message) {
-        return Json.createObjectBuilder().add("error", message).build().toString();
+        return JsonbProvider.JSONP.createObjectBuilder().add("error", message).build().toString();
     }
 
     public static Response response(int status, String message) {

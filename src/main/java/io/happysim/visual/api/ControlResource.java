@@ -5,6 +5,7 @@ import io.happysim.scenarios.Scenarios;
 import io.happysim.visual.app.DebuggerSession;
 import io.happysim.visual.session.BreakpointRequest;
 import io.happysim.visual.session.SimState;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Breakpoints and the choice of model: what the original could not do from its UI at all. */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ControlResource {

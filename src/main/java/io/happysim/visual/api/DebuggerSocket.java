@@ -9,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -90,7 +89,7 @@ public class DebuggerSocket {
             throw new IllegalArgumentException("message longer than " + MAX_MESSAGE_CHARS + " characters");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonbProvider.JSONP.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("malformed JSON message");
@@ -164,6 +163,6 @@ public class DebuggerSocket {
     }
 
     static String error(String message) {
-        return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+        return JsonbProvider.JSONP.createObjectBuilder().add("type", "error").add("message", message).build().toString();
     }
 }

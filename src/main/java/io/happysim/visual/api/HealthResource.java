@@ -2,6 +2,7 @@ package io.happysim.visual.api;
 
 import io.happysim.visual.app.DebuggerSession;
 import io.happysim.visual.store.VisualStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code GET /api/health}: UP only when the history database answers, and in the journal mode it reports itself. */
+@ApplicationScoped
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -14,6 +14,7 @@ import io.happysim.visual.store.RecordedEvent;
 import io.happysim.visual.store.RecordedLog;
 import io.happysim.visual.store.StoreStats;
 import io.happysim.visual.store.VisualStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import java.util.Map;
  * The whole stored history, paged by keyset cursors and filtered in the store: events, log lines and
  * the store's own status. Reads go to SQLite and never wait for the simulation.
  */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {

@@ -2,9 +2,9 @@ package io.happysim.visual.api;
 
 import io.happysim.visual.store.RecordedEvent;
 import io.happysim.visual.store.RecordedLog;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
@@ -23,6 +23,11 @@ import java.io.StringReader;
  */
 @Provider
 public class JsonbProvider implements ContextResolver<Jsonb> {
+    /**
+     * JSON-P, looked up once: {@code JSONP.createReader(..)} and friends search for the provider on
+     * every call, which costs more than parsing a small context object.
+     */
+    static final JsonProvider JSONP = JsonProvider.provider();
     static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true)
@@ -49,7 +54,7 @@ public class JsonbProvider implements ContextResolver<Jsonb> {
             }
             out.write("is_internal", event.internal());
             if (event.contextJson() != null) {
-                try (JsonReader reader = Json.createReader(new StringReader(event.contextJson()))) {
+                try (JsonReader reader = JSONP.createReader(new StringReader(event.contextJson()))) {
                     out.write("context", reader.readValue());
                 }
             }

@@ -14,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +132,7 @@ public class LiveUpdates implements SessionListener {
 
     @Override
     public void onComplete(SimState state) {
-        String message = Json.createObjectBuilder().add("type", "simulation_complete").build().toString();
+        String message = JsonbProvider.JSONP.createObjectBuilder().add("type", "simulation_complete").build().toString();
         everyone(c -> c.channel.sendControl(message));
     }
 

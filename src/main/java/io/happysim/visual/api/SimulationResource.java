@@ -12,6 +12,7 @@ import io.happysim.visual.session.UnknownNameException;
 import io.happysim.visual.store.SeriesData;
 import io.happysim.visual.store.Transform;
 import io.happysim.visual.store.VisualStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * charts), its state, stepping, and the series behind every chart — now read from the store and,
  * with {@code max_points}, downsampled so a 10M-sample series answers as fast as a short one.
  */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulationResource {
@@ -94,16 +96,14 @@ public class SimulationResource {
     public Map<String, Object> timeseries(@QueryParam("probe") String probeName, @QueryParam("start_s") String start,
                                           @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
         Params.required("probe", probeName);
-        Double startS = Params.seconds("start_s", start);
-        Double endS = Params.seconds("end_s", end);
-        Params.range("start_s", startS, "end_s", endS);
-        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
+        SeriesRange range = SeriesRange.parse(start, end, maxPoints);
         Optional<Probe> probe = probeList().stream().filter(p -> p.name().equals(probeName)).findFirst();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", probeName);
         answer.put("metric", probe.map(Probe::metric).orElse(""));
         answer.put("target", probe.map(p -> p.target().name()).orElse(""));
-        SeriesData data = probe.isPresent() ? store().series(probe.get().name(), startS, endS, points) : SeriesData.EMPTY;
+        SeriesData data = probe.isPresent() ? store().series(probe.get().name(), range.startS(), range.endS(), range.maxPoints())
+                : SeriesData.EMPTY;
         answer.putAll(Wire.series(data));
         return answer;
     }
@@ -120,10 +120,7 @@ public class SimulationResource {
     public Map<String, Object> chartData(@QueryParam("chart_id") String chartId, @QueryParam("start_s") String start,
                                          @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
         Params.required("chart_id", chartId);
-        Double startS = Params.seconds("start_s", start);
-        Double endS = Params.seconds("end_s", end);
-        Params.range("start_s", startS, "end_s", endS);
-        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
+        SeriesRange range = SeriesRange.parse(start, end, maxPoints);
         Optional<Chart> chart = session().model().charts().stream().filter(c -> c.chartId().equals(chartId)).findFirst();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("chart_id", chartId);
@@ -134,8 +131,9 @@ public class SimulationResource {
         }
         Chart c = chart.get();
         SeriesData data = c.transform() == ChartTransform.RAW
-                ? store().series(c.seriesName(), startS, endS, points)
-                : store().buckets(c.seriesName(), Transform.parse(c.transform().wireName()), c.windowSeconds(), startS, endS, points);
+                ? store().series(c.seriesName(), range.startS(), range.endS(), range.maxPoints())
+                : store().buckets(c.seriesName(), Transform.parse(c.transform().wireName()), c.windowSeconds(), range.startS(),
+                        range.endS(), range.maxPoints());
         answer.putAll(Wire.series(data));
         answer.put("config", Wire.ChartConfig.of(c));
         return answer;
@@ -178,6 +176,16 @@ public class SimulationResource {
         Params.required("group_id", groupId);
         return session().groupMembers(groupId, Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
                 Params.integer("limit", limit, 50, 1, 1000), Params.text("search", search));
+    }
+
+    /** The part of a series a chart asks for: {@code [start_s, end_s)} and at most {@code max_points} points. */
+    private record SeriesRange(Double startS, Double endS, Integer maxPoints) {
+        static SeriesRange parse(String start, String end, String maxPoints) {
+            Double startS = Params.seconds("start_s", start);
+            Double endS = Params.seconds("end_s", end);
+            Params.range("start_s", startS, "end_s", endS);
+            return new SeriesRange(startS, endS, Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS));
+        }
     }
 
     private void requireEntity(String entity) {

@@ -4,21 +4,27 @@ import java.util.Map;
 
 /**
  * Told what happens to the shared session, so every connected client can follow it. Called on the
- * simulation thread: implementations must hand work off and return at once.
+ * simulation thread: implementations must hand work off and return at once. Every method does
+ * nothing unless overridden, so a listener names only what it follows.
  */
 public interface SessionListener {
     /** A new state was published (after a control action, or periodically while playing). */
-    void onUpdate(SimState state);
+    default void onUpdate(SimState state) {
+    }
 
     /** The run finished. */
-    void onComplete(SimState state);
+    default void onComplete(SimState state) {
+    }
 
     /** A user breakpoint stopped a debug run. */
-    void onBreakpointHit(Map<String, Object> breakpoint, SimState state);
+    default void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
+    }
 
     /** The run was reset or another scenario loaded: every recorded id starts again at 1. */
-    void onReset(SimState state);
+    default void onReset(SimState state) {
+    }
 
     /** The model failed (a handler threw); the run is paused. */
-    void onError(String message);
+    default void onError(String message) {
+    }
 }

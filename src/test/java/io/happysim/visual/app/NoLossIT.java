@@ -56,24 +56,8 @@ class NoLossIT {
         CountDownLatch done = new CountDownLatch(1);
         SessionListener listener = new SessionListener() {
             @Override
-            public void onUpdate(SimState state) {
-            }
-
-            @Override
             public void onComplete(SimState state) {
                 done.countDown();
-            }
-
-            @Override
-            public void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
-            }
-
-            @Override
-            public void onReset(SimState state) {
-            }
-
-            @Override
-            public void onError(String message) {
             }
         };
         session.addListener(listener);

@@ -61,7 +61,7 @@ class DebugSessionTest {
 
     private static CountDownLatch completion(DebugSession session) {
         CountDownLatch done = new CountDownLatch(1);
-        session.addListener(new RecordingListener() {
+        session.addListener(new SessionListener() {
             @Override
             public void onComplete(SimState state) {
                 done.countDown();
@@ -154,7 +154,7 @@ class DebugSessionTest {
         start(10_000);
         Map<String, Object> bp = session.addBreakpoint(new BreakpointRequest("metric", null, null, null, "Server", "depth", "ge", 5.0, null));
         CountDownLatch hit = new CountDownLatch(1);
-        session.addListener(new RecordingListener() {
+        session.addListener(new SessionListener() {
             @Override
             public void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
                 assertEquals(bp.get("id"), breakpoint.get("id"));
@@ -247,28 +247,5 @@ class DebugSessionTest {
         start(10_000, false);
         assertFalse(session.showsPreviousRun());
         assertEquals(0, store.countEvents(EventQuery.create()).total());
-    }
-
-    /** Ignores everything unless a test overrides a method. */
-    static class RecordingListener implements SessionListener {
-        @Override
-        public void onUpdate(SimState state) {
-        }
-
-        @Override
-        public void onComplete(SimState state) {
-        }
-
-        @Override
-        public void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
-        }
-
-        @Override
-        public void onReset(SimState state) {
-        }
-
-        @Override
-        public void onError(String message) {
-        }
     }
 }
