@@ -86,10 +86,15 @@ public class LiveUpdates implements SessionListener {
         session().addListener(this);
     }
 
+    /** At undeploy the session singleton may be gone before this bean: then there is nothing left to unsubscribe from. */
     @PreDestroy
     void stop() {
-        session().removeListener(this);
         clients.values().forEach(c -> c.channel.close());
+        try {
+            session().removeListener(this);
+        } catch (RuntimeException alreadyDestroyed) {
+            LOG.fine("the session was destroyed first; nothing to unsubscribe");
+        }
     }
 
     private DebugSession session() {
