@@ -90,20 +90,38 @@ public class SimulationResource {
                 .filter(Probe.class::isInstance).map(Probe.class::cast).toList();
     }
 
-    /** A probe's samples; an unknown probe answers an empty series (legacy-empty, as the original). */
+    /**
+     * A probe's samples; an unknown probe answers an empty series (legacy-empty, as the original).
+     * With {@code transform} (mean, p50, p99, p999, max, rate; raw is the default) and {@code window_s}
+     * (default 1) the samples are bucketed as a chart's are, so a user-added probe chart can show any transform.
+     */
     @GET
     @Path("timeseries")
     public Map<String, Object> timeseries(@QueryParam("probe") String probeName, @QueryParam("start_s") String start,
-                                          @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
+                                          @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints,
+                                          @QueryParam("transform") String transformName, @QueryParam("window_s") String window) {
         Params.required("probe", probeName);
         SeriesRange range = SeriesRange.parse(start, end, maxPoints);
+        Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
+                ? null : Transform.parse(Params.text("transform", transformName));
+        Double windowS = Params.seconds("window_s", window);
+        if (windowS != null && windowS <= 0) {
+            throw ApiException.badRequest("window_s must be positive");
+        }
         Optional<Probe> probe = probeList().stream().filter(p -> p.name().equals(probeName)).findFirst();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", probeName);
         answer.put("metric", probe.map(Probe::metric).orElse(""));
         answer.put("target", probe.map(p -> p.target().name()).orElse(""));
-        SeriesData data = probe.isPresent() ? store().series(probe.get().name(), range.startS(), range.endS(), range.maxPoints())
-                : SeriesData.EMPTY;
+        SeriesData data;
+        if (probe.isEmpty()) {
+            data = SeriesData.EMPTY;
+        } else if (transform == null) {
+            data = store().series(probe.get().name(), range.startS(), range.endS(), range.maxPoints());
+        } else {
+            data = store().buckets(probe.get().name(), transform, windowS == null ? 1.0 : windowS, range.startS(), range.endS(),
+                    range.maxPoints());
+        }
         answer.putAll(Wire.series(data));
         return answer;
     }

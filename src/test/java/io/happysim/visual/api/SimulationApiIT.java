@@ -135,6 +135,11 @@ class SimulationApiIT {
         assertEquals(p99, data.getJsonObject("config"));
         JsonObject raw = getObject("api/chart_data?chart_id=" + charts.getJsonObject(0).getString("chart_id") + "&max_points=30");
         assertTrue(raw.getJsonArray("times").size() <= 30);
+        JsonObject probeP99 = getObject("api/timeseries?probe=Probe_Server_depth&transform=p99&window_s=1&start_s=0&end_s=5");
+        assertEquals(data.getJsonArray("times"), probeP99.getJsonArray("times"), "a probe chart can take any transform");
+        assertEquals(data.getJsonArray("values"), probeP99.getJsonArray("values"));
+        assertEquals(400, Api.get("api/timeseries?probe=Probe_Server_depth&transform=median").status());
+        assertEquals(400, Api.get("api/timeseries?probe=Probe_Server_depth&transform=mean&window_s=0").status());
         JsonObject unknown = getObject("api/chart_data?chart_id=zzz");
         assertEquals(0, unknown.getJsonArray("times").size());
         assertEquals(0, unknown.getJsonObject("config").size(), "legacy-empty for an unknown chart");
