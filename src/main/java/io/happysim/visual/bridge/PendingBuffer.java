@@ -48,6 +48,11 @@ public final class PendingBuffer {
         this.simulationThread = simulationThread;
     }
 
+    /** The thread that waits when the buffer is full (the simulation's), or null. */
+    public Thread simulationThread() {
+        return simulationThread;
+    }
+
     /** Called (outside the lock) when the buffer fills up, so the owner can start a drain right away. */
     public void onFull(Runnable onFull) {
         this.onFull = onFull;

@@ -83,7 +83,7 @@ public final class SimulationBridge implements AutoCloseable {
         collectSeries();
         seriesNames.keySet().forEach(data -> data.addListener(sampleListener));
         simulation.addEventListener(eventListener);
-        logCapture = LogCapture.install(config.logLevel(), this::recordLog);
+        logCapture = LogCapture.install(config.logLevel(), this::recordLog, pending.simulationThread());
     }
 
     private List<Entity> rootEntities() {
@@ -205,6 +205,11 @@ public final class SimulationBridge implements AutoCloseable {
     /** Samples held in memory by the recorded series, as of the last {@link #trimInMemory()}. */
     public long inMemorySamples() {
         return inMemorySamples;
+    }
+
+    /** Passes the simulation thread's log lines on to the server log (the drainer calls it: never the simulation thread). */
+    public void forwardServerLog() {
+        logCapture.forwardQueued();
     }
 
     /** Forgets the recorded run (after the simulation was reset and the store cleared): ids restart at 1. */

@@ -383,16 +383,24 @@ public final class DebugSession implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // Draining (the Jakarta layer schedules drain() every 500 ms)
 
-    /** Moves everything pending into the store. Never called on the simulation thread. */
+    /**
+     * Moves everything pending into the store, then copies the simulation's log lines to the server's
+     * log. Never called on the simulation thread.
+     */
     public boolean drain() {
-        return drainer.drain();
+        boolean stored = drainer.drain();
+        SimulationBridge current = bridge;
+        if (current != null) {
+            current.forwardServerLog();
+        }
+        return stored;
     }
 
     private void requestDrain() {
         if (drainQueued.compareAndSet(false, true)) {
             drainExecutor.execute(() -> {
                 drainQueued.set(false);
-                drainer.drain();
+                drain();
             });
         }
     }
@@ -403,13 +411,24 @@ public final class DebugSession implements AutoCloseable {
      * executor: the simulation thread itself never touches the disk.
      */
     private void drainAndWait() {
-        CompletableFuture<Boolean> done = CompletableFuture.supplyAsync(drainer::drain, drainExecutor);
         try {
-            done.get(10, TimeUnit.SECONDS);
+            onDrainThread(this::drain, 10);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the store did not take the latest rows in time; they stay pending", e);
+        }
+    }
+
+    /** Runs store work for the simulation thread on the drain executor and waits for it: the simulation thread does no I/O. */
+    private void onDrainThread(Runnable work, long timeoutSeconds) {
+        try {
+            CompletableFuture.runAsync(work, drainExecutor).get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "the store did not take the latest rows in time; they stay pending", e);
+            throw new ControlException("interrupted while waiting for the store");
+        } catch (TimeoutException e) {
+            throw new ControlException("the store did not answer within " + timeoutSeconds + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
@@ -586,16 +605,20 @@ public final class DebugSession implements AutoCloseable {
         LOG.info(() -> "Loaded scenario '" + next.id() + "'");
     }
 
-    /** The store and every buffer emptied, ids back to 1, clients told: the view of a run that has not started. */
+    /**
+     * The store and every buffer emptied, ids back to 1, clients told: the view of a run that has not
+     * started. What is pending is discarded rather than flushed: it would be deleted at once, and the
+     * new run's first rows (the reset's own log lines) may already be among it with ids that start over.
+     */
     private void startAfresh(SimulationBridge fresh) {
         if (previousRun && bridge == null) {
             LOG.fine("start-up on a kept history: this session's first rows wait until it records something");
         } else {
-            drainer.discardAndRun(() -> {
+            onDrainThread(() -> drainer.discardAndRun(() -> {
                 store.clear();
                 fresh.clearRecording();
                 pending.reset();
-            });
+            }), 60);
             leavePreviousRun();
         }
         prepareChartBuckets(fresh);
@@ -609,7 +632,7 @@ public final class DebugSession implements AutoCloseable {
     /** The first thing this session records replaces a previous run's history: the store is emptied, what is pending is kept. */
     private void leavePreviousRun() {
         if (previousRun) {
-            drainer.exclusive(store::clear);
+            onDrainThread(() -> drainer.exclusive(store::clear), 60);
             previousRun = false;
             drainer.hold(false);
             prepareChartBuckets(bridge);
@@ -698,11 +721,11 @@ public final class DebugSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drain();
         SimulationBridge current = bridge;
         if (current != null) {
             current.close();
         }
-        drainer.drain();
         commands.forEach(c -> c.result().completeExceptionally(new ControlException("the session is shutting down")));
     }
 }
