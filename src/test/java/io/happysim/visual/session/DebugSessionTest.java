@@ -239,6 +239,33 @@ class DebugSessionTest {
     }
 
     @Test
+    void aFailingDiskStallsTheRunAndLosesNothingOnceItRecovers() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean diskFull = new java.util.concurrent.atomic.AtomicBoolean();
+        store = new VisualStore(TestDataSources.failing(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("flaky.db"))),
+                what -> diskFull.get() && what.startsWith("commit")));
+        session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
+                new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false));
+        session.start();
+        scheduler.scheduleWithFixedDelay(session::drain, 100, 100, TimeUnit.MILLISECONDS);
+        diskFull.set(true);
+        CountDownLatch done = completion(session);
+        session.play(0, false);
+        Thread.sleep(1_500);
+        assertTrue(session.drainStatus().failures() > 0, "the failed drains are counted");
+        assertTrue(session.drainStatus().lastError().contains("injected failure"), session.drainStatus().lastError());
+        assertFalse(session.state().isComplete(), "the simulation waits for the store instead of running ahead");
+        assertTrue(session.pendingRows() <= 2 * 500 + 100, "what waits in memory stays bounded: " + session.pendingRows());
+        diskFull.set(false);
+        assertTrue(done.await(60, TimeUnit.SECONDS), "the run goes on once the disk takes writes again");
+        assertEquals(0, session.pendingRows());
+        DebugSession.Recorded recorded = session.recorded();
+        assertEquals(recorded.events(), store.stats().events(), "every event stored once");
+        assertEquals(recorded.logs(), store.stats().logs());
+        assertEquals(recorded.samples(), store.stats().samples());
+        assertEquals(store.stats().events(), store.lastEvents(1).get(0).eventId(), "ids without gaps or duplicates");
+    }
+
+    @Test
     void aScratchDatabaseStartsEmpty() {
         start(10_000, false);
         session.step(10);
