@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Series, TimeUnit } from '../api/types';
-import { toPlotData, yRange } from '../lib/transforms';
+import { compactSplits, toPlotData, yRange } from '../lib/transforms';
 
 export interface UPlotChartProps {
   series: Series;
@@ -102,6 +102,8 @@ export function UPlotChart(props: UPlotChartProps) {
           labelFont: font,
           labelSize: compact || !yLabel ? 0 : 16,
           size: compact ? 40 : 48,
+          // a small chart has room for two labels: the data's low and high ends (not just "0")
+          ...(compact ? { splits: (u: uPlot) => compactSplits((u.data[1] as number[]) ?? [], propsRef.current.yMin ?? null) } : {}),
           values: (_u, splits) => splits.map((v) => fmtTick(v)),
         },
       ],
