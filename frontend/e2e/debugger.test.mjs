@@ -2,31 +2,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { api, freshScenario, has, launch, SCENARIO as SCENARIO_ID, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { api, assertChartsComplete, freshScenario, has, launch, SCENARIO as SCENARIO_ID, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Every dashboard chart shows what the API answers now for the whole run (same max_points), within `timeout` ms. */
-async function assertChartsComplete(page, timeout) {
-  const charts = (await api('api/charts')).json;
-  let last;
-  await until(async () => {
-    const drawn = await page.locator('[data-testid="dash-panel"]').evaluateAll((els) => els.map((e) => {
-      const c = e.querySelector('[data-testid="dash-chart"]');
-      return { title: e.dataset.panel, points: Number(c.dataset.points), lastT: c.dataset.lastT, mp: Number(c.dataset.maxPoints) };
-    }));
-    const checks = await Promise.all(drawn.map(async (d) => {
-      const chart = charts.find((c) => c.title === d.title);
-      if (!chart) return true;
-      const a = (await api(`api/chart_data?chart_id=${encodeURIComponent(chart.chart_id)}&max_points=${d.mp}`)).json;
-      return a.times.length > 0 && a.times.length === d.points && String(a.times[a.times.length - 1]) === d.lastT;
-    }));
-    last = drawn;
-    return drawn.length >= charts.length && checks.every(Boolean);
-  }, { timeout, what: `every chart drawn to the end of the run (${JSON.stringify(last)})` });
-}
 
 describe('the debugger page', () => {
   test('opens, names itself and shows the connection state', async () => {
