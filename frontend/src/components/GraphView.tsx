@@ -47,9 +47,23 @@ const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<Node<E
       ))}
       <Handle type="source" position={Position.Right} id="r" />
       <Handle type="source" position={Position.Bottom} id="b" />
+      <BackHandles />
     </div>
   );
 });
+
+/**
+ * Where an edge back against the flow (a reply to whoever sent the work) leaves and arrives: lower on the
+ * card than the forward handles, so the pair runs side by side instead of one over the other.
+ */
+function BackHandles() {
+  return (
+    <>
+      <Handle type="source" position={Position.Left} id="sl" style={{ top: '78%' }} />
+      <Handle type="target" position={Position.Right} id="tr" style={{ top: '78%' }} />
+    </>
+  );
+}
 
 const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<EntityData>>) {
   const n = data.node;
@@ -68,6 +82,7 @@ const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<EntityData>>)
       </div>
       <Handle type="source" position={Position.Right} id="r" />
       <Handle type="source" position={Position.Bottom} id="b" />
+      <BackHandles />
     </div>
   );
 });
@@ -113,7 +128,7 @@ const ChartNode = memo(function ChartNode({ data }: NodeProps<Node<ChartData>>) 
   );
 });
 
-type FlowEdgeData = { statsKey: string; probe: boolean; extracted?: boolean };
+type FlowEdgeData = { statsKey: string; probe: boolean; extracted?: boolean; back?: boolean };
 
 const AnimatedEdge = memo(function AnimatedEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, id } = props;
@@ -130,10 +145,11 @@ const AnimatedEdge = memo(function AnimatedEdge(props: EdgeProps<Edge<FlowEdgeDa
     );
   }
   const dur = probe || complete ? null : flowDuration(rate);
+  const style = probe ? { stroke: '#06b6d4', strokeWidth: 1.5, strokeDasharray: '6 4' }
+    : data?.back ? { stroke: '#374151', strokeWidth: 1.5, strokeDasharray: '3 3' } : { stroke: '#4b5563', strokeWidth: 2 };
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd}
-        style={probe ? { stroke: '#06b6d4', strokeWidth: 1.5, strokeDasharray: '6 4' } : { stroke: '#4b5563', strokeWidth: 2 }} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
       {dur !== null && (
         <circle r={3} fill="#22c55e" data-testid={`flow-${data?.statsKey}`} data-rate={rate}>
           <animateMotion key={dur} dur={`${dur}s`} repeatCount="indefinite" path={path} />
@@ -209,18 +225,22 @@ function Flow() {
     }));
     return all.map((e, i): Edge => {
       const probe = e.kind === 'probe';
+      // an edge whose target is laid out left of its source runs back against the flow (a reply)
+      const a = positions[e.source];
+      const b = positions[e.target];
+      const back = !probe && !!a && !!b && b.x + 1 < a.x;
       return {
         id: `e-${e.source}-${e.target}-${i}`,
         source: e.source,
         target: e.target,
-        sourceHandle: probe ? 'b' : 'r',
-        targetHandle: probe ? 't' : 'l',
+        sourceHandle: probe ? 'b' : back ? 'sl' : 'r',
+        targetHandle: probe ? 't' : back ? 'tr' : 'l',
         type: 'animated',
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: probe ? '#06b6d4' : '#4b5563' },
-        data: { statsKey: `${e.source}->${e.target}`, probe },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: probe ? '#06b6d4' : back ? '#374151' : '#4b5563' },
+        data: { statsKey: `${e.source}->${e.target}`, probe, back },
       };
     }).concat(extractedEdges);
-  }, [topology, runtimeEdges, extracted]);
+  }, [topology, runtimeEdges, extracted, positions]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
 
