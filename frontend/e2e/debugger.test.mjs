@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { api, freshScenario, has, launch, SCENARIO as SCENARIO_ID, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { api, assertChartsComplete, freshScenario, has, launch, SCENARIO as SCENARIO_ID, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -96,13 +96,12 @@ describe('the debugger page', () => {
       assert.ok((await number(page, 'sim-time')) >= 60, 'the run reached its end time');
       const state = (await api('api/state')).json;
       assert.equal(events, state.events_processed, 'the counter shows what the server says');
-      // the three predefined charts drew data
-      await until(async () => {
-        const pts = await page.locator('[data-testid="dash-chart"]').evaluateAll((els) => els.map((e) => Number(e.dataset.points)));
-        return pts.length >= 3 && pts.every((n) => n > 0);
-      }, { what: 'three charts with data' });
-      await page.waitForTimeout(300);
+      // the final update comes after the store holds the whole run: the charts refetch on it at once and draw
+      // the whole run (the same answer, point for point, as the API gives now), with no second look later
+      await assertChartsComplete(page, 2000);
       await shot(page, '02-dashboard-complete');
+      const footer = await text(page, 'store-status');
+      assert.match(footer, new RegExp(`Stored: ${events.toLocaleString('en-US')} events`), `the store line shows the whole run: ${footer}`);
     } finally {
       await context.close();
     }
@@ -218,6 +217,71 @@ describe('the debugger page', () => {
     }
   });
 
+  test('a probe panel switched to p99 draws what /api/timeseries answers for p99, and keeps it after a reload', async (t) => {
+    if (!(await requires(t, 'api/probes', 'api/timeseries?probe=x&transform=p99'))) return;
+    const probe = ((await api('api/probes')).json ?? []).find((p) => p.target === 'Server' && p.metric === 'depth');
+    if (!probe) { t.skip('no Server.depth probe'); return; }
+    if (!(await api('api/state')).json.is_complete) {
+      await freshScenario();
+      const { page, context } = await openApp(browser);
+      try { await ready(page); await playToEnd(page); } finally { await context.close(); }
+    }
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-dashboard"]');
+      await page.click('[data-testid="add-chart"]');
+      await page.locator('[data-testid="add-chart-menu"] button', { hasText: 'Server.depth' }).click();
+      const panel = page.locator('[data-panel="Server.depth"]');
+      const chart = panel.locator('[data-testid="dash-chart"]');
+      await until(async () => Number(await chart.getAttribute('data-points')) > 0, { what: 'raw probe data' });
+      assert.equal(await chart.getAttribute('data-transform'), 'raw');
+      const rawPoints = Number(await chart.getAttribute('data-points'));
+      // p99 over 1 s buckets (the server's default window)
+      await panel.locator('[data-testid="panel-transform"]').selectOption('p99');
+      assert.equal(await panel.locator('[data-testid="panel-window"]').inputValue(), '1s');
+      const expectSeries = async (window) => {
+        let want;
+        await until(async () => {
+          if ((await chart.getAttribute('data-transform')) !== 'p99') return false;
+          const mp = await chart.getAttribute('data-max-points');
+          want = (await api(`api/timeseries?probe=${encodeURIComponent(probe.name)}&transform=p99&window_s=${window}&max_points=${mp}`)).json;
+          return want.times.length > 0 && Number(await chart.getAttribute('data-points')) === want.times.length
+            && (await chart.getAttribute('data-last-t')) === String(want.times[want.times.length - 1]);
+        }, { what: `the p99 / ${window}s series` });
+        // what is drawn is what the CSV export holds: compare it with the API point for point
+        const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid="export-csv"]').click()]);
+        const rows = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+        assert.equal(rows[0], 'Time (s),Server.depth (p99)');
+        const csv = rows.slice(1).map((r) => r.split(',').map(Number));
+        assert.deepEqual(csv.map((r) => r[0]), want.times);
+        assert.deepEqual(csv.map((r) => r[1]), want.values);
+        return want;
+      };
+      const p99 = await expectSeries(1);
+      assert.ok(p99.times.length < rawPoints, `bucketed: ${p99.times.length} points against ${rawPoints} raw`);
+      assert.ok(p99.times.every((x) => Number.isInteger(x)), 'one point per 1 s bucket, at its start');
+      // a wider window, typed in the display unit
+      await panel.locator('[data-testid="panel-window"]').fill('5');
+      await panel.locator('[data-testid="panel-window"]').press('Enter');
+      await until(async () => (await panel.locator('[data-testid="panel-window"]').inputValue()) === '5s', { what: 'the 5 s window' });
+      const p99w5 = await expectSeries(5);
+      assert.ok(p99w5.times.length < p99.times.length);
+      await shot(page, '07-dashboard-probe-p99');
+      // the transform and window are part of the saved layout
+      await page.reload();
+      await ready(page);
+      await until(async () => (await panel.locator('[data-testid="panel-transform"]').inputValue()) === 'p99', { what: 'p99 after the reload' });
+      assert.equal(await panel.locator('[data-testid="panel-window"]').inputValue(), '5s');
+      await expectSeries(5);
+      // the predefined charts keep their own transform, shown as a badge
+      const badges = await page.locator('[data-testid="transform"]').allTextContents();
+      assert.ok(badges.includes('p99 / 1s') && badges.includes('mean / 0.5s'), `badges: ${badges}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('selects the Server and shows its live state with sparklines', async (t) => {
     if (!(await requires(t, 'api/topology', 'api/entity_history?entity=Server'))) return;
     const { page, context } = await openApp(browser);
@@ -296,6 +360,71 @@ describe('the debugger page', () => {
       await until(async () => (await page.locator('[data-testid="scenario"]').inputValue()) === SCENARIO_ID, { what: 'the scenario back' });
       await page.click('[data-testid="tab-graph"]');
       await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });
+    } finally {
+      await context.close();
+      await freshScenario();
+    }
+  });
+
+  test('extracts a group member onto the graph beside its group, keeps its metrics fresh, and returns it', async (t) => {
+    if (!(await requires(t, 'api/scenarios', 'api/topology'))) return;
+    const ids = ((await api('api/scenarios')).json ?? []).map((x) => x.id);
+    if (!ids.includes('server-farm')) { t.skip('no server-farm scenario'); return; }
+    const r = await api('api/scenarios/server-farm', { method: 'POST' });
+    assert.ok(r.status < 300, `server-farm loaded: ${r.status}`);
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-graph"]');
+      await page.click('[data-testid="node-group:Server"]');
+      assert.equal(await text(page, 'group-size'), '40');
+      await page.fill('[data-testid="group-search"]', '07');
+      const member = page.locator('[data-testid="member-Server-07"]');
+      await member.hover();
+      await member.locator('[data-testid="extract-Server-07"]').click();
+      const node = page.locator('[data-testid="extracted-Server-07"]');
+      await node.waitFor({ timeout: 10000 });
+      assert.equal(await page.locator('[data-testid="extracted-edge-Server-07"]').count(), 1, 'a dashed edge from the group');
+      assert.equal(await page.locator('[data-testid="extracted-edge-Server-07"] path[stroke-dasharray], [data-testid="extracted-edge-Server-07"] path[style*="dasharray"]').count() > 0, true);
+      // beside the group (under it), covering no other node
+      await page.waitForTimeout(400); // fitView settles
+      const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { id: e.dataset.id, x: r.x, y: r.y, w: r.width, h: r.height };
+      }));
+      const me = boxes.find((b) => b.id === 'extracted-Server-07');
+      const group = boxes.find((b) => b.id === 'group:Server');
+      assert.ok(me.y >= group.y + group.h, 'under the group');
+      assert.ok(me.x < group.x + group.w && me.x + me.w > group.x, 'in the group\'s column');
+      for (const b of boxes) {
+        if (b.id === me.id) continue;
+        const apart = me.x >= b.x + b.w || b.x >= me.x + me.w || me.y >= b.y + b.h || b.y >= me.y + me.h;
+        assert.ok(apart, `the extracted node does not cover ${b.id}`);
+      }
+      // its metrics follow the run (read from /api/entity_state, members are not in the state updates)
+      await page.fill('[data-testid="run-to-input"]', '20');
+      await page.click('[data-testid="btn-run-to"]');
+      await until(async () => (await number(page, 'sim-time')) >= 20, { what: 't ≥ 20 s' });
+      const want = (await api('api/entity_state?entity=Server-07')).json.state;
+      assert.ok(want.accepted > 0, `Server-07 took requests by t = 20 s (${want.accepted})`);
+      await until(async () => (await text(page, 'extracted-Server-07-accepted')) === String(want.accepted), { what: `accepted = ${want.accepted} on the node` });
+      // selecting it shows the member in the Inspector, with the way back
+      await node.click();
+      await page.waitForSelector('[data-testid="inspect-Server-07"]');
+      assert.equal(await text(page, 'metric-accepted-value'), String(want.accepted));
+      await shot(page, '08-server-farm-extracted');
+      // saved with the scenario's layout
+      await page.reload();
+      await ready(page);
+      await node.waitFor({ timeout: 10000 });
+      await node.click();
+      await page.click('[data-testid="return-to-group"]');
+      await until(async () => (await node.count()) === 0, { what: 'the node back in its group' });
+      assert.equal(await page.locator('[data-testid="extracted-edge-Server-07"]').count(), 0);
+      await page.reload();
+      await ready(page);
+      await page.waitForSelector('[data-testid="node-group:Server"]');
+      assert.equal(await node.count(), 0, 'returned for good');
     } finally {
       await context.close();
       await freshScenario();

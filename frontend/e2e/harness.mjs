@@ -128,3 +128,23 @@ export async function playToEnd(page, timeout = 120000) {
   await page.click('[data-testid="btn-play"]');
   await until(async () => (await text(page, 'pause-reason')) === 'Complete', { timeout, what: 'the run to complete' });
 }
+
+/** Every dashboard chart shows what the API answers now for the whole run (same max_points), within `timeout` ms. */
+export async function assertChartsComplete(page, timeout) {
+  const charts = (await api('api/charts')).json;
+  let last;
+  await until(async () => {
+    const drawn = await page.locator('[data-testid="dash-panel"]').evaluateAll((els) => els.map((e) => {
+      const c = e.querySelector('[data-testid="dash-chart"]');
+      return { title: e.dataset.panel, points: Number(c.dataset.points), lastT: c.dataset.lastT, mp: Number(c.dataset.maxPoints) };
+    }));
+    const checks = await Promise.all(drawn.map(async (d) => {
+      const chart = charts.find((c) => c.title === d.title);
+      if (!chart) return true;
+      const a = (await api(`api/chart_data?chart_id=${encodeURIComponent(chart.chart_id)}&max_points=${d.mp}`)).json;
+      return a.times.length > 0 && a.times.length === d.points && String(a.times[a.times.length - 1]) === d.lastT;
+    }));
+    last = drawn;
+    return drawn.length >= charts.length && checks.every(Boolean);
+  }, { timeout, what: `every chart drawn to the end of the run (${JSON.stringify(last)})` });
+}

@@ -1,7 +1,7 @@
 // Browser tests of the history views and breakpoints (issue 6), against the real server at BASE_URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { api, assertChartsComplete, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -232,11 +232,8 @@ describe('breakpoints and restart', () => {
       await until(async () => /time ≥ 10s/.test(await text(page, 'pause-reason')), { what: 'the time breakpoint', timeout: 30000 });
       const s = (await api('api/state')).json;
       assert.ok(s.time_s >= 10 && s.time_s < 10.5, `stopped at t = ${s.time_s}`);
-      // the charts catch up with what the store drained after the stop
-      await until(async () => {
-        const pts = await page.locator('[data-testid="dash-chart"]').evaluateAll((els) => els.map((e) => Number(e.dataset.points)));
-        return pts.length > 0 && pts.every((n) => n > 5);
-      }, { what: 'charts up to the stop', timeout: 10000 });
+      // the store holds the run up to the stop when the stop is published: the charts show all of it at once
+      await assertChartsComplete(page, 3000);
       await shot(page, '14-time-breakpoint');
       for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
     } finally {

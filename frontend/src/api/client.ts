@@ -1,7 +1,7 @@
 import type {
   Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntityState, EventCount, EventFilters,
   EventPage, GroupMembers, LogFilters, LogPage, ProbeInfo, Scenario, SimState, StepResult, StoreStatus,
-  TimeseriesAnswer, Topology,
+  TimeseriesAnswer, Topology, Transform,
 } from './types';
 
 /** An HTTP answer that was not 2xx, carrying the server's `{"error": ...}` text when there is one. */
@@ -98,7 +98,7 @@ export const api = {
   runTo: (time_s: number) => post<StepResult>(buildUrl('api/run_to', { time_s })),
   probes: () => get<ProbeInfo[]>('api/probes'),
   charts: () => get<ChartConfig[]>('api/charts'),
-  timeseries: (probe: string, opts: { start_s?: number; end_s?: number; max_points?: number }, signal?: AbortSignal) =>
+  timeseries: (probe: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
     get<TimeseriesAnswer>(buildUrl('api/timeseries', { probe, ...opts }), signal),
   chartData: (chart_id: string, opts: { start_s?: number; end_s?: number; max_points?: number }, signal?: AbortSignal) =>
     get<ChartDataAnswer>(buildUrl('api/chart_data', { chart_id, ...opts }), signal),

@@ -3,12 +3,14 @@ import GridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
 import { api, maxPointsFor } from '../api/client';
-import type { ChartConfig, Series } from '../api/types';
+import type { ChartConfig, Series, TimeUnit, Transform } from '../api/types';
 import { useSim } from '../store/sim';
-import { addProbePanel, removePanel, useLayout, type DashPanel } from '../store/layout';
+import {
+  addProbePanel, DEFAULT_WINDOW_S, probeQuery, removePanel, setProbeTransform, TRANSFORMS, useLayout, type DashPanel,
+} from '../store/layout';
 import { jumpToTime } from '../store/actions';
 import { useLoader, useRefreshKey, useUnit } from '../lib/hooks';
-import { formatTime, parseTimeInput, toDisplay, toSeconds } from '../lib/time';
+import { formatTime, formatWindow, parseTimeInput, toDisplay, toSeconds } from '../lib/time';
 import { sanitizeFileName, seriesToCsv } from '../lib/transforms';
 import { UPlotChart } from './UPlotChart';
 
@@ -104,49 +106,60 @@ function Panel({ panel }: { panel: DashPanel }) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const config: ChartConfig | undefined = panel.kind === 'chart' ? charts.find((c) => c.chart_id === panel.chart_id) : undefined;
   const mp = maxPointsFor(width || 300);
-  const key = width ? `${panel.id}:${range.start_s}:${range.end_s}:${mp}:${refresh}` : null;
+  const tq = panel.kind === 'probe' ? probeQuery(panel) : {};
+  const key = width ? `${panel.id}:${tq.transform ?? 'raw'}:${tq.window_s ?? ''}:${range.start_s}:${range.end_s}:${mp}:${refresh}` : null;
   const started = useRef(0);
   const [renderMs, setRenderMs] = useState<number | null>(null);
   // when this panel first drew data, in ms since the page started (the browser test measures the dashboard with it)
   const [drawnAt, setDrawnAt] = useState<number | null>(null);
   const { data, error } = useLoader<Series & { now: number }>(key, async (signal) => {
     started.current = performance.now();
+    // the simulated time the data is asked at: the x axis ends there (the answer holds nothing later)
+    const now = useSim.getState().state?.time_s ?? 0;
     const opts = { start_s: range.start_s ?? undefined, end_s: range.end_s ?? undefined, max_points: mp };
-    const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, opts, signal);
-    const s = { times: a.times ?? [], values: a.values ?? [], now: useSim.getState().state?.time_s ?? 0 };
+    const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, { ...opts, ...tq }, signal);
+    const s = { times: a.times ?? [], values: a.values ?? [], now };
     requestAnimationFrame(() => {
-      const now = performance.now();
-      setRenderMs(now - started.current);
-      if (s.times.length > 0) setDrawnAt((d) => d ?? now);
+      const t = performance.now();
+      setRenderMs(t - started.current);
+      if (s.times.length > 0) setDrawnAt((d) => d ?? t);
     });
     return s;
   });
   const series = data ?? EMPTY;
   const label = panel.title;
+  const transform = panel.kind === 'probe' ? tq.transform ?? 'raw' : config?.transform ?? 'raw';
   // every chart spans the same time: the chosen range, else 0 … now (as of the chart's data)
   const xRange: [number | null, number | null] = [
     toDisplay(range.start_s ?? 0, unit),
     range.end_s !== null ? toDisplay(range.end_s, unit) : data && data.now > (range.start_s ?? 0) ? toDisplay(data.now, unit) : null,
   ];
+  const csvLabel = transform === 'raw' ? label : `${label} (${transform})`;
 
-  const exportCsv = () => download(new Blob([seriesToCsv(series, label, unit)], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
+  const exportCsv = () => download(new Blob([seriesToCsv(series, csvLabel, unit)], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
   const exportPng = () => canvas.current?.toBlob((b) => b && download(b, `${sanitizeFileName(label)}.png`));
+  const lastT = series.times.length ? series.times[series.times.length - 1] : null;
 
   return (
     <>
       <div className="panel-title drag-handle">
         <span className="title" title={label}>{label}</span>
-        {config && config.transform !== 'raw' && <span className="transform" data-testid="transform">{config.transform}{config.window_s ? ` / ${config.window_s}s` : ''}</span>}
-        {panel.kind === 'probe' && <span className="transform">raw</span>}
+        {config && (
+          <span className="transform" data-testid="transform" title="the scenario's configured transform">
+            {config.transform}{config.transform !== 'raw' && config.window_s ? ` / ${formatWindow(config.window_s, unit)}` : ''}
+          </span>
+        )}
+        {panel.kind === 'probe' && <TransformPicker panel={panel} unit={unit} />}
         <span className="spacer" />
         <button className="small-btn no-drag" data-testid="export-png" onClick={exportPng}>PNG</button>
         <button className="small-btn no-drag" data-testid="export-csv" onClick={exportCsv}>CSV</button>
         <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
       </div>
       <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
+        data-transform={transform} data-last-t={lastT === null ? '' : lastT}
         data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)} data-drawn-at={drawnAt === null ? '' : drawnAt.toFixed(1)}>
         {error && <div className="error small">{error}</div>}
-        {data && series.times.length === 0 && <div className="empty small">No data yet</div>}
+        {data && series.times.length === 0 && <div className="empty small">{emptyText(data.now, range)}</div>}
         <UPlotChart
           series={series}
           unit={unit}
@@ -165,6 +178,42 @@ function Panel({ panel }: { panel: DashPanel }) {
         />
       </div>
     </>
+  );
+}
+
+/** What an empty chart says: nothing recorded yet, or nothing in the chosen range. */
+function emptyText(now: number, range: { start_s: number | null; end_s: number | null }): string {
+  if (range.start_s !== null || range.end_s !== null) return 'No data in this time range';
+  return now > 0 ? 'No samples yet' : 'No data yet — Step or Play';
+}
+
+/** A probe panel's transform and bucket window (typed in the display unit, or with a unit: 0.5s, 2min, 1h). */
+function TransformPicker({ panel, unit }: { panel: Extract<DashPanel, { kind: 'probe' }>; unit: TimeUnit }) {
+  const transform = panel.transform ?? 'raw';
+  const windowS = panel.window_s ?? DEFAULT_WINDOW_S;
+  const shown = formatWindow(windowS, unit);
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  const commit = () => {
+    const w = parseTimeInput(text, unit);
+    if (w === null || w <= 0) {
+      setText(shown);
+      return;
+    }
+    useLayout.getState().update((l) => setProbeTransform(l, panel.id, transform, w));
+  };
+  return (
+    <span className="transform-picker no-drag">
+      <select data-testid="panel-transform" value={transform} title="transform"
+        onChange={(e) => useLayout.getState().update((l) => setProbeTransform(l, panel.id, e.target.value as Transform))}>
+        {TRANSFORMS.map((t) => <option key={t} value={t}>{t}</option>)}
+      </select>
+      {transform !== 'raw' && (
+        <input data-testid="panel-window" className="window" value={text} size={5} title={`bucket window (${unit}; or with a unit: 0.5s, 2min, 1h)`}
+          onChange={(e) => setText(e.target.value)} onBlur={commit}
+          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); if (e.key === 'Escape') setText(shown); }} />
+      )}
+    </span>
   );
 }
 

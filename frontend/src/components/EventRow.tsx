@@ -9,8 +9,8 @@ export function EventRow({ ev, unit, expanded, onToggle }: { ev: RecordedEvent; 
         <span className="caret">{hasContext ? (expanded ? '▼' : '▶') : ''}</span>
         <span className="time">{formatTime(ev.time_s, unit, 4)}</span>
         <span className="etype">{ev.event_type}</span>
-        {ev.source_name && <span className="source">{ev.source_name} →</span>}
-        <span className="target">{ev.target_name}</span>
+        {ev.source_name && <span className="source" title={ev.source_name}>{ev.source_name} →</span>}
+        <span className="target" title={ev.target_name}>{ev.target_name}</span>
         <span className="eid">#{ev.event_id}</span>
       </div>
       {expanded && hasContext && <ContextPanel ev={ev} />}

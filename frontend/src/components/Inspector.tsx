@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { api, maxPointsFor } from '../api/client';
 import type { EntityHistory, GroupMembers, Series, TopologyNode } from '../api/types';
 import { useSim } from '../store/sim';
-import { addProbePanel, useLayout } from '../store/layout';
+import { addProbePanel, extractEntity, returnToGroup, useLayout } from '../store/layout';
+import { select } from '../store/actions';
 import { useDebounced, useLoader, useRefreshKey, useUnit } from '../lib/hooks';
-import { formatTime, formatValue } from '../lib/time';
+import { compactCount, formatTime, formatValue } from '../lib/time';
 import { applySparkMode, nextSparkMode, SPARK_MODE_LABEL, type SparkMode } from '../lib/transforms';
 import { categoryColour } from '../lib/graphLayout';
 import { UPlotChart } from './UPlotChart';
@@ -48,12 +49,23 @@ function EntityInspector({ name, node }: { name: string; node?: TopologyNode }) 
   const state = live ?? extra ?? {};
   const { data: history } = useLoader<EntityHistory>(`${name}:${mp}:${refresh}`, (signal) => api.entityHistory(name, mp, signal));
   const probe = node?.category === 'probe' ? probes.find((p) => p.name === name) : undefined;
-  const colour = categoryColour(node?.category);
+  // a group member (not a node of its own): which group, and whether it is out on the graph
+  const extracted = useLayout((s) => s.extracted.find((e) => e.name === name));
+  const group = useSim((s) => (node ? undefined : s.topology?.nodes.find((n) => n.is_group && (n.id === extracted?.group || n.member_ids?.includes(name)))));
+  const colour = categoryColour(node?.category ?? group?.category);
   return (
     <div data-testid={`inspect-${name}`}>
       <div className="inspector-head">
         <div className="entity-name">{name}</div>
-        <div style={{ color: colour }}>{node?.type ?? ''}</div>
+        <div style={{ color: colour }}>{node?.type ?? group?.type ?? ''}</div>
+        {group && (
+          <div className="member-of">
+            <span className="muted">member of <a href="#" onClick={(e) => { e.preventDefault(); select(group.id); }}>{group.type} group</a>{extracted ? ', shown on the graph' : ''}</span>
+            {extracted
+              ? <button className="small-btn" data-testid="return-to-group" onClick={() => useLayout.getState().update((l) => returnToGroup(l, name))}>Return to group</button>
+              : <button className="small-btn" data-testid="extract-selected" onClick={() => useLayout.getState().update((l) => ({ ...extractEntity(l, name, group.id), mainView: 'graph' }))}>Extract onto the graph</button>}
+          </div>
+        )}
       </div>
       <div className="kv">
         {Object.entries(state).map(([k, v]) => (
@@ -85,20 +97,19 @@ function MetricRow({ entity, metric, value, series, unit, onWidth }: {
       data-testid={`metric-${metric}`}>
       <div className="metric-line">
         <span className="k">{metric}</span>
-        <span className="v" data-testid={`metric-${metric}-value`}>{formatValue(value)}</span>
-      </div>
-      {numeric && (
-        <div className="sparkline">
-          <div className="spark-tools">
-            {shown && <button className="mode" onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>}
+        <span className="spacer" />
+        {numeric && (
+          <span className="spark-tools">
+            {shown && <button className="mode" data-testid={`mode-${metric}`} onClick={() => setMode(nextSparkMode(mode))} title="total → /s → avg → p99">{SPARK_MODE_LABEL[mode]}</button>}
             <button className="icon" title="Pin this chart onto the graph (or drag the row there)" data-testid={`pin-${metric}`}
               onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>pin</button>
-          </div>
-          {shown && (
-            <div className="spark-chart" data-testid={`sparkline-${metric}`}>
-              <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
-            </div>
-          )}
+          </span>
+        )}
+        <span className="v" data-testid={`metric-${metric}-value`}>{formatValue(value)}</span>
+      </div>
+      {shown && (
+        <div className="spark-chart" data-testid={`sparkline-${metric}`}>
+          <UPlotChart series={shown} unit={unit} compact color="#3b82f6" onPlotWidth={onWidth} />
         </div>
       )}
     </div>
@@ -140,6 +151,8 @@ function GroupInspector({ node }: { node: TopologyNode }) {
   const refresh = useRefreshKey(1000);
   const epoch = useSim((s) => s.epoch);
   const colour = categoryColour(node.category);
+  const extracted = useLayout((s) => s.extracted);
+  const size = node.member_count ?? total;
 
   useEffect(() => {
     const ac = new AbortController();
@@ -161,31 +174,39 @@ function GroupInspector({ node }: { node: TopologyNode }) {
   return (
     <div data-testid={`inspect-${node.id}`}>
       <div className="inspector-head">
-        <div className="entity-name">{node.type} <span className="badge">{total}</span></div>
-        <div style={{ color: colour }}>Entity Group</div>
+        <div className="entity-name">{node.type} <span className="badge" data-testid="group-size">{compactCount(size)}</span></div>
+        <div style={{ color: colour }}>Entity Group · {size.toLocaleString('en-US')} members</div>
       </div>
       <input className="search" placeholder="Search members…" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="group-search" />
       <div className="members">
         {members.map((m) => {
           const nums = Object.entries(m.state).filter(([, v]) => typeof v === 'number').slice(0, 2);
+          const out = extracted.some((e) => e.name === m.name);
           return (
-            <div key={m.name} className="member">
+            <div key={m.name} className="member" data-testid={`member-${m.name}`}>
               <div className="member-line" onClick={() => setExpanded(expanded === m.name ? null : m.name)}>
-                <span>{expanded === m.name ? '▼' : '▶'} {m.name}</span>
-                <span className="muted">{nums.map(([k, v]) => `${k}=${formatValue(v, 2)}`).join('  ')}</span>
+                <span className="member-name">{expanded === m.name ? '▼' : '▶'} {m.name}</span>
+                <span className="muted member-nums">{nums.map(([k, v]) => `${k}=${formatValue(v, 2)}`).join('  ')}</span>
+                {out
+                  ? <button className="small-btn member-action on" data-testid={`return-${m.name}`} title="Put it back into the group node"
+                      onClick={(e) => { e.stopPropagation(); useLayout.getState().update((l) => returnToGroup(l, m.name)); }}>Return</button>
+                  : <button className="small-btn member-action" data-testid={`extract-${m.name}`} title="Show this member as its own node on the graph"
+                      onClick={(e) => { e.stopPropagation(); useLayout.getState().update((l) => ({ ...extractEntity(l, m.name, node.id), mainView: 'graph' })); }}>Extract</button>}
               </div>
               {expanded === m.name && (
                 <div className="kv member-state">
                   {Object.entries(m.state).map(([k, v]) => (
                     <div key={k} className="metric-line"><span className="k">{k}</span><span className="v">{formatValue(v)}</span></div>
                   ))}
-                  <button className="small-btn" onClick={() => useSim.setState({ selected: m.name })}>Inspect</button>
+                  <button className="small-btn" onClick={() => select(m.name)}>Inspect</button>
                 </div>
               )}
             </div>
           );
         })}
       </div>
+      {q && <div className="muted small">{total.toLocaleString('en-US')} of {size.toLocaleString('en-US')} match “{q}”</div>}
+      {q && total === 0 && <div className="empty small">No member matches</div>}
       {members.length < total && <button className="small-btn" onClick={more}>Load more ({members.length} / {total})</button>}
     </div>
   );

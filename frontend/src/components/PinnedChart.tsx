@@ -32,6 +32,7 @@ export function PinnedChartBody({ pin }: { pin: PinnedChart }) {
           {SPARK_MODE_LABEL[pin.mode]}
         </button>
       )}
+      {data && series.times.length === 0 && <div className="empty small pinned-empty">No data yet</div>}
       <UPlotChart series={series} unit={unit} compact color={pin.kind === 'probe' ? '#3b82f6' : '#22c55e'} onPlotWidth={setWidth} />
     </div>
   );

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useLoader, useRefreshKey } from '../lib/hooks';
 import { formatBytes } from '../lib/time';
@@ -6,15 +5,10 @@ import { useSim } from '../store/sim';
 
 /** The footer line: what the history store holds and how far behind it is. */
 export function StoreStatus() {
+  // every 2 s while the simulation runs, and at once when it stops (the server has stored everything by then)
   const refresh = useRefreshKey(2000);
   const connection = useSim((s) => s.connection);
-  // the drainer keeps writing after the simulation stops: look again every 2 s as well
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const t = setInterval(() => setTick((x) => x + 1), 2000);
-    return () => clearInterval(t);
-  }, []);
-  const { data, error } = useLoader(`${refresh}:${connection}:${tick}`, (signal) => api.store(signal));
+  const { data, error } = useLoader(`${refresh}:${connection}`, (signal) => api.store(signal));
   return (
     <footer className="store-status" data-testid="store-status">
       {data ? (

@@ -48,7 +48,8 @@ export function Timeline() {
         ctx.fillRect(px, H - 5, 1, 5);
         const label = timelineLabel(t, maxTime);
         const tw = ctx.measureText(label).width;
-        ctx.fillText(label, Math.min(Math.max(px - tw / 2, 2), width - tw - 2), 11);
+        // the first label starts clear of the playhead's triangle at t = 0
+        ctx.fillText(label, Math.min(Math.max(px - tw / 2, i === 0 ? 7 : 2), width - tw - 2), 11);
       }
       ctx.fillStyle = '#f59e0b';
       for (const bp of breakpoints) {

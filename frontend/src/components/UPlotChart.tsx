@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Series, TimeUnit } from '../api/types';
-import { toPlotData, yRange } from '../lib/transforms';
+import { compactSplits, toPlotData, yRange } from '../lib/transforms';
 
 export interface UPlotChartProps {
   series: Series;
@@ -86,7 +86,7 @@ export function UPlotChart(props: UPlotChartProps) {
           stroke: AXIS,
           font,
           grid: { stroke: GRID, width: 1 },
-          ticks: { stroke: GRID, width: 1 },
+          ticks: { stroke: GRID, width: 1, size: compact ? 4 : 10 },
           label: compact ? undefined : xLabel ?? `Time (${unit})`,
           labelFont: font,
           labelSize: compact ? 0 : 16,
@@ -97,11 +97,17 @@ export function UPlotChart(props: UPlotChartProps) {
           stroke: AXIS,
           font,
           grid: { stroke: GRID, width: 1 },
-          ticks: { stroke: GRID, width: 1 },
+          ticks: { stroke: GRID, width: 1, size: compact ? 4 : 10 },
           label: compact ? undefined : yLabel || undefined,
           labelFont: font,
           labelSize: compact || !yLabel ? 0 : 16,
-          size: compact ? 40 : 48,
+          // wide enough for the longest label ("0.080", "12.3k"): a fixed width cut them off
+          size: (_u: uPlot, values: string[] | null) => {
+            const longest = Math.max(1, ...(values ?? []).map((v) => (v ?? '').length));
+            return Math.max(compact ? 30 : 40, Math.ceil(longest * (compact ? 6.2 : 6.8)) + (compact ? 12 : 16));
+          },
+          // a small chart has room for two labels: the data's low and high ends (not just "0")
+          ...(compact ? { splits: (u: uPlot) => compactSplits((u.data[1] as number[]) ?? [], propsRef.current.yMin ?? null) } : {}),
           values: (_u, splits) => splits.map((v) => fmtTick(v)),
         },
       ],

@@ -1,38 +1,46 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TimeUnit } from '../api/types';
+import type { SimState, TimeUnit } from '../api/types';
 import { useSim } from '../store/sim';
 import { throttle } from './throttle';
 
-const SETTLE_MS = [900, 2500];
+/**
+ * Whether a state is a stop the server published after storing everything: the server drains every recorded
+ * event, log line and sample before it publishes the final state of a step, run-to, pause, breakpoint or
+ * completion, so reads made on this state see the whole run so far.
+ */
+export function isSettled(s: SimState | null | undefined): boolean {
+  return !!s && !s.is_playing && (s.is_complete || !!s.pause_reason);
+}
+
+/**
+ * What a refresh key follows: the events processed, and whether the run has stopped. A stop right after
+ * an update with the same count (a pause between two publishes) still changes it.
+ */
+export function refreshSignature(s: SimState | null | undefined): string {
+  return `${s?.events_processed ?? ''}:${isSettled(s) ? 'stopped' : ''}`;
+}
 
 /**
  * A key that changes when the simulation moves (events_processed), at most every `ms` while it runs,
- * and at once after a Restart / scenario change (epoch). Views that read from the server refetch on it.
+ * at once when it stops (the store then holds everything: no second look is needed), and at once after a
+ * Restart / scenario change (epoch). Views that read from the server refetch on it.
  */
 export function useRefreshKey(ms = 500): string {
   const [tick, setTick] = useState(0);
   const epoch = useSim((s) => s.epoch);
-  const th = useRef<ReturnType<typeof throttle> | null>(null);
   useEffect(() => {
     const t = throttle(() => setTick((x) => x + 1), ms);
-    th.current = t;
-    let lastCount = useSim.getState().state?.events_processed;
-    // The store drains in the background (every ~0.5 s): when the simulation stops moving, look again
-    // a little later so the last events and samples show up without another step.
-    let settle: ReturnType<typeof setTimeout>[] = [];
+    let last = refreshSignature(useSim.getState().state);
     const unsub = useSim.subscribe((s) => {
-      const c = s.state?.events_processed;
-      if (c !== lastCount) {
-        lastCount = c;
-        t.call();
-        settle.forEach(clearTimeout);
-        settle = SETTLE_MS.map((d) => setTimeout(() => setTick((x) => x + 1), d));
-      }
+      const sig = refreshSignature(s.state);
+      if (sig === last) return;
+      last = sig;
+      if (isSettled(s.state)) t.now();
+      else t.call();
     });
     return () => {
       unsub();
       t.cancel();
-      settle.forEach(clearTimeout);
     };
   }, [ms]);
   return `${epoch}:${tick}`;

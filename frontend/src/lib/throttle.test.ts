@@ -22,3 +22,24 @@ describe('throttle', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('throttle.now', () => {
+  it('runs at once and drops the pending trailing call', () => {
+    let t = 0;
+    const timers: { at: number; f: () => void }[] = [];
+    let calls = 0;
+    const th = throttle(() => calls++, 500, () => t, (f, d) => timers.push({ at: t + d, f }));
+    th.call();
+    t = 100; th.call();
+    expect(calls).toBe(1);
+    t = 150; th.now();
+    expect(calls).toBe(2);
+    t = 500; timers.shift()!.f();
+    expect(calls).toBe(2);
+    // the interval counts from the immediate run
+    t = 600; th.call();
+    expect(calls).toBe(2);
+    t = 650; timers.shift()!.f();
+    expect(calls).toBe(3);
+  });
+});

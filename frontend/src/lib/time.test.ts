@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCount, formatBytes, formatTime, formatValue, parseTimeInput, timelineLabel, timelineMax, toDisplay, toSeconds } from './time';
+import { compactCount, formatBytes, formatWindow, formatTime, formatValue, parseTimeInput, timelineLabel, timelineMax, toDisplay, toSeconds } from './time';
 
 describe('formatTime', () => {
   it('formats in the display unit with the default precision', () => {
@@ -72,5 +72,23 @@ describe('value formatting', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MiB');
+  });
+});
+
+describe('formatWindow', () => {
+  it('uses the display unit when the window is at least one of it, else a smaller unit', () => {
+    expect(formatWindow(1, 's')).toBe('1s');
+    expect(formatWindow(0.5, 's')).toBe('0.5s');
+    expect(formatWindow(90, 'min')).toBe('1.5min');
+    expect(formatWindow(30, 'min')).toBe('30s');
+    expect(formatWindow(5400, 'h')).toBe('1.5h');
+    expect(formatWindow(120, 'h')).toBe('2min');
+    expect(formatWindow(1, 'h')).toBe('1s');
+    expect(formatWindow(0.25, 'h')).toBe('0.25s');
+  });
+  it('reads back with parseTimeInput in any display unit', () => {
+    for (const unit of ['s', 'min', 'h'] as const) {
+      for (const w of [0.5, 1, 30, 90, 3600, 5400]) expect(parseTimeInput(formatWindow(w, unit), unit)).toBeCloseTo(w, 9);
+    }
   });
 });

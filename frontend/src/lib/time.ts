@@ -79,3 +79,16 @@ export function formatBytes(n: number | null | undefined): string {
   }
   return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[i]}`;
 }
+
+const SMALLER_UNITS: Record<TimeUnit, TimeUnit[]> = { h: ['h', 'min', 's'], min: ['min', 's'], s: ['s'] };
+
+/**
+ * A bucket width for display, with its unit: in the display unit when it is at least one of it, else in the
+ * largest smaller unit that is ("1.5h", "2min", "0.5s"; a 1 s window in an hours run is "1s", not "0.000278h").
+ * `parseTimeInput` reads it back.
+ */
+export function formatWindow(seconds: number, unit: TimeUnit): string {
+  const units = SMALLER_UNITS[unit];
+  const u = units.find((x) => seconds / UNIT_DIVISOR[x] >= 1) ?? 's';
+  return `${Number((seconds / UNIT_DIVISOR[u]).toFixed(4))}${u}`;
+}

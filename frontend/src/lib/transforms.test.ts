@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySparkMode, flowDuration, keyMetrics, nextSparkMode, numericKeys, sanitizeFileName, seriesToCsv, toBucketed, toPlotData, toRate, yRange } from './transforms';
+import { applySparkMode, compactSplits, flowDuration, keyMetrics, nextSparkMode, numericKeys, sanitizeFileName, seriesToCsv, toBucketed, toPlotData, toRate, yRange } from './transforms';
 
 describe('sparkline transforms', () => {
   const counter = { times: [0, 1, 2, 2, 4], values: [0, 10, 30, 30, 34] };
@@ -62,5 +62,15 @@ describe('plot helpers', () => {
     const [lo, hi] = yRange([-1, 4], null, null);
     expect(lo).toBe(-1);
     expect(hi).toBeCloseTo(4.25);
+  });
+});
+
+describe('compactSplits', () => {
+  it('labels the bottom of the range and the data maximum', () => {
+    expect(compactSplits([0, 3, 660, 12], null)).toEqual([0, 660]);
+    expect(compactSplits([5, 7], null)).toEqual([0, 7]);
+    expect(compactSplits([-2, 4], null)).toEqual([-2, 4]);
+    expect(compactSplits([0, 0, 0], null)).toEqual([0]);
+    expect(compactSplits([], null)).toEqual([0]);
   });
 });

@@ -135,3 +135,11 @@ export function yRange(values: number[], yMin: number | null, yMax: number | nul
   if (yMax === null) max = max + (max - min) * 0.05;
   return [min, max];
 }
+
+/** The y labels of a compact chart: the bottom of its range and the data's maximum. */
+export function compactSplits(values: number[], yMin: number | null): number[] {
+  const [lo] = yRange(values, yMin, null);
+  let hi = -Infinity;
+  for (const v of values) if (v > hi) hi = v;
+  return Number.isFinite(hi) && hi > lo ? [lo, hi] : [lo];
+}

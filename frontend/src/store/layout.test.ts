@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartConfig } from '../api/types';
-import { addProbePanel, defaultLayout, loadLayout, removePanel, saveLayout, seedCharts, storageKey, type KV } from './layout';
+import {
+  addProbePanel, defaultLayout, extractEntity, loadLayout, moveExtracted, probeQuery, removePanel, returnToGroup, saveLayout, seedCharts,
+  setProbeTransform, storageKey, type KV, type ProbeTransform,
+} from './layout';
 
 const chart = (id: string, title = id): ChartConfig => ({ chart_id: id, title, y_label: '', x_label: '', color: '#3b82f6', transform: 'raw', window_s: 1, y_min: null, y_max: null });
 
@@ -50,5 +53,64 @@ describe('dashboard panels', () => {
     l = addProbePanel(l, 'P', 'S.depth');
     expect(l.panels.length).toBe(1);
     expect(l.grid[0]).toEqual({ i: 'probe:P', x: 0, y: 0, w: 4, h: 4 });
+  });
+});
+
+describe('probe panel transforms', () => {
+  it('sets, persists and clears a transform and window', () => {
+    const kv = memory();
+    let l = addProbePanel(defaultLayout, 'P', 'S.depth');
+    expect(probeQuery(l.panels[0] as ProbeTransform)).toEqual({});
+    l = setProbeTransform(l, 'probe:P', 'p99');
+    expect(l.panels[0]).toMatchObject({ transform: 'p99', window_s: 1 });
+    expect(probeQuery(l.panels[0] as ProbeTransform)).toEqual({ transform: 'p99', window_s: 1 });
+    l = setProbeTransform(l, 'probe:P', 'p99', 0.5);
+    l = setProbeTransform(l, 'probe:P', 'max'); // keeps the window
+    expect(probeQuery(l.panels[0] as ProbeTransform)).toEqual({ transform: 'max', window_s: 0.5 });
+    saveLayout(kv, 's', l);
+    expect(loadLayout(kv, 's').panels[0]).toEqual(l.panels[0]);
+    l = setProbeTransform(l, 'probe:P', 'raw');
+    expect(l.panels[0]).toEqual({ id: 'probe:P', kind: 'probe', probe: 'P', title: 'S.depth' });
+  });
+  it('ignores a bad window and leaves chart panels alone', () => {
+    let l = seedCharts(addProbePanel(defaultLayout, 'P', 'S.depth'), [chart('a')]);
+    l = setProbeTransform(l, 'probe:P', 'mean', -3);
+    expect(l.panels[0]).toMatchObject({ transform: 'mean', window_s: 1 });
+    expect(setProbeTransform(l, 'chart:a', 'p99').panels[1]).toEqual(l.panels[1]);
+  });
+  it('reads a saved transform defensively', () => {
+    const kv = memory();
+    kv.setItem(storageKey('x'), JSON.stringify({ panels: [
+      { id: 'probe:A', kind: 'probe', probe: 'A', title: 'A', transform: 'p42', window_s: 1 },
+      { id: 'probe:B', kind: 'probe', probe: 'B', title: 'B', transform: 'p999', window_s: 'x' },
+      { id: 'probe:C', kind: 'probe', probe: 'C', title: 'C', transform: 'rate', window_s: 10 },
+    ] }));
+    expect(loadLayout(kv, 'x').panels).toEqual([
+      { id: 'probe:A', kind: 'probe', probe: 'A', title: 'A' },
+      { id: 'probe:B', kind: 'probe', probe: 'B', title: 'B', transform: 'p999', window_s: 1 },
+      { id: 'probe:C', kind: 'probe', probe: 'C', title: 'C', transform: 'rate', window_s: 10 },
+    ]);
+  });
+});
+
+describe('extracted group members', () => {
+  it('extracts once, moves, persists per scenario and returns to the group', () => {
+    const kv = memory();
+    let l = extractEntity(defaultLayout, 'Server-07', 'group:Server');
+    l = extractEntity(l, 'Server-07', 'group:Server');
+    l = extractEntity(l, 'Server-12', 'group:Server');
+    expect(l.extracted.map((e) => e.name)).toEqual(['Server-07', 'Server-12']);
+    l = moveExtracted(l, 'Server-12', 10, 20);
+    saveLayout(kv, 'server-farm', l);
+    expect(loadLayout(kv, 'server-farm').extracted).toEqual([{ name: 'Server-07', group: 'group:Server' }, { name: 'Server-12', group: 'group:Server', x: 10, y: 20 }]);
+    expect(loadLayout(kv, 'bursty-mm1').extracted).toEqual([]);
+    l = returnToGroup(l, 'Server-07');
+    expect(l.extracted.map((e) => e.name)).toEqual(['Server-12']);
+    expect(returnToGroup(l, 'nope')).toBe(l);
+  });
+  it('drops unreadable entries', () => {
+    const kv = memory();
+    kv.setItem(storageKey('y'), JSON.stringify({ extracted: [null, { name: 'A' }, { name: 'B', group: 'g', x: 'no', y: 1 }] }));
+    expect(loadLayout(kv, 'y').extracted).toEqual([{ name: 'B', group: 'g' }]);
   });
 });

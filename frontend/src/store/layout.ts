@@ -1,13 +1,32 @@
 import { create } from 'zustand';
-import type { ChartConfig } from '../api/types';
+import type { ChartConfig, Transform } from '../api/types';
 import type { SparkMode } from '../lib/transforms';
 
 export type MainView = 'graph' | 'dashboard';
 export type RightTab = 'inspector' | 'events' | 'logs' | 'breakpoints';
 
+/** A probe panel's transform: raw samples, or buckets of `window_s` seconds (as a predefined chart's). */
+export interface ProbeTransform {
+  transform?: Transform;
+  window_s?: number;
+}
+
 export type DashPanel =
   | { id: string; kind: 'chart'; chart_id: string; title: string }
-  | { id: string; kind: 'probe'; probe: string; title: string };
+  | ({ id: string; kind: 'probe'; probe: string; title: string } & ProbeTransform);
+
+export const TRANSFORMS: Transform[] = ['raw', 'mean', 'p50', 'p99', 'p999', 'max', 'rate'];
+/** The server's default bucket width. */
+export const DEFAULT_WINDOW_S = 1;
+
+/** A group member taken out of its group node and shown on the graph beside it. */
+export interface ExtractedEntity {
+  name: string;
+  group: string;
+  /** where the user dragged it; absent: beside the group */
+  x?: number;
+  y?: number;
+}
 
 export interface GridItem {
   i: string;
@@ -30,6 +49,7 @@ export interface LayoutState {
   /** predefined charts the user closed: they stay closed after a reload */
   removedCharts: string[];
   pinned: PinnedChart[];
+  extracted: ExtractedEntity[];
   /** set once the scenario's predefined charts have been offered (switches to the dashboard the first time) */
   seeded: boolean;
 }
@@ -42,6 +62,7 @@ export const defaultLayout: LayoutState = {
   grid: [],
   removedCharts: [],
   pinned: [],
+  extracted: [],
   seeded: false,
 };
 
@@ -67,15 +88,32 @@ export function loadLayout(kv: KV | null, scenario: string | null | undefined): 
     if (parsed.mainView === 'graph' || parsed.mainView === 'dashboard') out.mainView = parsed.mainView;
     if (['inspector', 'events', 'logs', 'breakpoints'].includes(parsed.rightTab as string)) out.rightTab = parsed.rightTab as RightTab;
     if (typeof parsed.rightWidth === 'number' && parsed.rightWidth >= 240) out.rightWidth = parsed.rightWidth;
-    if (Array.isArray(parsed.panels)) out.panels = parsed.panels.filter((p) => p && typeof p.id === 'string' && (p.kind === 'chart' || p.kind === 'probe'));
+    if (Array.isArray(parsed.panels)) out.panels = parsed.panels.filter((p) => p && typeof p.id === 'string' && (p.kind === 'chart' || p.kind === 'probe')).map(cleanPanel);
     if (Array.isArray(parsed.grid)) out.grid = parsed.grid.filter((g) => g && typeof g.i === 'string');
     if (Array.isArray(parsed.removedCharts)) out.removedCharts = parsed.removedCharts.filter((x) => typeof x === 'string');
     if (Array.isArray(parsed.pinned)) out.pinned = parsed.pinned.filter((p) => p && typeof p.id === 'string');
+    if (Array.isArray(parsed.extracted)) {
+      out.extracted = parsed.extracted
+        .filter((e) => e && typeof e.name === 'string' && typeof e.group === 'string')
+        .map((e) => (Number.isFinite(e.x) && Number.isFinite(e.y) ? { name: e.name, group: e.group, x: e.x, y: e.y } : { name: e.name, group: e.group }));
+    }
     out.seeded = parsed.seeded === true;
     return out;
   } catch {
     return { ...defaultLayout };
   }
+}
+
+/** A probe panel with an unknown transform or a bad window falls back to raw / the default window. */
+function cleanPanel(p: DashPanel): DashPanel {
+  if (p.kind !== 'probe') return p;
+  const { transform, window_s, ...rest } = p;
+  const out: DashPanel = { ...rest };
+  if (transform && transform !== 'raw' && TRANSFORMS.includes(transform)) {
+    out.transform = transform;
+    out.window_s = typeof window_s === 'number' && window_s > 0 && Number.isFinite(window_s) ? window_s : DEFAULT_WINDOW_S;
+  }
+  return out;
 }
 
 export function saveLayout(kv: KV | null, scenario: string | null | undefined, layout: LayoutState): void {
@@ -122,6 +160,42 @@ export function addProbePanel(layout: LayoutState, probe: string, title: string)
   };
 }
 
+/** Sets a probe panel's transform and window (seconds); raw drops the window. Chart panels keep their configured transform. */
+export function setProbeTransform(layout: LayoutState, id: string, transform: Transform, window_s?: number): LayoutState {
+  return {
+    ...layout,
+    panels: layout.panels.map((p) => {
+      if (p.id !== id || p.kind !== 'probe') return p;
+      const { transform: _t, window_s: _w, ...rest } = p;
+      if (transform === 'raw') return rest;
+      const w = window_s !== undefined && window_s > 0 && Number.isFinite(window_s) ? window_s : p.window_s ?? DEFAULT_WINDOW_S;
+      return { ...rest, transform, window_s: w };
+    }),
+  };
+}
+
+/** The transform and window a probe panel asks `/api/timeseries` for (nothing for raw: the server's default). */
+export function probeQuery(p: ProbeTransform): { transform?: Transform; window_s?: number } {
+  if (!p.transform || p.transform === 'raw') return {};
+  return { transform: p.transform, window_s: p.window_s ?? DEFAULT_WINDOW_S };
+}
+
+/** Takes a group member out onto the graph (once). */
+export function extractEntity(layout: LayoutState, name: string, group: string): LayoutState {
+  if (layout.extracted.some((e) => e.name === name)) return layout;
+  return { ...layout, extracted: [...layout.extracted, { name, group }] };
+}
+
+/** Puts an extracted member back into its group. */
+export function returnToGroup(layout: LayoutState, name: string): LayoutState {
+  if (!layout.extracted.some((e) => e.name === name)) return layout;
+  return { ...layout, extracted: layout.extracted.filter((e) => e.name !== name) };
+}
+
+export function moveExtracted(layout: LayoutState, name: string, x: number, y: number): LayoutState {
+  return { ...layout, extracted: layout.extracted.map((e) => (e.name === name ? { ...e, x, y } : e)) };
+}
+
 export function removePanel(layout: LayoutState, id: string): LayoutState {
   const p = layout.panels.find((x) => x.id === id);
   return {
@@ -142,8 +216,8 @@ interface LayoutStore extends LayoutState {
 }
 
 function pick(s: LayoutStore): LayoutState {
-  const { mainView, rightTab, rightWidth, panels, grid, removedCharts, pinned, seeded } = s;
-  return { mainView, rightTab, rightWidth, panels, grid, removedCharts, pinned, seeded };
+  const { mainView, rightTab, rightWidth, panels, grid, removedCharts, pinned, extracted, seeded } = s;
+  return { mainView, rightTab, rightWidth, panels, grid, removedCharts, pinned, extracted, seeded };
 }
 
 export const useLayout = create<LayoutStore>((set, get) => ({
