@@ -76,6 +76,39 @@ final class DigitMatcher {
         return false;
     }
 
+    /** Sets the bit of every row {@code r < n} whose id {@code firstId + r} matches. */
+    void orInto(long firstId, int n, long[] bits) {
+        int r = 0;
+        while (r < n) {
+            long id = firstId + r;
+            if (id < 10_000) {
+                if (matches(id)) {
+                    bits[r >>> 6] |= 1L << (r & 63);
+                }
+                r++;
+                continue;
+            }
+            long p = id / 10_000;
+            int s = (int) (id - p * 10_000);
+            if (p != lastP) {
+                prepare(p);
+            }
+            int m = (int) Math.min(n - r, 10_000 - s);
+            for (int k = 0; k < m; k++) {
+                int x = s + k;
+                boolean hit = pAll || inS[x];
+                for (int i = 0; !hit && i < intervals; i++) {
+                    hit = x >= lo[i] && x <= hi[i];
+                }
+                if (hit) {
+                    int row = r + k;
+                    bits[row >>> 6] |= 1L << (row & 63);
+                }
+            }
+            r += m;
+        }
+    }
+
     private void prepare(long p) {
         lastP = p;
         String ps = Long.toString(p);

@@ -30,12 +30,16 @@ final class Journal {
     static final long NULL_TIME = Long.MIN_VALUE;
     static final int FLAG_ASCII = 1;
     static final int FLAG_UPPER = 2;
+    /** Events: the block has verbatim (not shaped) texts. */
+    static final int FLAG_RAW = 4;
     private static final int GRAM_BITS = 8192 + 4096 + 256;
 
     final String prefix;
     int B;
     final int nText;
     final boolean[] searchable;
+    /** Events: texts are stored as shape (in the row's kind) + digit runs, deduplicated per block; null for logs. */
+    final Shapes shapes;
     private final String sqlCols;
     private final String sqlText;
     private final String sqlGramsRange;
@@ -49,7 +53,12 @@ final class Journal {
     private final Map<String, SearchCounts> searchCache = new LinkedHashMap<>(16, 0.75f, true);
 
     Journal(String prefix, int blockSize, int nText, boolean[] searchable) {
+        this(prefix, blockSize, nText, searchable, null);
+    }
+
+    Journal(String prefix, int blockSize, int nText, boolean[] searchable, Shapes shapes) {
         this.prefix = prefix;
+        this.shapes = shapes;
         this.B = blockSize;
         this.SEG = Math.max(2, Math.min(64, blockSize / 16));
         this.nText = nText;
@@ -140,8 +149,10 @@ final class Journal {
         final long rows;
         final Segment[] segments;
         final int segCount;
+        final Shapes.View shapes;
 
-        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows, Segment[] segments, int segCount) {
+        View(BlockInfo[] sealed, int sealedCount, BlockInfo tail, long rows, Segment[] segments, int segCount, Shapes.View shapes) {
+            this.shapes = shapes;
             this.sealed = sealed;
             this.sealedCount = sealedCount;
             this.tail = tail;
@@ -167,7 +178,7 @@ final class Journal {
 
     View view() {
         long rows = (long) sealedCount * B + (tailInfo == null ? 0 : tailInfo.n);
-        return new View(sealed, sealedCount, tailInfo, rows, segments, segCount);
+        return new View(sealed, sealedCount, tailInfo, rows, segments, segCount, shapes == null ? null : shapes.view());
     }
 
     /**
@@ -244,6 +255,7 @@ final class Journal {
     static final class Tail {
         long[] times;
         int[] kinds;
+        int[] shapeIds;
         String[] texts;
         int n;
         final int nText;
@@ -252,6 +264,7 @@ final class Journal {
             this.nText = nText;
             times = new long[cap];
             kinds = new int[cap];
+            shapeIds = new int[cap];
             texts = new String[cap * nText];
         }
 
@@ -259,19 +272,22 @@ final class Journal {
             Tail t = new Tail(Math.max(16, n), nText);
             System.arraycopy(times, 0, t.times, 0, n);
             System.arraycopy(kinds, 0, t.kinds, 0, n);
+            System.arraycopy(shapeIds, 0, t.shapeIds, 0, n);
             System.arraycopy(texts, 0, t.texts, 0, n * nText);
             t.n = n;
             return t;
         }
 
-        void add(long time, int kind, String t0, String t1) {
+        void add(long time, int kind, String t0, String t1, int shape) {
             if (n == times.length) {
                 times = Arrays.copyOf(times, n * 2);
                 kinds = Arrays.copyOf(kinds, n * 2);
+                shapeIds = Arrays.copyOf(shapeIds, n * 2);
                 texts = Arrays.copyOf(texts, n * 2 * nText);
             }
             times[n] = time;
             kinds[n] = kind;
+            shapeIds[n] = shape;
             texts[n * nText] = t0;
             if (nText > 1) {
                 texts[n * nText + 1] = t1;
@@ -294,6 +310,11 @@ final class Journal {
         private final Codec.Out cols = new Codec.Out(1 << 14);
         private final Codec.Out offs = new Codec.Out(1 << 13);
         private final Codec.Out text = new Codec.Out(1 << 16);
+        private final HashMap<String, Integer> entryOf = new HashMap<>(4096);
+        private final HashMap<Integer, Integer> localShapes = new HashMap<>();
+        private int[] rowRef = new int[0];
+        private int[] entShape = new int[256];
+        private int[] entLen = new int[256];
         private int[] localOf = new int[64];
 
         Stage(Db db) {
@@ -306,7 +327,12 @@ final class Journal {
         }
 
         void add(long time, int kind, String t0, String t1) throws SQLException {
-            t.add(time, kind, t0, t1);
+            add(time, kind, t0, t1, 0);
+        }
+
+        /** {@code shape}: the text's {@link Shapes} id (events). */
+        void add(long time, int kind, String t0, String t1, int shape) throws SQLException {
+            t.add(time, kind, t0, t1, shape);
             dirty = true;
             if (t.n == B) {
                 BlockInfo bi = write(newSealed, t);
@@ -393,7 +419,14 @@ final class Journal {
             long[] grams = new long[GRAM_BITS / 64];
             boolean ascii = true;
             boolean upper = false;
-            for (int i = 0; i < n; i++) {
+            int rawFlag = 0;
+            if (shapes != null) {
+                int fl = writeShaped(r, grams);
+                ascii = (fl & FLAG_ASCII) != 0;
+                upper = (fl & FLAG_UPPER) != 0;
+                rawFlag = fl & FLAG_RAW;
+            }
+            for (int i = 0; i < n && shapes == null; i++) {
                 for (int f = 0; f < nText; f++) {
                     String s = r.texts[i * nText + f];
                     if (s == null) {
@@ -418,7 +451,7 @@ final class Journal {
                     }
                 }
             }
-            int flags = (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0);
+            int flags = (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0) | rawFlag;
             BlockInfo bi = new BlockInfo(blockNo, n, tMin, tMax, nulls, flags, Arrays.copyOf(pk, k), Arrays.copyOf(pc, k));
             if (insBlock == null) {
                 insBlock = db.ps("INSERT OR REPLACE INTO " + prefix + "_blocks(block_no, first_id, n, t_min, t_max, nulls, flags, palette, cols) VALUES (?,?,?,?,?,?,?,?,?)");
@@ -444,6 +477,180 @@ final class Journal {
             insGrams.executeUpdate();
             return bi;
         }
+
+        /**
+         * The texts of a shaped block (see {@link ShapedText} for the layout). Entries are the distinct texts of the
+         * block in order of first appearance; their payloads are concatenated in entry order: a shaped entry's digit
+         * runs, each followed by {@link Shapes#SEP}, or a verbatim ({@link Shapes#RAW}) entry's UTF-8. Returns the flags.
+         */
+        private int writeShaped(Tail r, long[] grams) {
+            int n = r.n;
+            entryOf.clear();
+            int e = 0;
+            int withText = 0;
+            int repeats = 0;
+            boolean ascii = true;
+            boolean upper = false;
+            boolean anyRaw = false;
+            if (rowRef.length < n) {
+                rowRef = new int[Math.max(n, B)];
+            }
+            for (int i = 0; i < n; i++) {
+                String s = r.texts[i * nText];
+                if (s == null) {
+                    rowRef[i] = -1;
+                    continue;
+                }
+                withText++;
+                Integer known = entryOf.putIfAbsent(s, e);
+                if (known != null) {
+                    rowRef[i] = known;
+                    repeats++;
+                    continue;
+                }
+                rowRef[i] = e;
+                if (e == entShape.length) {
+                    entShape = Arrays.copyOf(entShape, e * 2);
+                    entLen = Arrays.copyOf(entLen, e * 2);
+                }
+                int shape = r.shapeIds[i];
+                entShape[e] = shape;
+                int before = text.len;
+                if (shape == Shapes.RAW) {
+                    anyRaw = true;
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    text.bytes(b, 0, b.length);
+                    boolean rowAscii = b.length == s.length();
+                    ascii &= rowAscii;
+                    String low = s.toLowerCase(Locale.ROOT);
+                    upper |= !low.equals(s);
+                    addGrams(grams, rowAscii ? b : low.getBytes(StandardCharsets.UTF_8), rowAscii);
+                } else {
+                    Shapes.digitsOf(s, text);
+                    upper |= addGramsAscii(grams, s);
+                }
+                entLen[e] = text.len - before;
+                e++;
+            }
+            // local shape list
+            int nLocal = 0;
+            localShapes.clear();
+            for (int k = 0; k < e; k++) {
+                if (localShapes.putIfAbsent(entShape[k], nLocal) == null) {
+                    nLocal++;
+                }
+            }
+            int shapeWidth = nLocal <= 256 ? 1 : 2;
+            int endWidth = text.len < 65_536 ? 2 : 4;
+            offs.varint(n);
+            offs.varint(e);
+            offs.varint(nLocal);
+            int[] order = new int[nLocal];
+            for (var en : localShapes.entrySet()) {
+                order[en.getValue()] = en.getKey();
+            }
+            for (int k = 0; k < nLocal; k++) {
+                offs.varint(order[k]);
+            }
+            offs.u8(shapeWidth);
+            offs.u8(endWidth);
+            offs.ensure(e * (shapeWidth + endWidth) + (n + 7) / 8 + (withText + 7) / 8 + 2 * repeats + 8);
+            for (int k = 0; k < e; k++) {
+                int l = localShapes.get(entShape[k]);
+                offs.u8(l & 0xFF);
+                if (shapeWidth == 2) {
+                    offs.u8(l >>> 8);
+                }
+            }
+            int end = 0;
+            for (int k = 0; k < e; k++) {
+                end += entLen[k];
+                offs.u8(end & 0xFF);
+                offs.u8((end >>> 8) & 0xFF);
+                if (endWidth == 4) {
+                    offs.u8((end >>> 16) & 0xFF);
+                    offs.u8(end >>> 24);
+                }
+            }
+            // rows: a bitmap of rows with a text, then over those a bitmap of first appearances, then the
+            // entries of the other (repeating) rows as u16
+            int bits = 0;
+            int nb = 0;
+            for (int i = 0; i < n; i++) {
+                if (rowRef[i] >= 0) {
+                    bits |= 1 << nb;
+                }
+                if (++nb == 8) {
+                    offs.u8(bits);
+                    bits = 0;
+                    nb = 0;
+                }
+            }
+            if (nb > 0) {
+                offs.u8(bits);
+            }
+            bits = 0;
+            nb = 0;
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                int ref = rowRef[i];
+                if (ref < 0) {
+                    continue;
+                }
+                if (ref == next) {
+                    bits |= 1 << nb;
+                    next++;
+                }
+                if (++nb == 8) {
+                    offs.u8(bits);
+                    bits = 0;
+                    nb = 0;
+                }
+            }
+            if (nb > 0) {
+                offs.u8(bits);
+            }
+            next = 0;
+            for (int i = 0; i < n; i++) {
+                int ref = rowRef[i];
+                if (ref < 0) {
+                    continue;
+                }
+                if (ref == next) {
+                    next++;
+                } else {
+                    offs.u8(ref & 0xFF);
+                    offs.u8(ref >>> 8);
+                }
+            }
+            entryOf.clear();
+            return (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0) | (anyRaw ? FLAG_RAW : 0);
+        }
+    }
+
+    /** {@link #addGrams} over an ASCII string (case folded); tells whether it has upper case. */
+    static boolean addGramsAscii(long[] g, String s) {
+        int n = s.length();
+        int p2 = 0;
+        int p1 = 0;
+        boolean upper = false;
+        for (int i = 0; i < n; i++) {
+            int x = s.charAt(i);
+            if (x >= 'A' && x <= 'Z') {
+                x |= 0x20;
+                upper = true;
+            }
+            setBit(g, 8192 + 4096 + x);
+            if (i >= 1) {
+                setBit(g, 8192 + bigram(p1, x));
+            }
+            if (i >= 2) {
+                setBit(g, trigram(p2, p1, x));
+            }
+            p2 = p1;
+            p1 = x;
+        }
+        return upper;
     }
 
     private static void setTime(PreparedStatement p, int i, long t) throws SQLException {
@@ -570,10 +777,11 @@ final class Journal {
             }
             if (last && bi.n < B) {
                 Block b = decode(db, bi, bi.n);
-                Text tx = readText(db, bi, bi.n);
+                Texts tx = readText(db, bi, bi.n, shapes == null ? null : shapes.view());
                 Tail t = new Tail(Math.max(16, bi.n), nText);
                 for (int r = 0; r < bi.n; r++) {
-                    t.add(b.times[r], b.kinds[r], tx.text(r, 0), nText > 1 ? tx.text(r, 1) : null);
+                    int shape = tx instanceof ShapedText st ? st.shapeOfRow(r) : 0;
+                    t.add(b.times[r], b.kinds[r], tx.text(r, 0), nText > 1 ? tx.text(r, 1) : null, shape);
                 }
                 tail = t;
                 tailInfo = bi;
@@ -612,8 +820,16 @@ final class Journal {
         }
     }
 
+    /** A decoded block's texts. Immutable. */
+    interface Texts {
+        /** The text of a row's field, or null. */
+        String text(int row, int field);
+
+        long bytes();
+    }
+
     /** A decoded block's texts: UTF-8 bytes and per-cell (row * nText + field) start/length; start -1 = null. Immutable. */
-    static final class Text {
+    static final class Text implements Texts {
         final byte[] bytes;
         final int[] start;
         final int[] len;
@@ -637,13 +853,183 @@ final class Journal {
             this.nCells = k;
         }
 
-        String text(int row, int field) {
+        @Override
+        public String text(int row, int field) {
             int s = start[row * nText + field];
             return s < 0 ? null : new String(bytes, s, len[row * nText + field], StandardCharsets.UTF_8);
         }
 
-        long bytes() {
+        @Override
+        public long bytes() {
             return 64 + bytes.length + start.length * 8L;
+        }
+    }
+
+    /**
+     * A shaped block's texts (events, one text per row), read lazily from its two blobs. {@code offsets}: n, E (entries),
+     * L, L shape ids (the block's shapes), shape width w (1|2), end width v (2|4); E × w: each entry's index in that
+     * list; E × v: where each entry's payload ends in {@code text} (little-endian, cumulative); a bitmap of the n rows
+     * that have a text; over those rows a bitmap of first appearances (the row holds the next new entry); the entry
+     * of every other row with a text as u16. Immutable once {@link #rows()} has run (benign races otherwise).
+     */
+    static final class ShapedText implements Texts {
+        final int n;
+        final int entries;
+        final byte[] ent;
+        final byte[] data;
+        final int[] local;
+        final int shapeWidth;
+        final int endWidth;
+        final int shapesPos;
+        final int endsPos;
+        final int rowsPos;
+        final int storedN;
+        final Shapes.View shapes;
+        private int[] rowEntry;
+        private String hay;
+
+        ShapedText(int n, byte[] ent, byte[] data, Shapes.View shapes) {
+            this.n = n;
+            this.ent = ent;
+            this.data = data;
+            this.shapes = shapes;
+            if (ent == null) {
+                storedN = 0;
+                entries = 0;
+                local = new int[0];
+                shapeWidth = 1;
+                endWidth = 2;
+                shapesPos = endsPos = rowsPos = 0;
+                return;
+            }
+            Codec.In in = new Codec.In(ent);
+            storedN = (int) in.varint();
+            entries = (int) in.varint();
+            int nl = (int) in.varint();
+            local = new int[nl];
+            for (int i = 0; i < nl; i++) {
+                local[i] = (int) in.varint();
+            }
+            shapeWidth = in.u8();
+            endWidth = in.u8();
+            shapesPos = in.pos;
+            endsPos = shapesPos + entries * shapeWidth;
+            rowsPos = endsPos + entries * endWidth;
+        }
+
+        int shape(int e) {
+            int p = shapesPos + e * shapeWidth;
+            int l = shapeWidth == 1 ? ent[p] & 0xFF : (ent[p] & 0xFF) | (ent[p + 1] & 0xFF) << 8;
+            return local[l];
+        }
+
+        int end(int e) {
+            int p = endsPos + e * endWidth;
+            int v = (ent[p] & 0xFF) | (ent[p + 1] & 0xFF) << 8;
+            if (endWidth == 4) {
+                v |= (ent[p + 2] & 0xFF) << 16 | (ent[p + 3] & 0xFF) << 24;
+            }
+            return v;
+        }
+
+        int start(int e) {
+            return e == 0 ? 0 : end(e - 1);
+        }
+
+        /** The entry whose payload holds byte {@code pos} of the text. */
+        int entryAt(int pos) {
+            int lo = 0;
+            int hi = entries - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (end(mid) <= pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** Per row (of the reader's n): its entry, or -1. */
+        int[] rows() {
+            int[] re = rowEntry;
+            if (re != null) {
+                return re;
+            }
+            re = new int[n];
+            Arrays.fill(re, -1);
+            if (ent != null) {
+                int hasPos = rowsPos;
+                int withText = 0;
+                for (int i = 0; i < storedN; i++) {
+                    if ((ent[hasPos + (i >>> 3)] & (1 << (i & 7))) != 0) {
+                        withText++;
+                    }
+                }
+                int newPos = hasPos + (storedN + 7) / 8;
+                int repPos = newPos + (withText + 7) / 8;
+                int t = 0;
+                int next = 0;
+                for (int i = 0; i < n; i++) {
+                    if ((ent[hasPos + (i >>> 3)] & (1 << (i & 7))) == 0) {
+                        continue;
+                    }
+                    if ((ent[newPos + (t >>> 3)] & (1 << (t & 7))) != 0) {
+                        re[i] = next++;
+                    } else {
+                        re[i] = (ent[repPos] & 0xFF) | (ent[repPos + 1] & 0xFF) << 8;
+                        repPos += 2;
+                    }
+                    t++;
+                }
+            }
+            rowEntry = re;
+            return re;
+        }
+
+        int shapeOfRow(int row) {
+            int e = rows()[row];
+            return e < 0 ? Shapes.NONE : shape(e);
+        }
+
+        String entryText(int e) {
+            int sh = shape(e);
+            int st = start(e);
+            if (sh == Shapes.RAW) {
+                return new String(data, st, end(e) - st, StandardCharsets.UTF_8);
+            }
+            return Shapes.expand(shapes.shapes()[sh], data, st);
+        }
+
+        String lowerEntryText(int e) {
+            int sh = shape(e);
+            int st = start(e);
+            if (sh == Shapes.RAW) {
+                return new String(data, st, end(e) - st, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            }
+            return Shapes.expand(shapes.lower()[sh], data, st);
+        }
+
+        /** The payloads as one Latin-1 string (made once per decoded block). */
+        String hay() {
+            String h = hay;
+            if (h == null) {
+                h = new String(data, StandardCharsets.ISO_8859_1);
+                hay = h;
+            }
+            return h;
+        }
+
+        @Override
+        public String text(int row, int field) {
+            int e = rows()[row];
+            return e < 0 ? null : entryText(e);
+        }
+
+        @Override
+        public long bytes() {
+            return 96 + 2L * data.length + (ent == null ? 0 : ent.length) + n * 4L;
         }
     }
 
@@ -666,7 +1052,7 @@ final class Journal {
             var it = cache.entrySet().iterator();
             while (cacheBytes > cacheLimit && it.hasNext()) {
                 Object old = it.next().getValue();
-                cacheBytes -= old instanceof Block ob ? ob.bytes() : ((Text) old).bytes();
+                cacheBytes -= old instanceof Block ob ? ob.bytes() : ((Texts) old).bytes();
                 it.remove();
             }
         }
@@ -714,19 +1100,25 @@ final class Journal {
         return new Block(bi, n, (long) bi.blockNo * B + 1, times, kinds);
     }
 
-    Text readText(Db db, BlockInfo bi, int n) throws SQLException {
+    Texts readText(Db db, BlockInfo bi, int n, Shapes.View sv) throws SQLException {
         PreparedStatement p = db.ps(sqlText);
         p.setInt(1, bi.blockNo);
         byte[] offsets;
         byte[] text;
         try (ResultSet rs = p.executeQuery()) {
             if (!rs.next()) {
+                if (shapes != null) {
+                    return new ShapedText(n, null, new byte[0], sv);
+                }
                 int[] start = new int[n * nText];
                 Arrays.fill(start, -1);
                 return new Text(new byte[0], start, new int[n * nText], nText);
             }
             offsets = rs.getBytes(1);
             text = rs.getBytes(2);
+        }
+        if (shapes != null) {
+            return new ShapedText(n, offsets, text, sv);
         }
         Codec.In in = new Codec.In(offsets);
         int[] start = new int[n * nText];
@@ -770,9 +1162,16 @@ final class Journal {
         final String lower;
         final byte[] q;
         final String qLatin;
-        boolean[] kindHit;       // kinds whose names contain the text
+        boolean[] kindHit;       // kinds whose names (or, events, whose context shape) contain the text
         DigitMatcher digits;     // for ids in decimal (events), or null
         final int[] gramBits;
+        /** Events: kinds whose rows may match by their context text (verbatim, or shape + digits); null = every kind. */
+        boolean[] textKind;
+        /** Events: how the text meets each shape. */
+        Shapes.Match shapeMatch;
+        /** Events: the longest digit run of the text (what the digit runs of a block are searched for), and whether it is all of it. */
+        String digitNeedle;
+        boolean pureDigits;
 
         Search(String text) {
             this.lower = text.toLowerCase(Locale.ROOT);
@@ -797,6 +1196,29 @@ final class Journal {
             return kind >= 0 && kind < kindHit.length && kindHit[kind];
         }
 
+        /** Whether rows of this kind may match by text. */
+        boolean textKind(int kind) {
+            return textKind == null || kind >= 0 && kind < textKind.length && textKind[kind];
+        }
+
+        void shapes(Shapes.Match m) {
+            this.shapeMatch = m;
+            String best = "";
+            int i = 0;
+            while (i < lower.length()) {
+                int j = i;
+                while (j < lower.length() && Shapes.isDigit(lower.charAt(j))) {
+                    j++;
+                }
+                if (j - i > best.length()) {
+                    best = lower.substring(i, j);
+                }
+                i = Math.max(j, i + 1);
+            }
+            this.digitNeedle = best;
+            this.pureDigits = !best.isEmpty() && best.length() == lower.length();
+        }
+
         boolean mayContain(byte[] grams) {
             if (grams == null) {
                 return true;
@@ -811,16 +1233,20 @@ final class Journal {
     }
 
     /** The rows of block {@code b} whose searchable text contains the search text, as a bit set. */
-    long[] textMatches(Block b, Text tx, Search s) {
+    long[] textMatches(Block b, Texts tx, Search s) {
         return textMatches(b.info, b.n, tx, s);
     }
 
-    long[] textMatches(BlockInfo info, int n, Text tx, Search s) {
+    long[] textMatches(BlockInfo info, int n, Texts texts, Search s) {
         long[] bits = new long[(n + 63) >>> 6];
         if (s.q.length == 0) {
             Arrays.fill(bits, -1L);
             return bits;
         }
+        if (texts instanceof ShapedText st) {
+            return shapedMatches(st, n, s, bits);
+        }
+        Text tx = (Text) texts;
         int flags = info.flags;
         if ((flags & FLAG_ASCII) != 0) {
             byte[] txt = tx.bytes;
@@ -886,6 +1312,69 @@ final class Journal {
         return bits;
     }
 
+    /**
+     * Shaped texts: an entry whose shape may hold the text through its digits is found by searching the block's digit
+     * runs for the text's longest digit run; it matches if the text is all digits, else if its whole (lower-cased,
+     * re-assembled) text contains the search text. Verbatim entries are lower-cased and searched. Terms without a
+     * digit never reach here for shaped entries: they are decided per shape (the row's kind).
+     */
+    private static long[] shapedMatches(ShapedText tx, int n, Search s, long[] bits) {
+        byte[] state = null;
+        Shapes.Match m = s.shapeMatch;
+        int entries = tx.entries;
+        if (entries == 0) {
+            return bits;
+        }
+        if (m != null && m.hasDigit() && !s.digitNeedle.isEmpty()) {
+            String hay = tx.hay();
+            String needle = s.digitNeedle;
+            boolean[] byDigits = m.byDigits();
+            int from = 0;
+            int len = tx.data.length;
+            while (from < len) {
+                int hit = hay.indexOf(needle, from);
+                if (hit < 0) {
+                    break;
+                }
+                int e = tx.entryAt(hit);
+                int sh = tx.shape(e);
+                boolean match;
+                if (sh == Shapes.RAW) {
+                    match = tx.lowerEntryText(e).contains(s.lower);
+                } else {
+                    match = sh < byDigits.length && byDigits[sh] && (s.pureDigits || tx.lowerEntryText(e).contains(s.lower));
+                }
+                if (match) {
+                    if (state == null) {
+                        state = new byte[entries];
+                    }
+                    state[e] = 1;
+                }
+                from = tx.end(e);
+            }
+        } else if (m == null || !m.hasDigit()) {
+            for (int e = 0; e < entries; e++) {
+                if (tx.shape(e) == Shapes.RAW && tx.lowerEntryText(e).contains(s.lower)) {
+                    if (state == null) {
+                        state = new byte[entries];
+                    }
+                    state[e] = 1;
+                }
+            }
+        }
+        if (state == null) {
+            return bits;
+        }
+        int[] re = tx.rows();
+        for (int r = 0; r < n; r++) {
+            int e = re[r];
+            if (e >= 0 && state[e] != 0) {
+                bits[r >>> 6] |= 1L << (r & 63);
+            }
+        }
+        return bits;
+    }
+
     // ---- counting ----
 
     /** Per-query reader: the view, the database, and decoded blocks of this query. */
@@ -894,7 +1383,7 @@ final class Journal {
         final Db db;
         final Filter filter;
         private final Map<Integer, Block> blocks = new HashMap<>();
-        private final Map<Integer, Text> texts = new HashMap<>();
+        private final Map<Integer, Texts> texts = new HashMap<>();
         private final Map<Integer, long[]> textHits = new HashMap<>();
         private final java.util.BitSet noText = new java.util.BitSet();
         final long generation;
@@ -929,15 +1418,15 @@ final class Journal {
             return b;
         }
 
-        Text text(int i) throws SQLException {
-            Text t = texts.get(i);
+        Texts text(int i) throws SQLException {
+            Texts t = texts.get(i);
             if (t == null) {
                 BlockInfo bi = view.block(i);
                 boolean sealedBlock = i < view.sealedCount;
                 long key = cacheKey(generation, bi.blockNo, 1);
-                t = sealedBlock ? (Text) cached(key) : null;
+                t = sealedBlock ? (Texts) cached(key) : null;
                 if (t == null) {
-                    t = readText(db, bi, bi.n);
+                    t = readText(db, bi, bi.n, view.shapes);
                     if (sealedBlock) {
                         remember(key, t, t.bytes());
                     }
@@ -959,18 +1448,27 @@ final class Journal {
             if (s.digits != null && s.digits.matches(b.firstId + r)) {
                 return true;
             }
-            if (noText.get(b.info.blockNo)) {
-                return false;
-            }
-            long[] hits = textHits.get(b.info.blockNo);
-            if (hits == null) {
-                hits = textMatches(b, text(b.info.blockNo), s);
-                textHits.put(b.info.blockNo, hits);
+            long[] hits;
+            if (lastHitsBlock == b.info.blockNo) {
+                hits = lastHits;
+            } else {
+                if (noText.get(b.info.blockNo)) {
+                    return false;
+                }
+                hits = textHits.get(b.info.blockNo);
+                if (hits == null) {
+                    hits = textMatches(b, text(b.info.blockNo), s);
+                    textHits.put(b.info.blockNo, hits);
+                }
+                lastHitsBlock = b.info.blockNo;
+                lastHits = hits;
             }
             return (hits[r >>> 6] & (1L << (r & 63))) != 0;
         }
 
         private int[] memo;          // per-block match counts computed lazily (-1 = not yet), filters without search
+        private int lastHitsBlock = -1;
+        private long[] lastHits;
 
         /** Computes the total; for a search also exact per-block match counts (cached per search for sealed blocks). */
         void count() throws SQLException {
@@ -1085,11 +1583,16 @@ final class Journal {
             }
             int kindMatches = 0;
             int nameMatches = 0;
+            boolean textKinds = false;
             for (int k = 0; k < bi.kinds.length; k++) {
                 if (f.kindOk(bi.kinds[k])) {
                     kindMatches += bi.counts[k];
-                    if (f.search != null && f.search.kindHit(bi.kinds[k])) {
-                        nameMatches += bi.counts[k];
+                    if (f.search != null) {
+                        if (f.search.kindHit(bi.kinds[k])) {
+                            nameMatches += bi.counts[k];
+                        } else if (f.search.textKind(bi.kinds[k])) {
+                            textKinds = true;
+                        }
                     }
                 }
             }
@@ -1097,7 +1600,7 @@ final class Journal {
                 return 0;
             }
             boolean wholeTime = !f.timed || (bi.nulls == 0 && bi.tMin >= f.tLo && bi.tMax <= f.tHi);
-            boolean textPossible = f.search == null || f.search.mayContain(grams);
+            boolean textPossible = f.search == null || textKinds && f.search.mayContain(grams);
             if (!textPossible) {
                 noText.set(bi.blockNo);
             }
@@ -1113,12 +1616,14 @@ final class Journal {
                     int n = bi.n;
                     long[] hits = textPossible ? textMatches(bi, n, text(i), f.search) : new long[(n + 63) >>> 6];
                     textHits.put(bi.blockNo, hits);
+                    long[] any = hits;
+                    if (f.search.digits != null) {
+                        any = hits.clone();
+                        f.search.digits.orInto((long) bi.blockNo * B + 1, n, any);
+                    }
                     int c = 0;
-                    long firstId = (long) bi.blockNo * B + 1;
-                    for (int r = 0; r < n; r++) {
-                        if ((hits[r >>> 6] & (1L << (r & 63))) != 0 || f.search.digits != null && f.search.digits.matches(firstId + r)) {
-                            c++;
-                        }
+                    for (long w : any) {
+                        c += Long.bitCount(w);
                     }
                     return c;
                 }
@@ -1227,7 +1732,7 @@ final class Journal {
             return block((int) ref[1]);
         }
 
-        Text textOfRow(long[] ref) throws SQLException {
+        Texts textOfRow(long[] ref) throws SQLException {
             return text((int) ref[1]);
         }
     }
