@@ -27,7 +27,23 @@ final class DigitMatcher {
         }
         lo = new long[q.length()];
         hi = new long[q.length()];
+        int k = 0;
+        for (boolean b : inS) {
+            if (b) {
+                k++;
+            }
+        }
+        sList = new int[k];
+        k = 0;
+        for (int x = 0; x < 10_000; x++) {
+            if (inS[x]) {
+                sList[k++] = x;
+            }
+        }
     }
+
+    /** The values of S whose four digits contain q, ascending. */
+    private final int[] sList;
 
     private static boolean contains(char[] d, String q) {
         int m = q.length();
@@ -94,18 +110,29 @@ final class DigitMatcher {
                 prepare(p);
             }
             int m = (int) Math.min(n - r, 10_000 - s);
-            for (int k = 0; k < m; k++) {
-                int x = s + k;
-                boolean hit = pAll || inS[x];
-                for (int i = 0; !hit && i < intervals; i++) {
-                    hit = x >= lo[i] && x <= hi[i];
-                }
-                if (hit) {
-                    int row = r + k;
+            if (pAll) {
+                setRange(bits, r, r + m);
+            } else {
+                int at = java.util.Arrays.binarySearch(sList, s);
+                for (int j = at < 0 ? -at - 1 : at; j < sList.length && sList[j] < s + m; j++) {
+                    int row = r + sList[j] - s;
                     bits[row >>> 6] |= 1L << (row & 63);
+                }
+                for (int i = 0; i < intervals; i++) {
+                    long a = Math.max(lo[i], s);
+                    long b = Math.min(hi[i], s + m - 1L);
+                    if (a <= b) {
+                        setRange(bits, r + (int) (a - s), r + (int) (b - s) + 1);
+                    }
                 }
             }
             r += m;
+        }
+    }
+
+    private static void setRange(long[] bits, int from, int to) {
+        for (int x = from; x < to; x++) {
+            bits[x >>> 6] |= 1L << (x & 63);
         }
     }
 

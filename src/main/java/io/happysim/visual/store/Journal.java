@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * An append-only, id-keyed history (events or logs) packed into blocks of {@link #B} rows.
@@ -42,6 +46,7 @@ final class Journal {
     final Shapes shapes;
     private final String sqlCols;
     private final String sqlText;
+    private final String sqlTextRange;
     private final String sqlGramsRange;
 
     // ---- writer state (guarded by the store's writer lock) ----
@@ -66,6 +71,7 @@ final class Journal {
         this.tail = new Tail(16, nText);
         this.sqlCols = "SELECT cols FROM " + prefix + "_blocks WHERE block_no = ?";
         this.sqlText = "SELECT offsets, text FROM " + prefix + "_text WHERE block_no = ?";
+        this.sqlTextRange = "SELECT block_no, offsets, text FROM " + prefix + "_text WHERE block_no >= ? AND block_no <= ? ORDER BY block_no";
         this.sqlGramsRange = "SELECT block_no, grams FROM " + prefix + "_grams WHERE block_no >= ? AND block_no <= ? ORDER BY block_no";
     }
 
@@ -312,9 +318,12 @@ final class Journal {
         private final Codec.Out text = new Codec.Out(1 << 16);
         private final HashMap<String, Integer> entryOf = new HashMap<>(4096);
         private final HashMap<Integer, Integer> localShapes = new HashMap<>();
+        private final Codec.Out sym = new Codec.Out(1 << 16);
+        private final Codec.Out raw = new Codec.Out(1 << 8);
+        private final Codec.Out rawList = new Codec.Out(1 << 6);
         private int[] rowRef = new int[0];
         private int[] entShape = new int[256];
-        private int[] entLen = new int[256];
+        private int[] entEnd = new int[256];
         private int[] localOf = new int[64];
 
         Stage(Db db) {
@@ -480,18 +489,20 @@ final class Journal {
 
         /**
          * The texts of a shaped block (see {@link ShapedText} for the layout). Entries are the distinct texts of the
-         * block in order of first appearance; their payloads are concatenated in entry order: a shaped entry's digit
-         * runs, each followed by {@link Shapes#SEP}, or a verbatim ({@link Shapes#RAW}) entry's UTF-8. Returns the flags.
+         * block in order of first appearance. Returns the flags.
          */
         private int writeShaped(Tail r, long[] grams) {
             int n = r.n;
             entryOf.clear();
+            sym.reset();
+            raw.reset();
+            rawList.reset();
             int e = 0;
+            int rawCount = 0;
             int withText = 0;
             int repeats = 0;
             boolean ascii = true;
             boolean upper = false;
-            boolean anyRaw = false;
             if (rowRef.length < n) {
                 rowRef = new int[Math.max(n, B)];
             }
@@ -511,25 +522,26 @@ final class Journal {
                 rowRef[i] = e;
                 if (e == entShape.length) {
                     entShape = Arrays.copyOf(entShape, e * 2);
-                    entLen = Arrays.copyOf(entLen, e * 2);
+                    entEnd = Arrays.copyOf(entEnd, e * 2);
                 }
                 int shape = r.shapeIds[i];
                 entShape[e] = shape;
-                int before = text.len;
                 if (shape == Shapes.RAW) {
-                    anyRaw = true;
                     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                    text.bytes(b, 0, b.length);
+                    raw.bytes(b, 0, b.length);
+                    rawList.varint(e);
+                    rawList.varint(b.length);
+                    rawCount++;
                     boolean rowAscii = b.length == s.length();
                     ascii &= rowAscii;
                     String low = s.toLowerCase(Locale.ROOT);
                     upper |= !low.equals(s);
                     addGrams(grams, rowAscii ? b : low.getBytes(StandardCharsets.UTF_8), rowAscii);
                 } else {
-                    Shapes.digitsOf(s, text);
+                    Shapes.digitsOf(s, sym);
                     upper |= addGramsAscii(grams, s);
                 }
-                entLen[e] = text.len - before;
+                entEnd[e] = sym.len;
                 e++;
             }
             // local shape list
@@ -541,7 +553,8 @@ final class Journal {
                 }
             }
             int shapeWidth = nLocal <= 256 ? 1 : 2;
-            int endWidth = text.len < 65_536 ? 2 : 4;
+            int endWidth = sym.len < 65_536 ? 2 : 4;
+            int repWidth = e <= 256 ? 1 : 2;
             offs.varint(n);
             offs.varint(e);
             offs.varint(nLocal);
@@ -554,26 +567,32 @@ final class Journal {
             }
             offs.u8(shapeWidth);
             offs.u8(endWidth);
-            offs.ensure(e * (shapeWidth + endWidth) + (n + 7) / 8 + (withText + 7) / 8 + 2 * repeats + 8);
+            offs.u8(repWidth);
+            offs.ensure(e * (shapeWidth + endWidth) + (n + 7) / 8 + (withText + 7) / 8 + repWidth * repeats + rawList.len + 16);
+            byte[] o = offs.buf;
+            int p = offs.len;
             for (int k = 0; k < e; k++) {
                 int l = localShapes.get(entShape[k]);
-                offs.u8(l & 0xFF);
+                o[p++] = (byte) l;
                 if (shapeWidth == 2) {
-                    offs.u8(l >>> 8);
+                    o[p++] = (byte) (l >>> 8);
                 }
             }
-            int end = 0;
             for (int k = 0; k < e; k++) {
-                end += entLen[k];
-                offs.u8(end & 0xFF);
-                offs.u8((end >>> 8) & 0xFF);
+                int end = entEnd[k];
+                o[p++] = (byte) end;
+                o[p++] = (byte) (end >>> 8);
                 if (endWidth == 4) {
-                    offs.u8((end >>> 16) & 0xFF);
-                    offs.u8(end >>> 24);
+                    o[p++] = (byte) (end >>> 16);
+                    o[p++] = (byte) (end >>> 24);
                 }
             }
-            // rows: a bitmap of rows with a text, then over those a bitmap of first appearances, then the
-            // entries of the other (repeating) rows as u16
+            offs.len = p;
+            offs.varint(rawCount);
+            offs.bytes(rawList.buf, 0, rawList.len);
+            p = offs.len;
+            // rows: a bitmap of rows with a text, then over those a bitmap of first appearances (the row holds the
+            // next new entry), then the entries of the other (repeating) rows
             int bits = 0;
             int nb = 0;
             for (int i = 0; i < n; i++) {
@@ -581,13 +600,13 @@ final class Journal {
                     bits |= 1 << nb;
                 }
                 if (++nb == 8) {
-                    offs.u8(bits);
+                    o[p++] = (byte) bits;
                     bits = 0;
                     nb = 0;
                 }
             }
             if (nb > 0) {
-                offs.u8(bits);
+                o[p++] = (byte) bits;
             }
             bits = 0;
             nb = 0;
@@ -602,13 +621,13 @@ final class Journal {
                     next++;
                 }
                 if (++nb == 8) {
-                    offs.u8(bits);
+                    o[p++] = (byte) bits;
                     bits = 0;
                     nb = 0;
                 }
             }
             if (nb > 0) {
-                offs.u8(bits);
+                o[p++] = (byte) bits;
             }
             next = 0;
             for (int i = 0; i < n; i++) {
@@ -619,12 +638,17 @@ final class Journal {
                 if (ref == next) {
                     next++;
                 } else {
-                    offs.u8(ref & 0xFF);
-                    offs.u8(ref >>> 8);
+                    o[p++] = (byte) ref;
+                    if (repWidth == 2) {
+                        o[p++] = (byte) (ref >>> 8);
+                    }
                 }
             }
+            offs.len = p;
+            Shapes.pack(sym.buf, sym.len, text);
+            text.bytes(raw.buf, 0, raw.len);
             entryOf.clear();
-            return (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0) | (anyRaw ? FLAG_RAW : 0);
+            return (ascii ? FLAG_ASCII : 0) | (upper ? FLAG_UPPER : 0) | (rawCount > 0 ? FLAG_RAW : 0);
         }
     }
 
@@ -866,11 +890,15 @@ final class Journal {
     }
 
     /**
-     * A shaped block's texts (events, one text per row), read lazily from its two blobs. {@code offsets}: n, E (entries),
-     * L, L shape ids (the block's shapes), shape width w (1|2), end width v (2|4); E × w: each entry's index in that
-     * list; E × v: where each entry's payload ends in {@code text} (little-endian, cumulative); a bitmap of the n rows
-     * that have a text; over those rows a bitmap of first appearances (the row holds the next new entry); the entry
-     * of every other row with a text as u16. Immutable once {@link #rows()} has run (benign races otherwise).
+     * A shaped block's texts (events, one text per row), read lazily from its two blobs.
+     *
+     * <p>{@code offsets}: n, E (entries: the distinct texts, in order of first appearance), L and the block's L shape
+     * ids, the widths w (1|2), v (2|4), u (1|2); E × w: each entry's index in the shape list; E × v: where each entry's
+     * digits end (in nibbles, cumulative); R and R × (entry, byte length) for the verbatim ({@link Shapes#RAW})
+     * entries; a bitmap of the n rows that have a text; over those rows a bitmap of first appearances (the row holds
+     * the next new entry); the entry of every other row with a text (u bytes). {@code text}: the digit runs of the
+     * shaped entries, each run followed by the nibble A, packed two digits per byte (high nibble first, F pads), then
+     * the verbatim entries' UTF-8.
      */
     static final class ShapedText implements Texts {
         final int n;
@@ -880,10 +908,16 @@ final class Journal {
         final int[] local;
         final int shapeWidth;
         final int endWidth;
+        final int repWidth;
         final int shapesPos;
         final int endsPos;
         final int rowsPos;
         final int storedN;
+        final int nibbles;
+        final int packedLen;
+        final int[] rawEntry;
+        final int[] rawStart;
+        final int[] rawLen;
         final Shapes.View shapes;
         private int[] rowEntry;
         private String hay;
@@ -894,10 +928,9 @@ final class Journal {
             this.data = data;
             this.shapes = shapes;
             if (ent == null) {
-                storedN = 0;
-                entries = 0;
-                local = new int[0];
-                shapeWidth = 1;
+                storedN = entries = nibbles = packedLen = 0;
+                local = rawEntry = rawStart = rawLen = new int[0];
+                shapeWidth = repWidth = 1;
                 endWidth = 2;
                 shapesPos = endsPos = rowsPos = 0;
                 return;
@@ -912,9 +945,24 @@ final class Journal {
             }
             shapeWidth = in.u8();
             endWidth = in.u8();
+            repWidth = in.u8();
             shapesPos = in.pos;
             endsPos = shapesPos + entries * shapeWidth;
-            rowsPos = endsPos + entries * endWidth;
+            in.pos = endsPos + entries * endWidth;
+            nibbles = entries == 0 ? 0 : end(entries - 1);
+            packedLen = (nibbles + 1) / 2;
+            int r = (int) in.varint();
+            rawEntry = new int[r];
+            rawStart = new int[r];
+            rawLen = new int[r];
+            int at = packedLen;
+            for (int i = 0; i < r; i++) {
+                rawEntry[i] = (int) in.varint();
+                rawLen[i] = (int) in.varint();
+                rawStart[i] = at;
+                at += rawLen[i];
+            }
+            rowsPos = in.pos;
         }
 
         int shape(int e) {
@@ -923,6 +971,7 @@ final class Journal {
             return local[l];
         }
 
+        /** Where entry e's digits end, in nibbles. */
         int end(int e) {
             int p = endsPos + e * endWidth;
             int v = (ent[p] & 0xFF) | (ent[p + 1] & 0xFF) << 8;
@@ -936,9 +985,15 @@ final class Journal {
             return e == 0 ? 0 : end(e - 1);
         }
 
-        /** The entry whose payload holds byte {@code pos} of the text. */
-        int entryAt(int pos) {
-            int lo = 0;
+        /** The entry whose digits hold nibble {@code pos}, searching from entry {@code from} on. */
+        int entryAt(int pos, int from) {
+            int lo = from;
+            for (int k = 0; k < 4 && lo < entries - 1; k++) {
+                if (end(lo) > pos) {
+                    return lo;
+                }
+                lo++;
+            }
             int hi = entries - 1;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
@@ -961,13 +1016,9 @@ final class Journal {
             Arrays.fill(re, -1);
             if (ent != null) {
                 int hasPos = rowsPos;
-                int withText = 0;
-                for (int i = 0; i < storedN; i++) {
-                    if ((ent[hasPos + (i >>> 3)] & (1 << (i & 7))) != 0) {
-                        withText++;
-                    }
-                }
-                int newPos = hasPos + (storedN + 7) / 8;
+                int hasLen = (storedN + 7) / 8;
+                int withText = popcount(ent, hasPos, hasLen);
+                int newPos = hasPos + hasLen;
                 int repPos = newPos + (withText + 7) / 8;
                 int t = 0;
                 int next = 0;
@@ -978,8 +1029,8 @@ final class Journal {
                     if ((ent[newPos + (t >>> 3)] & (1 << (t & 7))) != 0) {
                         re[i] = next++;
                     } else {
-                        re[i] = (ent[repPos] & 0xFF) | (ent[repPos + 1] & 0xFF) << 8;
-                        repPos += 2;
+                        re[i] = repWidth == 1 ? ent[repPos] & 0xFF : (ent[repPos] & 0xFF) | (ent[repPos + 1] & 0xFF) << 8;
+                        repPos += repWidth;
                     }
                     t++;
                 }
@@ -988,34 +1039,141 @@ final class Journal {
             return re;
         }
 
+        /** The reader's rows (of n) whose entry is marked in {@code state}, as a bit set (ORed into {@code bits}). */
+        void rowBits(byte[] state, int marked, long[] bits) {
+            if (ent == null || marked == 0) {
+                return;
+            }
+            if (rowEntry != null || marked * 8 > entries) {
+                int[] re = rows();
+                for (int r = 0; r < n; r++) {
+                    int e = re[r];
+                    if (e >= 0 && state[e] != 0) {
+                        bits[r >>> 6] |= 1L << (r & 63);
+                    }
+                }
+                return;
+            }
+            // few entries: find their rows by select over the bitmaps instead of decoding every row
+            int hasPos = rowsPos;
+            int hasLen = (storedN + 7) / 8;
+            int withText = popcount(ent, hasPos, hasLen);
+            int newPos = hasPos + hasLen;
+            int newLen = (withText + 7) / 8;
+            int repPos = newPos + newLen;
+            int news = popcount(ent, newPos, newLen);
+            int repeats = withText - news;
+            for (int e = 0; e < entries && e < news; e++) {
+                if (state[e] != 0) {
+                    int t = select(ent, newPos, newLen, e, false);
+                    mark(bits, select(ent, hasPos, hasLen, t, false));
+                }
+            }
+            for (int j = 0; j < repeats; j++) {
+                int p = repPos + j * repWidth;
+                int e = repWidth == 1 ? ent[p] & 0xFF : (ent[p] & 0xFF) | (ent[p + 1] & 0xFF) << 8;
+                if (e < entries && state[e] != 0) {
+                    int t = select(ent, newPos, newLen, j, true);
+                    if (t >= 0 && t < withText) {
+                        mark(bits, select(ent, hasPos, hasLen, t, false));
+                    }
+                }
+            }
+        }
+
+        private void mark(long[] bits, int r) {
+            if (r >= 0 && r < n) {
+                bits[r >>> 6] |= 1L << (r & 63);
+            }
+        }
+
+        private static int popcount(byte[] b, int pos, int len) {
+            int c = 0;
+            int i = 0;
+            for (; i + 8 <= len; i += 8) {
+                c += Long.bitCount(le64(b, pos + i));
+            }
+            for (; i < len; i++) {
+                c += Integer.bitCount(b[pos + i] & 0xFF);
+            }
+            return c;
+        }
+
+        /** The position of the k-th (0-based) set bit — or clear bit, {@code zeros} — of a bitmap, or -1. */
+        private static int select(byte[] b, int pos, int len, int k, boolean zeros) {
+            int i = 0;
+            for (; i + 8 <= len; i += 8) {
+                long w = le64(b, pos + i);
+                if (zeros) {
+                    w = ~w;
+                }
+                int c = Long.bitCount(w);
+                if (k < c) {
+                    for (int j = 0; j < k; j++) {
+                        w &= w - 1;
+                    }
+                    return i * 8 + Long.numberOfTrailingZeros(w);
+                }
+                k -= c;
+            }
+            for (; i < len; i++) {
+                int w = b[pos + i] & 0xFF;
+                if (zeros) {
+                    w = ~w & 0xFF;
+                }
+                int c = Integer.bitCount(w);
+                if (k < c) {
+                    for (int j = 0; j < k; j++) {
+                        w &= w - 1;
+                    }
+                    return i * 8 + Integer.numberOfTrailingZeros(w);
+                }
+                k -= c;
+            }
+            return -1;
+        }
+
+        private static long le64(byte[] b, int p) {
+            return (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24
+                    | (b[p + 4] & 0xFFL) << 32 | (b[p + 5] & 0xFFL) << 40 | (b[p + 6] & 0xFFL) << 48 | (b[p + 7] & 0xFFL) << 56;
+        }
+
         int shapeOfRow(int row) {
             int e = rows()[row];
             return e < 0 ? Shapes.NONE : shape(e);
         }
 
+        private int rawIndex(int e) {
+            for (int i = 0; i < rawEntry.length; i++) {
+                if (rawEntry[i] == e) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("entry " + e + " is not verbatim");
+        }
+
         String entryText(int e) {
             int sh = shape(e);
-            int st = start(e);
             if (sh == Shapes.RAW) {
-                return new String(data, st, end(e) - st, StandardCharsets.UTF_8);
+                int i = rawIndex(e);
+                return new String(data, rawStart[i], rawLen[i], StandardCharsets.UTF_8);
             }
-            return Shapes.expand(shapes.shapes()[sh], data, st);
+            return Shapes.expandPacked(shapes.shapes()[sh], data, start(e));
         }
 
         String lowerEntryText(int e) {
             int sh = shape(e);
-            int st = start(e);
             if (sh == Shapes.RAW) {
-                return new String(data, st, end(e) - st, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                return entryText(e).toLowerCase(Locale.ROOT);
             }
-            return Shapes.expand(shapes.lower()[sh], data, st);
+            return Shapes.expandPacked(shapes.lower()[sh], data, start(e));
         }
 
-        /** The payloads as one Latin-1 string (made once per decoded block). */
+        /** The packed digits as one Latin-1 string (made once per decoded block). */
         String hay() {
             String h = hay;
             if (h == null) {
-                h = new String(data, StandardCharsets.ISO_8859_1);
+                h = new String(data, 0, packedLen, StandardCharsets.ISO_8859_1);
                 hay = h;
             }
             return h;
@@ -1029,7 +1187,96 @@ final class Journal {
 
         @Override
         public long bytes() {
-            return 96 + 2L * data.length + (ent == null ? 0 : ent.length) + n * 4L;
+            return 96 + data.length + packedLen + (ent == null ? 0 : ent.length) + n * 4L;
+        }
+    }
+
+    /**
+     * Finds a digit string in packed digits (two per byte): occurrences starting at an even nibble are found by
+     * searching for its digit pairs as bytes, those at an odd nibble for its pairs shifted by one, each then checked
+     * at its ends; strings of one or two digits are looked for nibble by nibble.
+     */
+    static final class NibbleFinder {
+        final byte[] d;
+        final String even;
+        final String odd;
+
+        NibbleFinder(String digits) {
+            int l = digits.length();
+            d = new byte[l];
+            for (int i = 0; i < l; i++) {
+                d[i] = (byte) (digits.charAt(i) - '0');
+            }
+            char[] e = new char[l / 2];
+            for (int j = 0; j < e.length; j++) {
+                e[j] = (char) (d[2 * j] << 4 | d[2 * j + 1]);
+            }
+            char[] o = new char[(l - 1) / 2];
+            for (int j = 0; j < o.length; j++) {
+                o[j] = (char) (d[1 + 2 * j] << 4 | d[2 + 2 * j]);
+            }
+            even = new String(e);
+            odd = new String(o);
+        }
+
+        /** The first nibble position >= from where the digits occur (before {@code nibbles}), or -1. */
+        int next(ShapedText tx, int from) {
+            int l = d.length;
+            int nib = tx.nibbles;
+            if (l <= 2) {
+                byte[] b = tx.data;
+                for (int p = from; p + l <= nib; p++) {
+                    if (Shapes.nibble(b, p) == d[0] && (l == 1 || Shapes.nibble(b, p + 1) == d[1])) {
+                        return p;
+                    }
+                }
+                return -1;
+            }
+            int e = nextEven(tx, from);
+            int o = nextOdd(tx, from);
+            return e < 0 ? o : o < 0 ? e : Math.min(e, o);
+        }
+
+        private int nextEven(ShapedText tx, int from) {
+            String hay = tx.hay();
+            byte[] b = tx.data;
+            int l = d.length;
+            int i = (from + 1) / 2;
+            while (true) {
+                int k = hay.indexOf(even, i);
+                if (k < 0) {
+                    return -1;
+                }
+                int p = 2 * k;
+                if (p + l > tx.nibbles) {
+                    return -1;
+                }
+                if ((l & 1) == 0 || Shapes.nibble(b, p + l - 1) == d[l - 1]) {
+                    return p;
+                }
+                i = k + 1;
+            }
+        }
+
+        private int nextOdd(ShapedText tx, int from) {
+            String hay = tx.hay();
+            byte[] b = tx.data;
+            int l = d.length;
+            int i = Math.max(1, from / 2 + 1);     // the first full pair byte of an occurrence at nibble 2(i-1)+1 >= from
+            while (true) {
+                int k = hay.indexOf(odd, i);
+                if (k < 0) {
+                    return -1;
+                }
+                int p = 2 * k - 1;
+                if (p + l > tx.nibbles) {
+                    return -1;
+                }
+                if ((b[k - 1] & 0xF) == d[0] && ((l & 1) == 1 || Shapes.nibble(b, p + l - 1) == d[l - 1])) {
+                    return p;
+                }
+                i = k + 1;
+            }
         }
     }
 
@@ -1117,6 +1364,10 @@ final class Journal {
             offsets = rs.getBytes(1);
             text = rs.getBytes(2);
         }
+        return textsOf(bi, n, offsets, text, sv);
+    }
+
+    Texts textsOf(BlockInfo bi, int n, byte[] offsets, byte[] text, Shapes.View sv) {
         if (shapes != null) {
             return new ShapedText(n, offsets, text, sv);
         }
@@ -1199,6 +1450,17 @@ final class Journal {
         /** Whether rows of this kind may match by text. */
         boolean textKind(int kind) {
             return textKind == null || kind >= 0 && kind < textKind.length && textKind[kind];
+        }
+
+        private NibbleFinder finder;
+
+        NibbleFinder finder() {
+            NibbleFinder f = finder;
+            if (f == null) {
+                f = new NibbleFinder(digitNeedle);
+                finder = f;
+            }
+            return f;
         }
 
         void shapes(Shapes.Match m) {
@@ -1320,57 +1582,47 @@ final class Journal {
      */
     private static long[] shapedMatches(ShapedText tx, int n, Search s, long[] bits) {
         byte[] state = null;
+        int marked = 0;
         Shapes.Match m = s.shapeMatch;
         int entries = tx.entries;
         if (entries == 0) {
             return bits;
         }
-        if (m != null && m.hasDigit() && !s.digitNeedle.isEmpty()) {
-            String hay = tx.hay();
-            String needle = s.digitNeedle;
+        boolean hasDigit = m != null && m.hasDigit();
+        if (hasDigit && tx.nibbles > 0) {
+            NibbleFinder finder = s.finder();
             boolean[] byDigits = m.byDigits();
             int from = 0;
-            int len = tx.data.length;
-            while (from < len) {
-                int hit = hay.indexOf(needle, from);
+            int e = 0;
+            while (true) {
+                int hit = finder.next(tx, from);
                 if (hit < 0) {
                     break;
                 }
-                int e = tx.entryAt(hit);
+                e = tx.entryAt(hit, e);
                 int sh = tx.shape(e);
-                boolean match;
-                if (sh == Shapes.RAW) {
-                    match = tx.lowerEntryText(e).contains(s.lower);
-                } else {
-                    match = sh < byDigits.length && byDigits[sh] && (s.pureDigits || tx.lowerEntryText(e).contains(s.lower));
-                }
-                if (match) {
+                if (sh < byDigits.length && byDigits[sh] && (s.pureDigits || tx.lowerEntryText(e).contains(s.lower))) {
                     if (state == null) {
                         state = new byte[entries];
                     }
                     state[e] = 1;
+                    marked++;
                 }
                 from = tx.end(e);
             }
-        } else if (m == null || !m.hasDigit()) {
-            for (int e = 0; e < entries; e++) {
-                if (tx.shape(e) == Shapes.RAW && tx.lowerEntryText(e).contains(s.lower)) {
-                    if (state == null) {
-                        state = new byte[entries];
-                    }
-                    state[e] = 1;
+        }
+        for (int i = 0; i < tx.rawEntry.length; i++) {
+            int e = tx.rawEntry[i];
+            if (tx.lowerEntryText(e).contains(s.lower)) {
+                if (state == null) {
+                    state = new byte[entries];
                 }
+                state[e] = 1;
+                marked++;
             }
         }
-        if (state == null) {
-            return bits;
-        }
-        int[] re = tx.rows();
-        for (int r = 0; r < n; r++) {
-            int e = re[r];
-            if (e >= 0 && state[e] != 0) {
-                bits[r >>> 6] |= 1L << (r & 63);
-            }
+        if (state != null) {
+            tx.rowBits(state, marked, bits);
         }
         return bits;
     }
@@ -1455,11 +1707,7 @@ final class Journal {
                 if (noText.get(b.info.blockNo)) {
                     return false;
                 }
-                hits = textHits.get(b.info.blockNo);
-                if (hits == null) {
-                    hits = textMatches(b, text(b.info.blockNo), s);
-                    textHits.put(b.info.blockNo, hits);
-                }
+                hits = hitsOf(b.info.blockNo);
                 lastHitsBlock = b.info.blockNo;
                 lastHits = hits;
             }
@@ -1503,6 +1751,9 @@ final class Journal {
                 noText.or(cached.noText().get(0, cachedUpTo));
             }
             byte[][] grams = cachedUpTo < nb ? loadGrams(cachedUpTo, nb - 1) : null;
+            if (cachedUpTo < view.sealedCount) {
+                prefetch(cachedUpTo, view.sealedCount, grams);
+            }
             long sum = 0;
             for (int i = 0; i < nb; i++) {
                 int c = i < cachedUpTo ? cached.counts[i] : countBlock(i, grams[i - cachedUpTo]);
@@ -1517,6 +1768,80 @@ final class Journal {
                     while (searchCache.size() > 32) {
                         searchCache.remove(searchCache.keySet().iterator().next());
                     }
+                }
+            }
+        }
+
+        /** The rows of block i whose text matches the search, as a bit set (computed once per reader). */
+        long[] hitsOf(int i) throws SQLException {
+            BlockInfo bi = view.block(i);
+            long[] hits = textHits.get(bi.blockNo);
+            if (hits == null) {
+                hits = textMatches(bi, bi.n, text(i), filter.search);
+                textHits.put(bi.blockNo, hits);
+            }
+            return hits;
+        }
+
+        /** Whether counting block i needs its texts (mirrors {@link #countBlock}). */
+        private boolean needsText(int i, byte[] grams) {
+            BlockInfo bi = view.block(i);
+            Filter f = filter;
+            if (f.timed && (bi.tMax == NULL_TIME || bi.tMax < f.tLo || bi.tMin > f.tHi)) {
+                return false;
+            }
+            boolean textKinds = false;
+            for (int k = 0; k < bi.kinds.length; k++) {
+                int kind = bi.kinds[k];
+                if (f.kindOk(kind) && !f.search.kindHit(kind) && f.search.textKind(kind)) {
+                    textKinds = true;
+                    break;
+                }
+            }
+            return textKinds && f.search.mayContain(grams);
+        }
+
+        /**
+         * Computes the text matches of the sealed blocks in [from, to) that {@link #countBlock} will need, in chunks
+         * shared by this thread (on its connection) and the store's scan helper (on a connection of its own, in a read
+         * transaction of the same generation: sealed blocks never change within one). Whatever the helper did not
+         * finish is done here, so a busy or failing helper only costs time.
+         */
+        private void prefetch(int from, int to, byte[][] grams) throws SQLException {
+            DataSource ds = scanSource;
+            if (ds == null || to - from < PREFETCH_MIN) {
+                return;
+            }
+            int[] need = new int[to - from];
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                if (!textHits.containsKey(view.block(i).blockNo) && needsText(i, grams == null ? null : grams[i - from])) {
+                    need[k++] = i;
+                }
+            }
+            if (k < PREFETCH_MIN) {
+                return;
+            }
+            int chunks = (k + PREFETCH_CHUNK - 1) / PREFETCH_CHUNK;
+            Scan scan = new Scan(Arrays.copyOf(need, k), chunks);
+            SCAN_POOL.execute(() -> scan.help(ds, this));
+            int c;
+            while ((c = scan.claim()) >= 0) {
+                try {
+                    scan.run(c, db, this);
+                } finally {
+                    scan.release();
+                }
+            }
+            scan.finish();
+            for (int ch = 0; ch < chunks; ch++) {
+                if (!scan.done[ch]) {
+                    scan.run(ch, db, this);
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                if (scan.out[j] != null) {
+                    textHits.put(view.block(scan.need[j]).blockNo, scan.out[j]);
                 }
             }
         }
@@ -1614,8 +1939,7 @@ final class Journal {
                 if (f.kindOk == null && nameMatches == 0) {
                     // only text (and the id) can match: no need for the block's kinds and times
                     int n = bi.n;
-                    long[] hits = textPossible ? textMatches(bi, n, text(i), f.search) : new long[(n + 63) >>> 6];
-                    textHits.put(bi.blockNo, hits);
+                    long[] hits = textPossible ? hitsOf(i) : new long[(n + 63) >>> 6];
                     long[] any = hits;
                     if (f.search.digits != null) {
                         any = hits.clone();
@@ -1656,8 +1980,7 @@ final class Journal {
                     continue;
                 }
                 if (hits == null) {
-                    hits = textMatches(b, text(i), se);
-                    textHits.put(bi.blockNo, hits);
+                    hits = hitsOf(i);
                 }
                 if ((hits[r >>> 6] & (1L << (r & 63))) != 0) {
                     c++;
@@ -1734,6 +2057,128 @@ final class Journal {
 
         Texts textOfRow(long[] ref) throws SQLException {
             return text((int) ref[1]);
+        }
+    }
+
+    static final int PREFETCH_MIN = 24;
+    static final int PREFETCH_CHUNK = 32;
+    /** Set by the store: where the scan helper gets its connection; null = no parallel scanning. */
+    volatile DataSource scanSource;
+
+    /** One helper thread for all stores: scans share the machine's cores with the caller (and never hold the writer's lock). */
+    private static final ThreadPoolExecutor SCAN_POOL = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "happysim-store-scan");
+                t.setDaemon(true);
+                return t;
+            });
+
+    static {
+        SCAN_POOL.allowCoreThreadTimeOut(true);
+    }
+
+    /** The chunks of one parallel text scan. */
+    private final class Scan {
+        final int[] need;
+        final long[][] out;
+        final boolean[] done;
+        final int chunks;
+        private int next;
+        private int busy;
+        private boolean stopped;
+
+        Scan(int[] need, int chunks) {
+            this.need = need;
+            this.out = new long[need.length][];
+            this.done = new boolean[chunks];
+            this.chunks = chunks;
+        }
+
+        synchronized int claim() {
+            if (stopped || next >= chunks) {
+                return -1;
+            }
+            busy++;
+            return next++;
+        }
+
+        synchronized void release() {
+            busy--;
+            notifyAll();
+        }
+
+        /** Stops handing out chunks and waits for the one the helper may be working on. */
+        synchronized void finish() {
+            stopped = true;
+            while (busy > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void help(DataSource ds, Reader reader) {
+            Db hdb = null;
+            try {
+                int c;
+                while ((c = claim()) >= 0) {
+                    try {
+                        if (hdb == null) {
+                            hdb = new Db(ds.getConnection(), true);
+                            if (hdb.generation() != reader.generation) {
+                                return;     // cleared since: leave the rest to the reader
+                            }
+                        }
+                        run(c, hdb, reader);
+                    } finally {
+                        release();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                // the reader does what is left
+            } finally {
+                if (hdb != null) {
+                    hdb.close();
+                }
+            }
+        }
+
+        /** Computes one chunk (its results are published by the scan's lock). */
+        void run(int c, Db d, Reader reader) throws SQLException {
+            int a = c * PREFETCH_CHUNK;
+            int b = Math.min(need.length, a + PREFETCH_CHUNK);
+            View v = reader.view;
+            int lo = v.block(need[a]).blockNo;
+            int hi = v.block(need[b - 1]).blockNo;
+            if (hi - lo + 1 <= 2 * (b - a)) {
+                PreparedStatement p = d.ps(sqlTextRange);
+                p.setInt(1, lo);
+                p.setInt(2, hi);
+                int j = a;
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next() && j < b) {
+                        int bn = rs.getInt(1);
+                        while (j < b && v.block(need[j]).blockNo < bn) {
+                            j++;
+                        }
+                        if (j < b && v.block(need[j]).blockNo == bn) {
+                            BlockInfo bi = v.block(need[j]);
+                            Texts tx = textsOf(bi, bi.n, rs.getBytes(2), rs.getBytes(3), v.shapes);
+                            out[j] = textMatches(bi, bi.n, tx, reader.filter.search);
+                            j++;
+                        }
+                    }
+                }
+            } else {
+                for (int j = a; j < b; j++) {
+                    BlockInfo bi = v.block(need[j]);
+                    out[j] = textMatches(bi, bi.n, readText(d, bi, bi.n, v.shapes), reader.filter.search);
+                }
+            }
+            done[c] = true;
         }
     }
 

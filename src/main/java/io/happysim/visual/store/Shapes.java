@@ -27,9 +27,11 @@ final class Shapes {
     static final int NONE = 0;
     static final int RAW = 1;
     static final int MAX_SHAPES = 16_384;
+    /** The dictionary size in force (tests lower it to fill the dictionary). */
+    static volatile int maxShapes = MAX_SHAPES;
     static final int MAX_LEN = 2_048;
     static final long MAX_CHARS = 4L << 20;
-    /** Terminates every digit run in the packed digits of a block. */
+    /** Terminates every digit run (before packing: see {@link #pack}). */
     static final byte SEP = ',';
 
     private String[] byId = new String[64];
@@ -97,16 +99,43 @@ final class Shapes {
         out.len = len;
     }
 
-    /** The text of {@code shape} with its slots filled from {@code digits} at {@code pos} (runs terminated by {@link #SEP}). */
-    static String expand(String shape, byte[] digits, int pos) {
+    /** Nibble of a digit run's end in packed digits; 0xF pads the last byte. */
+    static final int NIB_SEP = 0xA;
+
+    /** Packs digits ('0'..'9') and {@link #SEP} from {@code sym[0, len)} two per byte (high nibble first) into {@code out}. */
+    static void pack(byte[] sym, int len, Codec.Out out) {
+        out.ensure((len + 1) / 2);
+        byte[] b = out.buf;
+        int o = out.len;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            b[o++] = (byte) (nib(sym[i]) << 4 | nib(sym[i + 1]));
+        }
+        if (i < len) {
+            b[o++] = (byte) (nib(sym[i]) << 4 | 0xF);
+        }
+        out.len = o;
+    }
+
+    private static int nib(byte c) {
+        return c == SEP ? NIB_SEP : c - '0';
+    }
+
+    static int nibble(byte[] b, int pos) {
+        int x = b[pos >>> 1];
+        return (pos & 1) == 0 ? (x >>> 4) & 0xF : x & 0xF;
+    }
+
+    /** The text of {@code shape} with its slots filled from packed digits starting at nibble {@code pos}. */
+    static String expandPacked(String shape, byte[] packed, int pos) {
         int n = shape.length();
         StringBuilder sb = new StringBuilder(n + 24);
         for (int i = 0; i < n; i++) {
             char c = shape.charAt(i);
             if (c == '0') {
-                byte d;
-                while ((d = digits[pos++]) != SEP) {
-                    sb.append((char) d);
+                int d;
+                while ((d = nibble(packed, pos++)) < 10) {
+                    sb.append((char) ('0' + d));
                 }
             } else {
                 sb.append(c);
@@ -138,7 +167,7 @@ final class Shapes {
         if (id != null) {
             return id;
         }
-        if (size >= MAX_SHAPES || chars + shape.length() > MAX_CHARS) {
+        if (size >= maxShapes || chars + shape.length() > MAX_CHARS) {
             return RAW;
         }
         if (size == byId.length) {
@@ -223,8 +252,6 @@ final class Shapes {
 
     /** The committed shapes as a reader sees them. */
     record View(String[] shapes, String[] lower, int[] slots, int count) {
-        static final View EMPTY = new View(new String[2], new String[2], new int[2], 2);
-
         /**
          * How a (lower-cased) search term meets each shape: {@code literal[s]}: every text of shape s contains it (a term
          * without digits inside one literal); {@code digits[s]}: texts of shape s may contain it, depending on their

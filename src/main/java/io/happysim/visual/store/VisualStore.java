@@ -85,6 +85,8 @@ public final class VisualStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.events = new Journal("event", eventBlock, 1, new boolean[] {true}, shapes);
         this.logs = new Journal("log", logBlock, 2, new boolean[] {false, true});
+        this.events.scanSource = dataSource;
+        this.logs.scanSource = dataSource;
     }
 
     /** What readers see: everything as of one commit. */
