@@ -714,90 +714,21 @@ final class SeriesStore {
         }
         int c0 = (int) (i0 / C);
         int c1 = (int) ((i1 - 1) / C);
-        Sample[] pre = prefetch(db, v, i0, i1, acc);
         for (int c = c0; c <= c1; c++) {
             long g = (long) c * C;
-            if (summarised(v, c, i0, i1, acc)) {
+            if (c < v.sealed && g >= i0 && g + C <= i1) {
                 int s0 = acc.slice(v.tFirst[c]);
-                acc.addSummary(s0, g, v.tFirst[c], v.vFirst[c], g + C - 1, v.tLast[c], v.vLast[c],
-                        g + v.iMin[c], v.tAtMin[c], v.vMin[c], g + v.iMax[c], v.tAtMax[c], v.vMax[c]);
-                continue;
+                if (s0 == acc.slice(v.tLast[c])) {
+                    acc.addSummary(s0, g, v.tFirst[c], v.vFirst[c], g + C - 1, v.tLast[c], v.vLast[c],
+                            g + v.iMin[c], v.tAtMin[c], v.vMin[c], g + v.iMax[c], v.tAtMax[c], v.vMax[c]);
+                    continue;
+                }
             }
-            Sample s = pre != null && pre[c - c0] != null ? pre[c - c0] : chunk(db, v, c);
+            Sample s = chunk(db, v, c);
             int from = (int) Math.max(0, i0 - g);
             int to = (int) Math.min(s.n, i1 - g);
             addRuns(acc, g, s.t, s.v, from, to);
         }
-    }
-
-    /** Whether chunk c lies inside [i0, i1) and inside one slice: then its summary is all M4 needs of it. */
-    private static boolean summarised(View v, int c, long i0, long i1, M4 acc) {
-        long g = (long) c * C;
-        return c < v.sealed && g >= i0 && g + C <= i1 && acc.slice(v.tFirst[c]) == acc.slice(v.tLast[c]);
-    }
-
-    /** Below this many chunks to read, M4 reads them one by one. */
-    static final int PREFETCH_MIN = 8;
-
-    /**
-     * The sealed chunks that M4 over [i0, i1) must decode and that are not cached, read with one range query per run of
-     * nearby chunks (instead of one query each) and decoded; they are also cached. Null when there are few.
-     */
-    private static Sample[] prefetch(Db db, View v, long i0, long i1, M4 acc) throws SQLException {
-        int c0 = (int) (i0 / C);
-        int c1 = (int) Math.min((i1 - 1) / C, v.sealed - 1L);
-        if (c1 - c0 + 1 < PREFETCH_MIN) {
-            return null;
-        }
-        boolean[] need = new boolean[c1 - c0 + 1];
-        int count = 0;
-        synchronized (CHUNKS) {
-            for (int c = c0; c <= c1; c++) {
-                if (!summarised(v, c, i0, i1, acc) && !CHUNKS.containsKey(new ChunkKey(v.arrays, c))) {
-                    need[c - c0] = true;
-                    count++;
-                }
-            }
-        }
-        if (count < PREFETCH_MIN) {
-            return null;
-        }
-        Sample[] out = new Sample[(int) ((i1 - 1) / C) - c0 + 1];
-        PreparedStatement p = db.ps("SELECT id, data FROM sample_chunks WHERE id >= ? AND id <= ?");
-        int c = c0;
-        while (c <= c1) {
-            if (!need[c - c0]) {
-                c++;
-                continue;
-            }
-            // a run of needed chunks, bridging gaps of at most 2 chunks (cheaper to read than a new query)
-            int a = c;
-            int b = c;
-            for (int x = c + 1; x <= c1 && x - b <= 3; x++) {
-                if (need[x - c0]) {
-                    b = x;
-                }
-            }
-            p.setLong(1, rowId(v.id, a));
-            p.setLong(2, rowId(v.id, b));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int cn = (int) (rs.getLong(1) - rowId(v.id, 0));
-                    if (cn >= a && cn <= b && need[cn - c0]) {
-                        out[cn - c0] = decodeChunk(rs.getBytes(2));
-                    }
-                }
-            }
-            c = b + 1;
-        }
-        synchronized (CHUNKS) {
-            for (int k = 0; k < out.length && c0 + k <= c1; k++) {
-                if (out[k] != null) {
-                    CHUNKS.put(new ChunkKey(v.arrays, c0 + k), out[k]);
-                }
-            }
-        }
-        return out;
     }
 
     /**
