@@ -1750,13 +1750,15 @@ final class Journal {
             if (cached != null) {
                 noText.or(cached.noText().get(0, cachedUpTo));
             }
-            byte[][] grams = cachedUpTo < nb ? loadGrams(cachedUpTo, nb - 1) : null;
+            // the n-gram filters cannot rule out a string of digits (every block has most digit trigrams): not read then
+            boolean useGrams = !(shapes != null && filter.search.pureDigits);
+            byte[][] grams = cachedUpTo < nb && useGrams ? loadGrams(cachedUpTo, nb - 1) : null;
             if (cachedUpTo < view.sealedCount) {
                 prefetch(cachedUpTo, view.sealedCount, grams);
             }
             long sum = 0;
             for (int i = 0; i < nb; i++) {
-                int c = i < cachedUpTo ? cached.counts[i] : countBlock(i, grams[i - cachedUpTo]);
+                int c = i < cachedUpTo ? cached.counts[i] : countBlock(i, grams == null ? null : grams[i - cachedUpTo]);
                 counts[i] = c;
                 sum += c;
             }
@@ -1770,6 +1772,39 @@ final class Journal {
                     }
                 }
             }
+        }
+
+        private byte[] kindFlags;
+
+        /** Per kind id: {@link #KF_OK} (passes the filter), {@link #KF_HIT} (its names or shape match), {@link #KF_TEXT} (may match by text). */
+        private byte[] kindFlags() {
+            byte[] kf = kindFlags;
+            if (kf == null) {
+                Filter f = filter;
+                int max = f.search != null ? f.search.kindHit.length : f.kindOk != null ? f.kindOk.length : -1;
+                if (max < 0) {
+                    max = 0;
+                    for (int i = 0; i < view.blockCount(); i++) {
+                        for (int k : view.block(i).kinds) {
+                            max = Math.max(max, k + 1);
+                        }
+                    }
+                }
+                kf = new byte[max];
+                for (int k = 0; k < max; k++) {
+                    int fl = f.kindOk(k) ? KF_OK : 0;
+                    if (f.search == null) {
+                        fl |= KF_HIT;
+                    } else if (f.search.kindHit(k)) {
+                        fl |= KF_HIT;
+                    } else if (f.search.textKind(k)) {
+                        fl |= KF_TEXT;
+                    }
+                    kf[k] = (byte) fl;
+                }
+                kindFlags = kf;
+            }
+            return kf;
         }
 
         /** The rows of block i whose text matches the search, as a bit set (computed once per reader). */
@@ -1791,9 +1826,9 @@ final class Journal {
                 return false;
             }
             boolean textKinds = false;
-            for (int k = 0; k < bi.kinds.length; k++) {
-                int kind = bi.kinds[k];
-                if (f.kindOk(kind) && !f.search.kindHit(kind) && f.search.textKind(kind)) {
+            byte[] kf = kindFlags();
+            for (int kind : bi.kinds) {
+                if (kind >= 0 && kind < kf.length && (kf[kind] & (KF_OK | KF_HIT | KF_TEXT)) == (KF_OK | KF_TEXT)) {
                     textKinds = true;
                     break;
                 }
@@ -1909,15 +1944,18 @@ final class Journal {
             int kindMatches = 0;
             int nameMatches = 0;
             boolean textKinds = false;
-            for (int k = 0; k < bi.kinds.length; k++) {
-                if (f.kindOk(bi.kinds[k])) {
-                    kindMatches += bi.counts[k];
-                    if (f.search != null) {
-                        if (f.search.kindHit(bi.kinds[k])) {
-                            nameMatches += bi.counts[k];
-                        } else if (f.search.textKind(bi.kinds[k])) {
-                            textKinds = true;
-                        }
+            byte[] kf = kindFlags();
+            int[] kinds = bi.kinds;
+            int[] counts = bi.counts;
+            for (int k = 0; k < kinds.length; k++) {
+                int kind = kinds[k];
+                int fl = kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                if ((fl & KF_OK) != 0) {
+                    kindMatches += counts[k];
+                    if ((fl & KF_HIT) != 0) {
+                        nameMatches += counts[k];
+                    } else if ((fl & KF_TEXT) != 0) {
+                        textKinds = true;
                     }
                 }
             }
@@ -2060,6 +2098,9 @@ final class Journal {
         }
     }
 
+    static final int KF_OK = 1;
+    static final int KF_HIT = 2;
+    static final int KF_TEXT = 4;
     static final int PREFETCH_MIN = 24;
     static final int PREFETCH_CHUNK = 32;
     /** Set by the store: where the scan helper gets its connection; null = no parallel scanning. */
