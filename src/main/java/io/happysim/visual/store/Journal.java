@@ -1217,24 +1217,62 @@ final class Journal {
             }
             even = new String(e);
             odd = new String(o);
+            table = new byte[256];
+            for (int x = 0; x < 256; x++) {
+                int hi = x >>> 4;
+                int lo = x & 0xF;
+                boolean atHigh = l == 1 ? hi == d[0] : l == 2 && hi == d[0] && lo == d[1];
+                boolean atLow = l >= 1 && lo == d[0];
+                table[x] = (byte) ((atHigh ? 1 : 0) | (atLow ? 2 : 0));
+            }
         }
+
+        /** For one or two digits, per byte: 1 = they start at its high nibble, 2 = the first one is its low nibble. */
+        private final byte[] table;
 
         /** The first nibble position >= from where the digits occur (before {@code nibbles}), or -1. */
         int next(ShapedText tx, int from) {
             int l = d.length;
             int nib = tx.nibbles;
             if (l <= 2) {
-                byte[] b = tx.data;
-                for (int p = from; p + l <= nib; p++) {
-                    if (Shapes.nibble(b, p) == d[0] && (l == 1 || Shapes.nibble(b, p + 1) == d[1])) {
-                        return p;
-                    }
-                }
-                return -1;
+                return nextShort(tx.data, from, nib);
             }
             int e = nextEven(tx, from);
             int o = nextOdd(tx, from);
             return e < 0 ? o : o < 0 ? e : Math.min(e, o);
+        }
+
+        /** One or two digits: byte by byte, with a table of the bytes that hold (or start) them. */
+        private int nextShort(byte[] b, int from, int nib) {
+            int l = d.length;
+            if (from >= nib) {
+                return -1;
+            }
+            int i = from >>> 1;
+            if ((from & 1) == 1) {
+                // only the low nibble of the first byte
+                if ((b[i] & 0xF) == d[0] && (l == 1 || from + 1 < nib && ((b[i + 1] >>> 4) & 0xF) == d[1])) {
+                    return from;
+                }
+                i++;
+            }
+            int end = (nib + 1) >>> 1;
+            byte[] tab = table;
+            for (; i < end; i++) {
+                int x = b[i] & 0xFF;
+                int t = tab[x];
+                if (t == 0) {
+                    continue;
+                }
+                int p = 2 * i;
+                if ((t & 1) != 0 && p + l <= nib) {
+                    return p;                           // at the high nibble (for two digits: the whole byte)
+                }
+                if ((t & 2) != 0 && p + 1 + l <= nib && (l == 1 || ((b[i + 1] >>> 4) & 0xF) == d[1])) {
+                    return p + 1;                       // at the low nibble (and the next byte's high one)
+                }
+            }
+            return -1;
         }
 
         private int nextEven(ShapedText tx, int from) {
@@ -2162,17 +2200,17 @@ final class Journal {
         }
 
         void help(DataSource ds, Reader reader) {
-            Db hdb = null;
-            try {
+            if (isOver()) {
+                return;     // the reader has done everything already
+            }
+            // the connection first: a chunk is claimed only when it can be worked on at once
+            try (Db hdb = new Db(ds.getConnection(), true)) {
+                if (hdb.generation() != reader.generation) {
+                    return;     // cleared since: leave the rest to the reader
+                }
                 int c;
                 while ((c = claim()) >= 0) {
                     try {
-                        if (hdb == null) {
-                            hdb = new Db(ds.getConnection(), true);
-                            if (hdb.generation() != reader.generation) {
-                                return;     // cleared since: leave the rest to the reader
-                            }
-                        }
                         run(c, hdb, reader);
                     } finally {
                         release();
@@ -2180,11 +2218,11 @@ final class Journal {
                 }
             } catch (SQLException | RuntimeException e) {
                 // the reader does what is left
-            } finally {
-                if (hdb != null) {
-                    hdb.close();
-                }
             }
+        }
+
+        synchronized boolean isOver() {
+            return stopped || next >= chunks;
         }
 
         /** Computes one chunk (its results are published by the scan's lock). */
