@@ -1814,21 +1814,19 @@ final class Journal {
 
         private byte[] kindFlags;
 
-        /** Per kind id: {@link #KF_OK} (passes the filter), {@link #KF_HIT} (its names or shape match), {@link #KF_TEXT} (may match by text). */
+        /**
+         * Per kind id: {@link #KF_OK} (passes the filter), {@link #KF_HIT} (its names or shape match), {@link #KF_TEXT}
+         * (may match by text); null without kind filter and search.
+         */
         private byte[] kindFlags() {
             byte[] kf = kindFlags;
             if (kf == null) {
                 Filter f = filter;
-                int max = f.search != null ? f.search.kindHit.length : f.kindOk != null ? f.kindOk.length : -1;
-                if (max < 0) {
-                    max = 0;
-                    for (int i = 0; i < view.blockCount(); i++) {
-                        for (int k : view.block(i).kinds) {
-                            max = Math.max(max, k + 1);
-                        }
-                    }
+                if (f.search == null && f.kindOk == null) {
+                    return null;    // every kind passes
                 }
-                kf = new byte[max];
+                kf = new byte[f.search != null ? f.search.kindHit.length : f.kindOk.length];
+                int max = kf.length;
                 for (int k = 0; k < max; k++) {
                     int fl = f.kindOk(k) ? KF_OK : 0;
                     if (f.search == null) {
@@ -1987,7 +1985,7 @@ final class Journal {
             int[] counts = bi.counts;
             for (int k = 0; k < kinds.length; k++) {
                 int kind = kinds[k];
-                int fl = kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
                 if ((fl & KF_OK) != 0) {
                     kindMatches += counts[k];
                     if ((fl & KF_HIT) != 0) {
