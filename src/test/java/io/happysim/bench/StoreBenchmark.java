@@ -295,6 +295,11 @@ public final class StoreBenchmark implements BenchMain.Suite {
                 .search(i < 0 ? "\"metadata\":{}}" : everywhere[i]).limit(100)), everywhere.length);
         bench(t, "search 4 random digits, first time", 10, i -> store.events(EventQuery.create()
                 .search(String.format("%04d", new Random(100 + i).nextInt(10_000))).limit(100)), 10);
+        for (int w = 0; w < 10; w++) {      // the scan's code compiled by the JIT, as in a server that has searched before
+            store.events(EventQuery.create().search(String.format("%04d", new Random(400 + w).nextInt(10_000))).limit(100));
+        }
+        bench(t, "search 4 random digits, first time, JIT warm (after 10 others)", 20, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(500 + i).nextInt(10_000))).limit(100)), 20);
         bench(t, "search a request id (\"request_id\":N), first time", searchReps, i -> store.events(EventQuery.create()
                 .search("\"request_id\":" + (1000 + new Random(i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), searchReps);
         bench(t, "search common, repeated (cached)", reps, i -> store.events(EventQuery.create().search("request_id").limit(100)), reps);
