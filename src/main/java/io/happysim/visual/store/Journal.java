@@ -22,13 +22,15 @@ import javax.sql.DataSource;
  *
  * <p>Row ids are 1-based and gap-free, so row {@code id} lives in block {@code (id-1)/B} at offset {@code (id-1)%B}.
  * Each block is one row of {@code <p>_blocks} (summary + packed kind ids and times), one of {@code <p>_text}
- * (the row texts, UTF-8, with lengths) and one of {@code <p>_grams} (a bloom filter of the lower-cased
- * searchable text's 1-, 2- and 3-grams). The last, partial block is rewritten on every append.
+ * (the row texts: for logs UTF-8 with lengths; for events, with {@link Shapes}, the block's distinct contexts as
+ * packed digit runs — their shape is in the row's kind — see {@link ShapedText}) and one of {@code <p>_grams} (a bloom
+ * filter of the lower-cased searchable text's 1-, 2- and 3-grams). The last, partial block is rewritten on every append.
  *
  * <p>Every block's summary — row count, time range, and its <em>palette</em>: how many rows of each kind — is
  * also kept in memory. A filter on kinds and time counts whole blocks from palettes and decodes only the
- * (at most two) blocks cut by the time range; pages skip blocks with no match. Text search decodes the
- * blocks whose grams can contain the text and caches per-block match counts of sealed blocks.
+ * (at most two) blocks cut by the time range; pages skip blocks with no match. Text search reads the texts of the
+ * blocks that hold kinds the text may match by text and whose grams can contain it — on the calling thread and a
+ * helper thread — and caches per-block match counts of sealed blocks.
  */
 final class Journal {
     static final long NULL_TIME = Long.MIN_VALUE;

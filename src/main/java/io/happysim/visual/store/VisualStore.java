@@ -37,9 +37,12 @@ import javax.sql.DataSource;
  *   <li><b>Per-block palettes</b> (how many rows of each kind) live in memory and in the database. Totals for
  *       type/entity/internal filters are sums over palettes plus exact decoding of the ≤ 2 blocks cut by a time range;
  *       pages skip blocks without a match; time ranges map to blocks by their [t_min, t_max].</li>
+ *   <li><b>Contexts</b> are stored as their {@link Shapes shape} (the text with its digit runs replaced; part of the
+ *       event's kind) plus packed digits, each distinct context once per block.</li>
  *   <li><b>Text search</b>: names through the dictionary; the id in decimal by arithmetic ({@link DigitMatcher});
- *       context JSON / log messages by scanning only blocks whose n-gram bloom filter admits the text, with
- *       per-block match counts of sealed blocks cached per search.</li>
+ *       a term without digits through the context shapes (a set of kinds, counted from palettes); a term with digits
+ *       by scanning the packed digits of the blocks whose n-gram bloom filter admits it (two threads); log messages by
+ *       scanning those blocks' text; per-block match counts of sealed blocks cached per search.</li>
  *   <li><b>Series</b> in chunks of 512 samples with in-memory chunk summaries: M4 merges whole chunks inside a slice and
  *       decodes only chunks cut by slice boundaries. <b>Bucket transforms</b> over large ranges come from bucket series
  *       materialised once and then maintained at append, with edge buckets recomputed exactly from raw samples.</li>
