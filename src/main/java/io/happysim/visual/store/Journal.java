@@ -1146,12 +1146,16 @@ final class Journal {
         }
 
         private int rawIndex(int e) {
-            for (int i = 0; i < rawEntry.length; i++) {
-                if (rawEntry[i] == e) {
-                    return i;
-                }
+            int i = Arrays.binarySearch(rawEntry, e);     // verbatim entries are listed in entry order
+            if (i < 0) {
+                throw new IllegalStateException("entry " + e + " is not verbatim");
             }
-            throw new IllegalStateException("entry " + e + " is not verbatim");
+            return i;
+        }
+
+        /** The i-th verbatim entry's text, lower-cased. */
+        String lowerRawText(int i) {
+            return new String(data, rawStart[i], rawLen[i], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         }
 
         String entryText(int e) {
@@ -1653,7 +1657,7 @@ final class Journal {
         }
         for (int i = 0; i < tx.rawEntry.length; i++) {
             int e = tx.rawEntry[i];
-            if (tx.lowerEntryText(e).contains(s.lower)) {
+            if (tx.lowerRawText(i).contains(s.lower)) {
                 if (state == null) {
                     state = new byte[entries];
                 }

@@ -26,11 +26,11 @@ import java.util.Map;
 final class Shapes {
     static final int NONE = 0;
     static final int RAW = 1;
-    static final int MAX_SHAPES = 16_384;
+    static final int MAX_SHAPES = 4_096;
     /** The dictionary size in force (tests lower it to fill the dictionary). */
     static volatile int maxShapes = MAX_SHAPES;
     static final int MAX_LEN = 2_048;
-    static final long MAX_CHARS = 4L << 20;
+    static final long MAX_CHARS = 1L << 20;
     /** Terminates every digit run (before packing: see {@link #pack}). */
     static final byte SEP = ',';
 
