@@ -1819,6 +1819,7 @@ final class Journal {
         }
 
         private byte[] kindFlags;
+        private boolean anyHit;
 
         /**
          * Per kind id: {@link #KF_OK} (passes the filter), {@link #KF_HIT} (its names or shape match), {@link #KF_TEXT}
@@ -1843,6 +1844,7 @@ final class Journal {
                         fl |= KF_TEXT;
                     }
                     kf[k] = (byte) fl;
+                    anyHit |= (fl & KF_HIT) != 0;
                 }
                 kindFlags = kf;
             }
@@ -1989,15 +1991,26 @@ final class Journal {
             byte[] kf = kindFlags();
             int[] kinds = bi.kinds;
             int[] counts = bi.counts;
-            for (int k = 0; k < kinds.length; k++) {
-                int kind = kinds[k];
-                int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
-                if ((fl & KF_OK) != 0) {
-                    kindMatches += counts[k];
-                    if ((fl & KF_HIT) != 0) {
-                        nameMatches += counts[k];
-                    } else if ((fl & KF_TEXT) != 0) {
+            if (kf != null && f.kindOk == null && !anyHit) {
+                // every row passes, none by its kind: only whether some kind may match by text
+                kindMatches = bi.n;
+                for (int kind : kinds) {
+                    if (kind >= 0 && kind < kf.length && (kf[kind] & KF_TEXT) != 0) {
                         textKinds = true;
+                        break;
+                    }
+                }
+            } else {
+                for (int k = 0; k < kinds.length; k++) {
+                    int kind = kinds[k];
+                    int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                    if ((fl & KF_OK) != 0) {
+                        kindMatches += counts[k];
+                        if ((fl & KF_HIT) != 0) {
+                            nameMatches += counts[k];
+                        } else if ((fl & KF_TEXT) != 0) {
+                            textKinds = true;
+                        }
                     }
                 }
             }
