@@ -215,6 +215,64 @@ class SearchTest {
         }
     }
 
+    @Test
+    void searchesWhileAppendingSeeWholeBatches() throws Exception {
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("conc.db"))), 64, 50);
+        int batch = 500;
+        int batches = 16;
+        List<RecordedEvent> all = history(batch * batches, 41);
+        String[] qs = {"4", "12", "request_id", "\"request_id\":1", "7\"", "naïve", "0.5"};
+        long[][] expected = new long[qs.length][batches + 1];     // matches among the first k batches
+        for (int q = 0; q < qs.length; q++) {
+            Reference.EventFilter f = new Reference.EventFilter(Set.of(), null, qs[q], false, null, null);
+            for (int k = 1; k <= batches; k++) {
+                expected[q][k] = all.subList(0, k * batch).stream().filter(f::matches).count();
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int seed = t;
+            Thread reader = new Thread(() -> {
+                Random r = new Random(seed);
+                try {
+                    while (!done.get()) {
+                        int q = r.nextInt(qs.length);
+                        EventCount c = store.countEvents(EventQuery.create().search(qs[q]));
+                        if (c.stored() % batch != 0) {
+                            throw new AssertionError("partial batch visible: " + c.stored());
+                        }
+                        assertEquals(expected[q][(int) (c.stored() / batch)], c.total(), qs[q] + " at " + c.stored());
+                        checks.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            readers.add(reader);
+            reader.start();
+        }
+        for (int k = 0; k < batches; k++) {
+            Batch b = new Batch();
+            b.addEvents(all.subList(k * batch, (k + 1) * batch));
+            store.append(b);
+            Thread.sleep(3);
+        }
+        done.set(true);
+        for (Thread t : readers) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        assertTrue(checks.get() > 0);
+        for (int q = 0; q < qs.length; q++) {
+            assertEquals(expected[q][batches], store.countEvents(EventQuery.create().search(qs[q])).total(), qs[q]);
+        }
+    }
+
     static void append(VisualStore store, List<RecordedEvent> all, long seed) {
         Random r = new Random(seed);
         int i = 0;
