@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * is sampled throughout: flat means it does not grow with the run.
  *
  * <p>Options: {@code scenario=<id>} (default bursty-mm1-long), {@code samples=<n>} max_in_memory_samples
- * (default 10000), {@code unbounded=true} to also run with every sample kept in memory, for contrast.
+ * (default 10000), {@code unbounded=true} to also run with every sample kept in memory, for contrast, {@code keepdb=PATH} to
+ * write the recorded run's database there and keep it.
  */
 public final class PipelineBenchmark implements BenchMain.Suite {
     private static final Logger ROOT = Logger.getLogger("io.happysim");
@@ -47,6 +48,7 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         String scenario = option(options, "scenario", BurstyMm1Scenario.LONG_ID);
         int keep = Integer.parseInt(option(options, "samples", "10000"));
         boolean unbounded = Boolean.parseBoolean(option(options, "unbounded", "false"));
+        keepDb = option(options, "keepdb", null);
 
         BenchTable table = new BenchTable("run", "events", "wall s", "events/s", "vs bare engine", "samples stored",
                 "live heap after GC at 25/50/75/100 % of the run, MB", "peak live MB", "backpressure");
@@ -81,11 +83,16 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         }
     }
 
+    /** keepdb=PATH: the (first) recorded run's database is written there and kept, e.g. to time searches on it. */
+    private static String keepDb;
+
     private static void recorded(String scenario, int keep, double bare, BenchTable table) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-pipeline");
+        Path file = keepDb != null ? Path.of(keepDb) : dir.resolve("history.db");
+        keepDb = null;
         ExecutorService drains = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))));
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)));
         DebugSession session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, false));
         try {

@@ -48,6 +48,11 @@ public final class StoreBenchmark implements BenchMain.Suite {
 
     @Override
     public void run(List<String> options) throws Exception {
+        String db = options.stream().filter(o -> o.startsWith("db=")).map(o -> o.substring(3)).findFirst().orElse(null);
+        if (db != null) {
+            searches(Path.of(db), Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200")));
+            return;
+        }
         long events = Long.parseLong(System.getenv().getOrDefault("BENCH_STORE_EVENTS", "10000000"));
         int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
         deleteDir();
@@ -290,6 +295,11 @@ public final class StoreBenchmark implements BenchMain.Suite {
                 .search(i < 0 ? "\"metadata\":{}}" : everywhere[i]).limit(100)), everywhere.length);
         bench(t, "search 4 random digits, first time", 10, i -> store.events(EventQuery.create()
                 .search(String.format("%04d", new Random(100 + i).nextInt(10_000))).limit(100)), 10);
+        for (int w = 0; w < 10; w++) {      // the scan's code compiled by the JIT, as in a server that has searched before
+            store.events(EventQuery.create().search(String.format("%04d", new Random(400 + w).nextInt(10_000))).limit(100));
+        }
+        bench(t, "search 4 random digits, first time, JIT warm (after 10 others)", 20, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(500 + i).nextInt(10_000))).limit(100)), 20);
         bench(t, "search a request id (\"request_id\":N), first time", searchReps, i -> store.events(EventQuery.create()
                 .search("\"request_id\":" + (1000 + new Random(i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), searchReps);
         bench(t, "search common, repeated (cached)", reps, i -> store.events(EventQuery.create().search("request_id").limit(100)), reps);
@@ -318,6 +328,31 @@ public final class StoreBenchmark implements BenchMain.Suite {
     /** The cursor a page ending at event {@code id} would hand out (the benchmark knows the store's cursor format). */
     private static String cursorFor(VisualStore store, long id) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("e:" + id).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * {@code -Dbench="store db=PATH"}: first-time searches on a kept database (e.g. bursty-mm1-long, recorded by
+     * {@code -Dbench="pipeline keepdb=PATH"}), which is opened as a server would after a restart and left as it is.
+     */
+    private void searches(Path file, int reps) {
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)));
+        double openMs = timeMs(store::lastEventId);
+        long n = store.lastEventId();
+        System.out.println("### Searches on " + file + ": " + n + " events (opened in " + f1(openMs) + " ms)");
+        BenchTable t = new BenchTable("search (" + n + " events)", "p50 ms", "p99 ms", "max ms", "result");
+        String[] common = {"metadata", "request_id", "created_at", "\"id\":\"", ",\"request", "\"metadata\":{}"};
+        bench(t, "common text, first time (metadata, request_id, …)", common.length, i -> store.events(EventQuery.create()
+                .search(i < 0 ? "\"metadata\":{}," : common[i]).limit(100)), common.length);
+        bench(t, "4 random digits, first time", 20, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(200 + i).nextInt(10_000))).limit(100)), 20);
+        String[] shortDigits = {"7", "12", "3", "45", "09", "8", "61", "0", "5", "27"};
+        bench(t, "1 or 2 digits, first time", shortDigits.length, i -> store.events(EventQuery.create()
+                .search(i < 0 ? "99" : shortDigits[i]).limit(100)), shortDigits.length);
+        bench(t, "a request id (\"request_id\":N,), first time", 20, i -> store.events(EventQuery.create()
+                .search("\"request_id\":" + (1000 + new Random(300 + i).nextInt((int) Math.max(2000, n / 30))) + ",").limit(100)), 20);
+        bench(t, "name 'Sink' (dictionary)", reps, i -> store.events(EventQuery.create().search("Sink").limit(100)), reps);
+        bench(t, "common text, repeated (cached)", reps, i -> store.events(EventQuery.create().search("metadata").limit(100)), reps);
+        t.print();
     }
 
     private static void bench(BenchTable t, String name, int runs, IntFunction<Object> op, int n) {

@@ -42,6 +42,14 @@ final class Db implements AutoCloseable {
         }
     }
 
+    /** The store's generation (bumped by every clear) as this connection's transaction sees it. */
+    long generation() throws SQLException {
+        try (java.sql.Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'generation'")) {
+            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+        }
+    }
+
     void commit() throws SQLException {
         c.commit();
     }

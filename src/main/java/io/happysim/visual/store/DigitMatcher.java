@@ -27,7 +27,23 @@ final class DigitMatcher {
         }
         lo = new long[q.length()];
         hi = new long[q.length()];
+        int k = 0;
+        for (boolean b : inS) {
+            if (b) {
+                k++;
+            }
+        }
+        sList = new int[k];
+        k = 0;
+        for (int x = 0; x < 10_000; x++) {
+            if (inS[x]) {
+                sList[k++] = x;
+            }
+        }
     }
+
+    /** The values of S whose four digits contain q, ascending. */
+    private final int[] sList;
 
     private static boolean contains(char[] d, String q) {
         int m = q.length();
@@ -74,6 +90,50 @@ final class DigitMatcher {
             }
         }
         return false;
+    }
+
+    /** Sets the bit of every row {@code r < n} whose id {@code firstId + r} matches. */
+    void orInto(long firstId, int n, long[] bits) {
+        int r = 0;
+        while (r < n) {
+            long id = firstId + r;
+            if (id < 10_000) {
+                if (matches(id)) {
+                    bits[r >>> 6] |= 1L << (r & 63);
+                }
+                r++;
+                continue;
+            }
+            long p = id / 10_000;
+            int s = (int) (id - p * 10_000);
+            if (p != lastP) {
+                prepare(p);
+            }
+            int m = (int) Math.min(n - r, 10_000 - s);
+            if (pAll) {
+                setRange(bits, r, r + m);
+            } else {
+                int at = java.util.Arrays.binarySearch(sList, s);
+                for (int j = at < 0 ? -at - 1 : at; j < sList.length && sList[j] < s + m; j++) {
+                    int row = r + sList[j] - s;
+                    bits[row >>> 6] |= 1L << (row & 63);
+                }
+                for (int i = 0; i < intervals; i++) {
+                    long a = Math.max(lo[i], s);
+                    long b = Math.min(hi[i], s + m - 1L);
+                    if (a <= b) {
+                        setRange(bits, r + (int) (a - s), r + (int) (b - s) + 1);
+                    }
+                }
+            }
+            r += m;
+        }
+    }
+
+    private static void setRange(long[] bits, int from, int to) {
+        for (int x = from; x < to; x++) {
+            bits[x >>> 6] |= 1L << (x & 63);
+        }
     }
 
     private void prepare(long p) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Dictionary of row kinds: the distinct combinations of a row's categorical columns — for events
- * (type, target, source, internal), for logs (level, logger). Rows store only a kind id; filters on those
+ * (type, target, source, internal, context shape — see {@link Shapes}), for logs (level, logger). Rows store only a kind id; filters on those
  * columns become a set of kind ids, and per-block kind counts answer totals without reading rows.
  * Same staging/publication discipline as {@link Names}. Column value 0 means null.
  */
@@ -29,11 +29,15 @@ final class Kinds {
         this.cols = new int[columns.length][64];
     }
 
-    private record Key(int a, int b, int c, int d) {
+    private record Key(int a, int b, int c, int d, int e) {
     }
 
     int idFor(int a, int b, int c, int d) {
-        Key k = new Key(a, b, c, d);
+        return idFor(a, b, c, d, 0);
+    }
+
+    int idFor(int a, int b, int c, int d, int e) {
+        Key k = new Key(a, b, c, d, e);
         Integer id = ids.get(k);
         if (id == null) {
             id = staged.get(k);
@@ -47,7 +51,7 @@ final class Kinds {
             }
         }
         int nid = size++;
-        int[] v = {a, b, c, d};
+        int[] v = {a, b, c, d, e};
         for (int i = 0; i < cols.length; i++) {
             cols[i][nid] = v[i];
         }
@@ -101,7 +105,7 @@ final class Kinds {
         for (int i = 0; i < cols.length; i++) {
             cols[i][id] = v[i];
         }
-        ids.put(new Key(v[0], v.length > 1 ? v[1] : 0, v.length > 2 ? v[2] : 0, v.length > 3 ? v[3] : 0), id);
+        ids.put(new Key(v[0], v.length > 1 ? v[1] : 0, v.length > 2 ? v[2] : 0, v.length > 3 ? v[3] : 0, v.length > 4 ? v[4] : 0), id);
         size = Math.max(size, id + 1);
         committed = size;
     }

@@ -37,9 +37,12 @@ import javax.sql.DataSource;
  *   <li><b>Per-block palettes</b> (how many rows of each kind) live in memory and in the database. Totals for
  *       type/entity/internal filters are sums over palettes plus exact decoding of the ≤ 2 blocks cut by a time range;
  *       pages skip blocks without a match; time ranges map to blocks by their [t_min, t_max].</li>
+ *   <li><b>Contexts</b> are stored as their {@link Shapes shape} (the text with its digit runs replaced; part of the
+ *       event's kind) plus packed digits, each distinct context once per block.</li>
  *   <li><b>Text search</b>: names through the dictionary; the id in decimal by arithmetic ({@link DigitMatcher});
- *       context JSON / log messages by scanning only blocks whose n-gram bloom filter admits the text, with
- *       per-block match counts of sealed blocks cached per search.</li>
+ *       a term without digits through the context shapes (a set of kinds, counted from palettes); a term with digits
+ *       by scanning the packed digits of the blocks whose n-gram bloom filter admits it (two threads); log messages by
+ *       scanning those blocks' text; per-block match counts of sealed blocks cached per search.</li>
  *   <li><b>Series</b> in chunks of 512 samples with in-memory chunk summaries: M4 merges whole chunks inside a slice and
  *       decodes only chunks cut by slice boundaries. <b>Bucket transforms</b> over large ranges come from bucket series
  *       materialised once and then maintained at append, with edge buckets recomputed exactly from raw samples.</li>
@@ -58,7 +61,11 @@ public final class VisualStore implements AutoCloseable {
     private final DataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Names names = new Names();
-    private final Kinds eventKinds = new Kinds("event_kinds", "type_id", "target_id", "source_id", "internal");
+    static final int SCHEMA_VERSION = 2;
+    private static final System.Logger LOG = System.getLogger(VisualStore.class.getName());
+
+    private final Kinds eventKinds = new Kinds("event_kinds", "type_id", "target_id", "source_id", "internal", "shape_id");
+    private final Shapes shapes = new Shapes();
     private final Kinds logKinds = new Kinds("log_kinds", "level", "logger_id");
     private final Journal events;
     private final Journal logs;
@@ -79,12 +86,14 @@ public final class VisualStore implements AutoCloseable {
     /** With other block sizes for a new database (tests); an existing database keeps the sizes it was created with. */
     VisualStore(DataSource dataSource, int eventBlock, int logBlock) {
         this.dataSource = dataSource;
-        this.events = new Journal("event", eventBlock, 1, new boolean[] {true});
+        this.events = new Journal("event", eventBlock, 1, new boolean[] {true}, shapes);
         this.logs = new Journal("log", logBlock, 2, new boolean[] {false, true});
+        this.events.scanSource = dataSource;
+        this.logs.scanSource = dataSource;
     }
 
     /** What readers see: everything as of one commit. */
-    private record Snapshot(long generation, String[] names, int nameCount, Kinds.View eventKinds, Kinds.View logKinds,
+    private record Snapshot(long generation, String[] names, int nameCount, Shapes.View shapes, Kinds.View eventKinds, Kinds.View logKinds,
                             Journal.View events, Journal.View logs, Map<String, SeriesStore.View> series,
                             Map<SeriesStore.DerivedKey, SeriesStore.DerivedView> buckets) {
         String name(int id) {
@@ -135,12 +144,14 @@ public final class VisualStore implements AutoCloseable {
         return "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
                 + "CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\n"
                 + "CREATE TABLE IF NOT EXISTS event_kinds (id INTEGER PRIMARY KEY, type_id INTEGER NOT NULL, target_id INTEGER NOT NULL, "
-                + "source_id INTEGER, internal INTEGER NOT NULL);\n"
+                + "source_id INTEGER, internal INTEGER NOT NULL, shape_id INTEGER);\n"
+                + "CREATE TABLE IF NOT EXISTS shapes (id INTEGER PRIMARY KEY, shape TEXT NOT NULL);\n"
                 + "CREATE TABLE IF NOT EXISTS log_kinds (id INTEGER PRIMARY KEY, level INTEGER NOT NULL, logger_id INTEGER NOT NULL);\n"
                 + Journal.ddl("event") + Journal.ddl("log") + SeriesStore.ddl()
                 + "CREATE VIEW IF NOT EXISTS event_kinds_v AS SELECT k.id AS kind, t.name AS event_type, g.name AS target_name, "
-                + "s.name AS source_name, k.internal AS is_internal FROM event_kinds k JOIN names t ON t.id = k.type_id "
-                + "JOIN names g ON g.id = k.target_id LEFT JOIN names s ON s.id = k.source_id;\n"
+                + "s.name AS source_name, k.internal AS is_internal, CASE k.shape_id WHEN 1 THEN '(verbatim)' ELSE h.shape END AS context_shape "
+                + "FROM event_kinds k JOIN names t ON t.id = k.type_id "
+                + "JOIN names g ON g.id = k.target_id LEFT JOIN names s ON s.id = k.source_id LEFT JOIN shapes h ON h.id = k.shape_id;\n"
                 + "CREATE VIEW IF NOT EXISTS log_kinds_v AS SELECT k.id AS kind, CASE k.level WHEN 0 THEN 'DEBUG' WHEN 1 THEN 'INFO' "
                 + "WHEN 2 THEN 'WARNING' WHEN 3 THEN 'ERROR' ELSE 'CRITICAL' END AS level, l.name AS logger_name "
                 + "FROM log_kinds k JOIN names l ON l.id = k.logger_id;\n"
@@ -163,13 +174,14 @@ public final class VisualStore implements AutoCloseable {
             }
             preferLargePages();
             try (Db db = new Db(dataSource.getConnection(), true)) {
+                dropOlderSchema(db);
                 try (Statement s = db.c.createStatement()) {
                     for (String ddl : schema().split(";\n")) {
                         if (!ddl.isBlank()) {
                             s.executeUpdate(ddl);
                         }
                     }
-                    s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '1')");
+                    s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
                     s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('generation', '0')");
                     s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('event_block', '" + events.B + "')");
                     s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('log_block', '" + logs.B + "')");
@@ -200,6 +212,54 @@ public final class VisualStore implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * A database written by another version of the store (another {@code schema_version}) cannot be read: its tables
+     * are dropped (the history in it is lost) and recreated empty, with a warning in the server log.
+     */
+    private void dropOlderSchema(Db db) throws SQLException {
+        String version = null;
+        try (Statement s = db.c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'")) {
+                if (!rs.next() || rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = 'schema_version'")) {
+                version = rs.next() ? rs.getString(1) : null;
+            }
+            if (Integer.toString(SCHEMA_VERSION).equals(version)) {
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "The history database " + databasePathQuietly(db) + " was written by another version of happysim "
+                    + "(history store schema " + version + ", this version reads schema " + SCHEMA_VERSION
+                    + "): its stored history cannot be read and is discarded; the file is recreated empty.");
+            List<String[]> objects = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%'")) {
+                while (rs.next()) {
+                    objects.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            objects.sort((a, b) -> a[0].compareTo(b[0]) * -1);   // views first
+            for (String[] o : objects) {
+                s.executeUpdate("DROP " + o[0].toUpperCase(Locale.ROOT) + " IF EXISTS \"" + o[1].replace("\"", "\"\"") + "\"");
+            }
+        }
+        db.commit();
+    }
+
+    private static String databasePathQuietly(Db db) {
+        try (Statement s = db.c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if ("main".equals(rs.getString("name"))) {
+                    return rs.getString("file");
+                }
+            }
+        } catch (SQLException ignored) {
+            // only for the message
+        }
+        return "";
     }
 
     /**
@@ -237,6 +297,7 @@ public final class VisualStore implements AutoCloseable {
 
     private void loadAll(Db db) throws SQLException {
         names.clear();
+        shapes.clear();
         eventKinds.clear();
         logKinds.clear();
         try (Statement s = db.c.createStatement()) {
@@ -248,9 +309,14 @@ public final class VisualStore implements AutoCloseable {
                     names.load(rs.getInt(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, type_id, target_id, coalesce(source_id, 0), internal FROM event_kinds ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, shape FROM shapes ORDER BY id")) {
                 while (rs.next()) {
-                    eventKinds.load(rs.getInt(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                    shapes.load(rs.getInt(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, type_id, target_id, coalesce(source_id, 0), internal, coalesce(shape_id, 0) FROM event_kinds ORDER BY id")) {
+                while (rs.next()) {
+                    eventKinds.load(rs.getInt(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)});
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT id, level, logger_id FROM log_kinds ORDER BY id")) {
@@ -266,7 +332,7 @@ public final class VisualStore implements AutoCloseable {
     }
 
     private void publish() {
-        snap = new Snapshot(generation, names.array(), names.committedCount(), eventKinds.view(), logKinds.view(),
+        snap = new Snapshot(generation, names.array(), names.committedCount(), shapes.view(), eventKinds.view(), logKinds.view(),
                 events.view(), logs.view(), series.userViews(), series.derivedViews());
     }
 
@@ -300,8 +366,9 @@ public final class VisualStore implements AutoCloseable {
                     int type = names.idFor(e.eventType());
                     int target = names.idFor(e.targetName());
                     int source = e.sourceName() == null ? 0 : names.idFor(e.sourceName());
-                    int kind = eventKinds.idFor(type, target, source, e.internal() ? 1 : 0);
-                    es.add(e.timeNs(), kind, e.contextJson(), null);
+                    int shape = shapes.idFor(e.contextJson());
+                    int kind = eventKinds.idFor(type, target, source, e.internal() ? 1 : 0, shape);
+                    es.add(e.timeNs(), kind, e.contextJson(), null, shape);
                 }
                 es.finish();
                 Journal.Stage ls = logs.begin(db);
@@ -314,6 +381,7 @@ public final class VisualStore implements AutoCloseable {
                 series.append(db, batch.samples);
                 materialiseWanted(db);
                 names.write(db.c);
+                shapes.write(db.c);
                 eventKinds.write(db.c);
                 logKinds.write(db.c);
                 db.commit();
@@ -322,6 +390,7 @@ public final class VisualStore implements AutoCloseable {
                     db.rollbackQuietly();
                 }
                 names.rollback();
+                shapes.rollback();
                 eventKinds.rollback();
                 logKinds.rollback();
                 events.rollback();
@@ -337,6 +406,7 @@ public final class VisualStore implements AutoCloseable {
                 }
             }
             names.commit();
+            shapes.commit();
             eventKinds.commit();
             logKinds.commit();
             events.commit();
@@ -403,7 +473,7 @@ public final class VisualStore implements AutoCloseable {
         try {
             ensureOpen();
             try (Db db = new Db(dataSource.getConnection(), true); Statement s = db.c.createStatement()) {
-                for (String t : List.of("names", "event_kinds", "log_kinds", "event_blocks", "event_text", "event_grams",
+                for (String t : List.of("names", "shapes", "event_kinds", "log_kinds", "event_blocks", "event_text", "event_grams",
                         "log_blocks", "log_text", "log_grams", "series", "sample_chunks")) {
                     s.executeUpdate("DELETE FROM " + t);
                 }
@@ -417,6 +487,7 @@ public final class VisualStore implements AutoCloseable {
             }
             generation++;
             names.clear();
+            shapes.clear();
             eventKinds.clear();
             logKinds.clear();
             events.clear();
@@ -572,12 +643,29 @@ public final class VisualStore implements AutoCloseable {
         if (q.search != null) {
             Journal.Search se = new Journal.Search(q.search);
             boolean[] nameHit = nameHits(s, se.lower);
+            Shapes.Match sm = s.shapes().match(se.lower);
             boolean[] hit = new boolean[nk];
+            boolean[] textKind = new boolean[nk];
+            boolean anyText = false;
             for (int k = 0; k < nk; k++) {
-                hit[k] = nameHit[kv.get(0, k)] || nameHit[kv.get(1, k)] || nameHit[kv.get(2, k)];
+                int shape = kv.get(4, k);
+                hit[k] = nameHit[kv.get(0, k)] || nameHit[kv.get(1, k)] || nameHit[kv.get(2, k)] || sm.literal()[shape];
+                textKind[k] = !hit[k] && (shape == Shapes.RAW || sm.byDigits()[shape]);
+                anyText |= textKind[k];
             }
             se.kindHit = hit;
+            se.textKind = textKind;
+            se.shapes(sm);
             se.digits = DigitMatcher.forQuery(se.lower);
+            if (!anyText && se.digits == null) {
+                // decided by kinds alone (names, context shapes): an ordinary kind filter, counted from kind counts
+                boolean[] ok = f.kindOk == null ? new boolean[nk] : f.kindOk;
+                for (int k = 0; k < nk; k++) {
+                    ok[k] = hit[k] && (f.kindOk == null || f.kindOk[k]);
+                }
+                f.kindOk = ok;
+                return f;
+            }
             f.search = se;
             f.cacheKey = s.generation() + "|" + q.filterKey();
         }
@@ -597,7 +685,7 @@ public final class VisualStore implements AutoCloseable {
         Kinds.View kv = s.eventKinds();
         for (long[] ref : refs) {
             Journal.Block b = r.blockOfRow(ref);
-            Journal.Text tx = r.textOfRow(ref);
+            Journal.Texts tx = r.textOfRow(ref);
             int row = (int) ref[2];
             int kind = b.kinds[row];
             out.add(new RecordedEvent(ref[0], b.times[row], s.name(kv.get(0, kind)), s.name(kv.get(1, kind)),
@@ -790,7 +878,7 @@ public final class VisualStore implements AutoCloseable {
             Kinds.View kv = s.logKinds();
             for (long[] ref : refs) {
                 Journal.Block b = r.blockOfRow(ref);
-                Journal.Text tx = r.textOfRow(ref);
+                Journal.Texts tx = r.textOfRow(ref);
                 int row = (int) ref[2];
                 int kind = b.kinds[row];
                 long t = b.times[row];
