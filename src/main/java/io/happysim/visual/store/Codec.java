@@ -47,6 +47,29 @@ final class Codec {
             }
         }
 
+        private int pendingBits;
+        private int pendingBitCount;
+
+        /** Appends one bit of a bitmap, least significant first; {@link #endBits} writes the last partial byte. */
+        void bit(boolean set) {
+            if (set) {
+                pendingBits |= 1 << pendingBitCount;
+            }
+            if (++pendingBitCount == 8) {
+                u8(pendingBits);
+                pendingBits = 0;
+                pendingBitCount = 0;
+            }
+        }
+
+        void endBits() {
+            if (pendingBitCount > 0) {
+                u8(pendingBits);
+                pendingBits = 0;
+                pendingBitCount = 0;
+            }
+        }
+
         void bytes(byte[] b, int off, int n) {
             ensure(n);
             System.arraycopy(b, off, buf, len, n);
@@ -59,6 +82,8 @@ final class Codec {
 
         void reset() {
             len = 0;
+            pendingBits = 0;
+            pendingBitCount = 0;
         }
     }
 

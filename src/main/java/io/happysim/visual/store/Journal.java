@@ -592,45 +592,26 @@ final class Journal {
             offs.len = p;
             offs.varint(rawCount);
             offs.bytes(rawList.buf, 0, rawList.len);
-            p = offs.len;
             // rows: a bitmap of rows with a text, then over those a bitmap of first appearances (the row holds the
             // next new entry), then the entries of the other (repeating) rows
-            int bits = 0;
-            int nb = 0;
             for (int i = 0; i < n; i++) {
-                if (rowRef[i] >= 0) {
-                    bits |= 1 << nb;
-                }
-                if (++nb == 8) {
-                    o[p++] = (byte) bits;
-                    bits = 0;
-                    nb = 0;
-                }
+                offs.bit(rowRef[i] >= 0);
             }
-            if (nb > 0) {
-                o[p++] = (byte) bits;
-            }
-            bits = 0;
-            nb = 0;
+            offs.endBits();
             int next = 0;
             for (int i = 0; i < n; i++) {
                 int ref = rowRef[i];
-                if (ref < 0) {
-                    continue;
-                }
-                if (ref == next) {
-                    bits |= 1 << nb;
-                    next++;
-                }
-                if (++nb == 8) {
-                    o[p++] = (byte) bits;
-                    bits = 0;
-                    nb = 0;
+                if (ref >= 0) {
+                    boolean first = ref == next;
+                    offs.bit(first);
+                    if (first) {
+                        next++;
+                    }
                 }
             }
-            if (nb > 0) {
-                o[p++] = (byte) bits;
-            }
+            offs.endBits();
+            p = offs.len;
+            o = offs.buf;
             next = 0;
             for (int i = 0; i < n; i++) {
                 int ref = rowRef[i];
