@@ -2,7 +2,6 @@ package io.happysim.visual.api;
 
 import io.happysim.visual.store.RecordedEvent;
 import io.happysim.visual.store.RecordedLog;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
@@ -13,7 +12,6 @@ import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
-import java.io.StringReader;
 
 /**
  * The wire contract is snake_case and writes explicit nulls ({@code "next_cursor": null}); JSON-B's
@@ -54,9 +52,7 @@ public class JsonbProvider implements ContextResolver<Jsonb> {
             }
             out.write("is_internal", event.internal());
             if (event.contextJson() != null) {
-                try (JsonReader reader = JSONP.createReader(new StringReader(event.contextJson()))) {
-                    out.write("context", reader.readValue());
-                }
+                StoredJson.copy("context", event.contextJson(), out);
             }
             out.writeEnd();
         }
