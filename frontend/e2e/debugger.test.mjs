@@ -277,6 +277,15 @@ describe('the debugger page', () => {
       // the predefined charts keep their own transform, shown as a badge
       const badges = await page.locator('[data-testid="transform"]').allTextContents();
       assert.ok(badges.includes('p99 / 1s') && badges.includes('mean / 0.5s'), `badges: ${badges}`);
+      // the same probe once more, raw beside its p99
+      await page.click('[data-testid="add-chart"]');
+      await page.locator('[data-testid="add-chart-menu"] button', { hasText: 'Server.depth' }).click();
+      const both = page.locator('[data-panel="Server.depth"]');
+      await until(async () => (await both.count()) === 2, { what: 'a second Server.depth panel' });
+      const second = both.nth(1).locator('[data-testid="dash-chart"]');
+      await until(async () => Number(await second.getAttribute('data-points')) > 0, { what: 'the second panel drawn' });
+      assert.equal(await second.getAttribute('data-transform'), 'raw');
+      assert.equal(await both.nth(0).locator('[data-testid="dash-chart"]').getAttribute('data-transform'), 'p99');
     } finally {
       await context.close();
     }

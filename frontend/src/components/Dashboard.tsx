@@ -240,10 +240,10 @@ function AddChart() {
       {open && (
         <div className="add-menu" data-testid="add-chart-menu">
           {(probes ?? []).map((p) => {
-            const added = panels.some((x) => x.id === `probe:${p.name}`);
+            const shown = panels.filter((x) => x.kind === 'probe' && x.probe === p.name).length;
             return (
-              <button key={p.name} disabled={added} onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`)); setOpen(false); }}>
-                {p.target}.{p.metric} {added && '(added)'}
+              <button key={p.name} onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`, true)); setOpen(false); }}>
+                {p.target}.{p.metric} {shown > 0 && <span className="muted">({shown} shown, add another)</span>}
               </button>
             );
           })}

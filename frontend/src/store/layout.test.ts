@@ -54,6 +54,19 @@ describe('dashboard panels', () => {
     expect(l.panels.length).toBe(1);
     expect(l.grid[0]).toEqual({ i: 'probe:P', x: 0, y: 0, w: 4, h: 4 });
   });
+  it('adds further panels of one probe when asked, each with its own id, slot and transform', () => {
+    let l = addProbePanel(defaultLayout, 'P', 'S.depth');
+    l = addProbePanel(l, 'P', 'S.depth', true);
+    l = addProbePanel(l, 'P', 'S.depth', true);
+    expect(l.panels.map((p) => p.id)).toEqual(['probe:P', 'probe:P#2', 'probe:P#3']);
+    expect(new Set(l.grid.map((g) => `${g.x},${g.y}`)).size).toBe(3);
+    l = setProbeTransform(l, 'probe:P#2', 'p99');
+    expect(l.panels.map((p) => (p as ProbeTransform).transform)).toEqual([undefined, 'p99', undefined]);
+    l = removePanel(l, 'probe:P#2');
+    l = addProbePanel(l, 'P', 'S.depth', true);
+    expect(l.panels.map((p) => p.id)).toEqual(['probe:P', 'probe:P#3', 'probe:P#2']);
+    expect(l.panels.every((p) => p.kind === 'probe' && p.probe === 'P')).toBe(true);
+  });
 });
 
 describe('probe panel transforms', () => {

@@ -150,9 +150,20 @@ export function seedCharts(layout: LayoutState, charts: ChartConfig[]): LayoutSt
   return { ...layout, panels, grid, mainView, seeded: true };
 }
 
-export function addProbePanel(layout: LayoutState, probe: string, title: string): LayoutState {
-  const id = `probe:${probe}`;
-  if (layout.panels.some((p) => p.id === id)) return layout;
+/**
+ * Puts a probe's chart on the dashboard. Once by default (the inspector's "+ Dashboard" shows the probe, it
+ * does not stack copies); with `another`, a further panel of the same probe, so that one probe can be seen raw
+ * and as p99 side by side.
+ */
+export function addProbePanel(layout: LayoutState, probe: string, title: string, another = false): LayoutState {
+  const taken = new Set(layout.panels.map((p) => p.id));
+  let id = `probe:${probe}`;
+  if (taken.has(id)) {
+    if (!another) return layout;
+    let n = 2;
+    while (taken.has(`${id}#${n}`)) n++;
+    id = `${id}#${n}`;
+  }
   return {
     ...layout,
     panels: [...layout.panels, { id, kind: 'probe', probe, title }],
