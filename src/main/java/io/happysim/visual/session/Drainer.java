@@ -36,6 +36,7 @@ public final class Drainer {
     private volatile long rowsDrained;
     private volatile String lastError;
     private volatile boolean held;
+    private long failingStreak;
 
     /** @param pending the current session's buffer (it changes when another scenario is loaded) */
     public Drainer(VisualStore store, Supplier<PendingBuffer> pending) {
@@ -63,8 +64,12 @@ public final class Drainer {
                     retry = batch;
                     failures++;
                     lastError = String.valueOf(e.getMessage());
-                    LOG.log(Level.WARNING, "drain of " + batch.rows() + " rows failed; they are kept and retried", e);
+                    logFailure(batch, e);
                     return false;
+                }
+                if (failingStreak > 0) {
+                    LOG.info("drain recovered after " + failingStreak + " failed attempts; " + batch.rows() + " rows stored");
+                    failingStreak = 0;
                 }
                 lastDrainMs = (System.nanoTime() - start) / 1_000_000;
                 lastDrainEpochMs = System.currentTimeMillis();
@@ -75,6 +80,19 @@ public final class Drainer {
             return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The first failure of a streak is logged with its cause; while it lasts (every 500 ms) only attempts 2, 4,
+     * 8, … are, so a full disk does not flood the server log with one stack trace per retry.
+     */
+    private void logFailure(Batch batch, RuntimeException e) {
+        failingStreak++;
+        if (failingStreak == 1) {
+            LOG.log(Level.WARNING, "drain of " + batch.rows() + " rows failed; they are kept and retried", e);
+        } else if (Long.bitCount(failingStreak) == 1) {
+            LOG.warning("drain still failing after " + failingStreak + " attempts (" + batch.rows() + " rows kept): " + e.getMessage());
         }
     }
 

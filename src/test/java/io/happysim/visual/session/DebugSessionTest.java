@@ -246,6 +246,24 @@ class DebugSessionTest {
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false));
         session.start();
+        java.util.List<java.util.logging.LogRecord> drainLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger drainLogger = java.util.logging.Logger.getLogger(Drainer.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                drainLog.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        drainLogger.addHandler(capture);
+        drainLogger.setUseParentHandlers(false);
         scheduler.scheduleWithFixedDelay(session::drain, 100, 100, TimeUnit.MILLISECONDS);
         diskFull.set(true);
         CountDownLatch done = completion(session);
@@ -263,6 +281,15 @@ class DebugSessionTest {
         assertEquals(recorded.logs(), store.stats().logs());
         assertEquals(recorded.samples(), store.stats().samples());
         assertEquals(store.stats().events(), store.lastEvents(1).get(0).eventId(), "ids without gaps or duplicates");
+        drainLogger.removeHandler(capture);
+        drainLogger.setUseParentHandlers(true);
+        long failures = session.drainStatus().failures();
+        assertTrue(failures >= 8, "enough failed attempts to tell a flood from a summary: " + failures);
+        assertEquals(1, drainLog.stream().filter(r -> r.getThrown() != null).count(), "one stack trace per streak");
+        long warnings = drainLog.stream().filter(r -> r.getLevel() == Level.WARNING).count();
+        assertEquals(1 + (63 - Long.numberOfLeadingZeros(failures)), warnings, "then attempts 2, 4, 8, … of " + failures);
+        assertTrue(drainLog.get(drainLog.size() - 1).getMessage().startsWith("drain recovered after " + failures + " failed attempts"),
+                drainLog.get(drainLog.size() - 1).getMessage());
     }
 
     @Test
