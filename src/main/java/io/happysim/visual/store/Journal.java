@@ -1319,8 +1319,8 @@ final class Journal {
 
     /**
      * Keys asked for once lately (key + 1; 0 = empty slot). A block enters the cache on its second request: paging
-     * through a block hits it from then on, while random jumps and one-pass scans (a first search) would only push
-     * out what is useful and give the collector medium-lived garbage to copy, which showed as 50-80 ms pauses.
+     * through a block hits it from then on, while a block read once (a jump, a first search's one-pass scan) would
+     * only push out what is useful and give the collector medium-lived garbage to copy.
      */
     private final long[] askedOnce = new long[4096];
 
