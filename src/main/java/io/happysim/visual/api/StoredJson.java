@@ -17,8 +17,8 @@ final class StoredJson {
 
     /**
      * Writes stored JSON text under {@code key} token by token. Reading it into a {@code JsonValue} first
-     * would build a map per object and send every value through JSON-B's type lookup: on a page of
-     * contexts that was most of the request's garbage, and so of the collector's pauses.
+     * would build a map per object only to send every value through JSON-B's type lookup (measured: 6 % more
+     * garbage per page of contexts, and a slower median).
      */
     static void copy(String key, String json, JsonGenerator out) {
         String name = key;
