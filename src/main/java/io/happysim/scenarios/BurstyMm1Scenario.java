@@ -1,11 +1,11 @@
 package io.happysim.scenarios;
 
-import io.happysim.components.RateProfile;
-import io.happysim.components.RequestProvider;
-import io.happysim.components.Server;
-import io.happysim.components.ServiceTime;
-import io.happysim.components.Sink;
-import io.happysim.components.Source;
+import io.happysim.components.load.RateProfile;
+import io.happysim.components.load.RequestProvider;
+import io.happysim.components.server.Server;
+import io.happysim.components.server.ServiceTime;
+import io.happysim.components.sinks.Sink;
+import io.happysim.components.load.Source;
 import io.happysim.core.Simulation;
 import io.happysim.instrumentation.Probe;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.happysim.scenarios;
 
-import io.happysim.components.ConsistentHash;
-import io.happysim.components.EventProvider;
-import io.happysim.components.LoadBalancer;
-import io.happysim.components.RateProfile;
-import io.happysim.components.Server;
-import io.happysim.components.ServiceTime;
-import io.happysim.components.Sink;
-import io.happysim.components.Source;
+import io.happysim.components.balancing.ConsistentHash;
+import io.happysim.components.load.EventProvider;
+import io.happysim.components.balancing.LoadBalancer;
+import io.happysim.components.load.RateProfile;
+import io.happysim.components.server.Server;
+import io.happysim.components.server.ServiceTime;
+import io.happysim.components.sinks.Sink;
+import io.happysim.components.load.Source;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.Instant;

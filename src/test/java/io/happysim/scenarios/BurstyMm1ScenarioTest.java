@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.happysim.components.Server;
-import io.happysim.components.Sink;
-import io.happysim.components.Source;
+import io.happysim.components.server.Server;
+import io.happysim.components.sinks.Sink;
+import io.happysim.components.load.Source;
 import io.happysim.core.Event;
 import io.happysim.core.Instant;
 import io.happysim.core.PauseReason;

@@ -3,10 +3,10 @@ package io.happysim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.happysim.components.LoadBalancer;
-import io.happysim.components.Server;
-import io.happysim.components.Sink;
-import io.happysim.components.Source;
+import io.happysim.components.balancing.LoadBalancer;
+import io.happysim.components.server.Server;
+import io.happysim.components.sinks.Sink;
+import io.happysim.components.load.Source;
 import io.happysim.core.Entity;
 import io.happysim.core.Instant;
 import io.happysim.core.Simulation;

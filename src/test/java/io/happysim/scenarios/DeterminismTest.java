@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.happysim.components.RequestProvider;
-import io.happysim.components.Sink;
-import io.happysim.components.Source;
+import io.happysim.components.load.RequestProvider;
+import io.happysim.components.sinks.Sink;
+import io.happysim.components.load.Source;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.EventListener;
@@ -96,11 +96,11 @@ class DeterminismTest {
 
     private static List<Long> arrivalTimesOfA(boolean withNeighbour) {
         Sink sinkA = new Sink("SinkA");
-        Source a = new Source("A", io.happysim.components.RateProfile.constant(10), true, new RequestProvider(sinkA));
+        Source a = new Source("A", io.happysim.components.load.RateProfile.constant(10), true, new RequestProvider(sinkA));
         Simulation.Builder builder = Simulation.builder().seed(5).durationSeconds(100);
         if (withNeighbour) {
             Sink sinkB = new Sink("SinkB");
-            Source b = new Source("B", io.happysim.components.RateProfile.constant(30), true, new RequestProvider(sinkB));
+            Source b = new Source("B", io.happysim.components.load.RateProfile.constant(30), true, new RequestProvider(sinkB));
             builder.sources(b, a).entities(sinkB, sinkA);
         } else {
             builder.sources(a).entities(sinkA);

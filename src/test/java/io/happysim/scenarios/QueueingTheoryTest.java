@@ -2,8 +2,8 @@ package io.happysim.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.happysim.components.Server;
-import io.happysim.components.Sink;
+import io.happysim.components.server.Server;
+import io.happysim.components.sinks.Sink;
 import io.happysim.core.Event;
 import io.happysim.core.EventListener;
 import io.happysim.core.Simulation;

@@ -1,5 +1,8 @@
-package io.happysim.components;
+package io.happysim.components.balancing;
 
+import io.happysim.components.server.Server;
+import io.happysim.components.server.ServiceTime;
+import io.happysim.components.sinks.Sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

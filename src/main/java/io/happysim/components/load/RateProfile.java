@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 /**
  * Arrival rate (events per second) as a function of simulated time in seconds.

@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 import io.happysim.core.ArrivalRate;
 import io.happysim.core.Category;

@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 import io.happysim.core.Entity;
 import io.happysim.core.Event;

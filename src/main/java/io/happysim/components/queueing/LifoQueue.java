@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.queueing;
 
 import io.happysim.core.Event;
 

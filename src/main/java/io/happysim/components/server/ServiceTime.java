@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.server;
 
 import io.happysim.core.Instant;
 import java.util.SplittableRandom;

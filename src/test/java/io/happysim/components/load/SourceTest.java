@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

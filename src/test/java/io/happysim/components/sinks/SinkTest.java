@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.sinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 /** A constant rate: the next arrival is simply {@code from + area / rate}. */
 public final class ConstantRateProfile implements RateProfile {

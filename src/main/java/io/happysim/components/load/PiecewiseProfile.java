@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.sinks;
 
 import io.happysim.core.Category;
 import io.happysim.core.Entity;

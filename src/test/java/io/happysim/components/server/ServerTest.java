@@ -1,5 +1,7 @@
-package io.happysim.components;
+package io.happysim.components.server;
 
+import io.happysim.components.queueing.QueuePolicy;
+import io.happysim.components.sinks.Sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.balancing;
 
 import io.happysim.core.Entity;
 import io.happysim.core.Event;

@@ -1,5 +1,7 @@
-package io.happysim.components;
+package io.happysim.components.server;
 
+import io.happysim.components.queueing.QueuePolicy;
+import io.happysim.components.queueing.QueuedResource;
 import io.happysim.core.Continuation;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;

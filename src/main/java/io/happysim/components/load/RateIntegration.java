@@ -1,4 +1,4 @@
-package io.happysim.components;
+package io.happysim.components.load;
 
 /**
  * Numeric arrival solving for arbitrary rate profiles, as the original: adaptive Simpson for the
