@@ -8,10 +8,14 @@ export const PROBE_OFFSET_Y = 130;
 
 export const CATEGORY_COLOURS: Record<string, string> = {
   source: '#22c55e',
+  client: '#14b8a6',
   queued_resource: '#3b82f6',
   sink: '#ef4444',
   rate_limiter: '#f97316',
   router: '#a855f7',
+  resilience: '#eab308',
+  network: '#64748b',
+  fault: '#dc2626',
   resource: '#a16207',
   probe: '#06b6d4',
   other: '#6b7280',

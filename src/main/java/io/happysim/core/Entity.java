@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
 public abstract class Entity {
     private final String name;
     Simulation simulation;
+    /** Crashed: events aimed at it are lost (see {@link #crash()}). */
+    boolean down;
+    /** Events aimed at it before this time wait until then (see {@link #pause}). */
+    long pausedUntilNanos = Long.MIN_VALUE;
+    /** Counts crashes: a wait begun before a crash is forgotten, not continued after the restart. */
+    int incarnation;
 
     protected Entity(String name) {
         if (name == null || name.isBlank()) {
@@ -56,6 +62,17 @@ public abstract class Entity {
     protected void start() {
     }
 
+    /**
+     * Called when the entity crashes, after its pending events were lost: drop the work it held
+     * (failing the replies of queued requests as lost). Counters are observations and stay.
+     */
+    protected void onCrash() {
+    }
+
+    /** Called when a crashed entity comes back: restart whatever keeps it going (a source's ticks). */
+    protected void onRestart() {
+    }
+
     /** Current metric values by name, in display order (the debugger shows them as they are). */
     public Map<String, Object> metrics() {
         return new LinkedHashMap<>();
@@ -86,6 +103,80 @@ public abstract class Entity {
     /** Whether this entity can accept more work now (queue drivers ask before delivering). */
     public boolean hasCapacity() {
         return true;
+    }
+
+    /**
+     * Crashes this entity (and its internal parts): the work it holds is lost — events already
+     * scheduled for it are cancelled and their replies fail as lost — and until {@link #restart()}
+     * every event that reaches it is lost the same way. Logged at INFO.
+     */
+    public final void crash() {
+        requireSimulation().crash(this);
+    }
+
+    /** Brings a crashed entity back, empty-handed; {@link #onRestart()} runs. Logged at INFO. */
+    public final void restart() {
+        requireSimulation().restart(this);
+    }
+
+    public final boolean isDown() {
+        return down;
+    }
+
+    /**
+     * Stops this entity for {@code durationNanos} of simulated time, as a stop-the-world pause
+     * does: what reaches it meanwhile waits, in order, until the pause ends. Components that
+     * keep a waiting line open during a pause (a server's queue keeps filling) override this.
+     */
+    public void pause(long durationNanos) {
+        if (durationNanos < 0) {
+            throw new IllegalArgumentException("negative pause " + durationNanos + " ns");
+        }
+        pausedUntilNanos = Math.max(pausedUntilNanos, Instant.addSaturating(nowNanos(), durationNanos));
+    }
+
+    /** Whether a {@link #pause} is in progress now. */
+    public boolean isPaused() {
+        return simulation != null && pausedUntilNanos > simulation.nowNanos;
+    }
+
+    /**
+     * Continues with {@code then} when {@code future} settles. If it settles during this entity's
+     * own turn (its timer fired, say), {@code then} runs right after the current handler, in the
+     * same event; otherwise in a new event of type {@code resumeType} aimed at this entity at that
+     * instant, carrying {@code context} (may be null), so the history shows who woke it. A crash
+     * in between forgets the wait.
+     */
+    protected final <T> void await(SimFuture<T> future, String resumeType, Map<String, Object> context,
+                                   java.util.function.Consumer<SimFuture<T>> then) {
+        Simulation sim = requireSimulation();
+        int waitingIncarnation = incarnation;
+        future.onSettle(settled -> sim.continueIn(this, waitingIncarnation, resumeType, context, () -> then.accept(settled)));
+    }
+
+    /**
+     * Runs {@code action} in an event of {@code type} aimed at this entity after {@code delayNanos}:
+     * one-shot glue (a retry later, the end of a window). The returned event can be cancelled.
+     */
+    protected final Event after(long delayNanos, String type, Map<String, Object> context, Continuation action) {
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("negative delay " + delayNanos + " ns");
+        }
+        Simulation sim = requireSimulation();
+        Event event = new Event(Instant.addSaturating(sim.nowNanos, delayNanos), type, this, false, context);
+        event.continuation = action;
+        return sim.schedule(event);
+    }
+
+    /**
+     * A future that succeeds (with null) when an event of {@code type} reaches this entity after
+     * {@code delayNanos}; cancelling the future cancels the event. Race it against a reply with
+     * {@link SimFuture#anyOf} for a timeout.
+     */
+    protected final SimFuture<Void> timer(long delayNanos, String type, Map<String, Object> context) {
+        SimFuture<Void> timer = SimFuture.pending();
+        timer.timerEvent = after(delayNanos, type, context, fired -> timer.complete(null));
+        return timer;
     }
 
     /** Schedules {@code event}, attributed to this entity's handler when called from one. */

@@ -31,6 +31,7 @@ public final class Event {
     private boolean cancelled;
     private boolean completionDeferred;
     private List<CompletionHook> hooks;
+    private SimFuture<Response> reply;
 
     /**
      * The constructor the engine itself uses: no {@link Instant} to allocate on the hot path.
@@ -150,6 +151,53 @@ public final class Event {
         }
     }
 
+    /**
+     * What the sender is waiting for, or null for fire-and-forget work. Whoever finishes the work
+     * completes it ({@link #replyWith}); whoever drops it fails it ({@link #failReply}); whoever
+     * passes the work on moves it along ({@link #continueWork}).
+     */
+    public SimFuture<Response> reply() {
+        return reply;
+    }
+
+    /** Attaches the future the sender waits on; a request carries at most one. */
+    public Event withReply(SimFuture<Response> reply) {
+        this.reply = reply;
+        return this;
+    }
+
+    public boolean expectsReply() {
+        return reply != null;
+    }
+
+    /** Completes the reply, if the sender waits for one, with an answer from {@code responder}. */
+    public void replyWith(Entity responder, Object body) {
+        if (reply != null) {
+            reply.complete(new Response(responder.name(), body));
+        }
+    }
+
+    /** Fails the reply, if the sender waits for one. */
+    public void failReply(Failure failure) {
+        if (reply != null) {
+            reply.fail(failure);
+        }
+    }
+
+    /**
+     * Ends work that will not be done (a crash lost it while it waited): the reply fails with
+     * {@code failure} and the completion hooks run now, because the work is over either way.
+     */
+    public void abandon(Failure failure) {
+        failReply(failure);
+        List<CompletionHook> pending = takeHooks();
+        if (pending != null) {
+            for (CompletionHook hook : pending) {
+                hook.onComplete(this);
+            }
+        }
+    }
+
     /** Runs {@code hook} once when the work this event starts is finished. */
     public Event addCompletionHook(CompletionHook hook) {
         if (hooks == null) {
@@ -159,8 +207,15 @@ public final class Event {
         return this;
     }
 
-    /** Moves {@code other}'s completion hooks onto this event: the work continues here, so they fire here. */
-    public Event adoptCompletionHooks(Event other) {
+    /**
+     * This event carries on the work {@code other} started: {@code other}'s completion hooks and
+     * reply move here, so they fire and are answered when this event's work is done.
+     */
+    public Event continueWork(Event other) {
+        if (other.reply != null) {
+            reply = other.reply;
+            other.reply = null;
+        }
         if (other.hooks != null) {
             if (hooks == null) {
                 hooks = other.hooks;
@@ -190,13 +245,28 @@ public final class Event {
         return taken;
     }
 
-    /** A fresh, unscheduled copy (shallow context copy, same hooks) used to replay externally scheduled events on reset. */
+    /**
+     * A fresh, unscheduled copy (shallow context copy, same hooks) used to replay externally scheduled events on reset.
+     * Not the reply: a future settles once, so a replayed request is fire-and-forget.
+     */
     Event copyForReplay() {
         Event copy = new Event(timeNanos, type, target, daemon, context == null ? null : new LinkedHashMap<>(context));
         copy.attachment = attachment;
         if (hooks != null) {
             copy.hooks = new ArrayList<>(hooks);
         }
+        return copy;
+    }
+
+    /** The same event moved to {@code timeNanos} (its target was paused): everything but time and sequence carried over. */
+    Event deferredTo(long timeNanos) {
+        Event copy = new Event(timeNanos, type, target, daemon, context);
+        copy.attachment = attachment;
+        copy.continuation = continuation;
+        copy.reply = reply;
+        copy.hooks = hooks;
+        copy.completionDeferred = completionDeferred;
+        copy.source = source;
         return copy;
     }
 

@@ -119,6 +119,23 @@ final class EventQueue {
         return result;
     }
 
+    /** The live events matching {@code test}, in the order they would be popped (O(size): for rare actions such as a crash). */
+    List<Event> liveWhere(java.util.function.Predicate<Event> test) {
+        List<Event> matches = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Event event = heap[i];
+            if (!event.isCancelled() && test.test(event)) {
+                matches.add(event);
+            }
+        }
+        matches.sort(EventQueue::compare);
+        return matches;
+    }
+
+    private static int compare(Event a, Event b) {
+        return less(a, b) ? -1 : less(b, a) ? 1 : 0;
+    }
+
     private static boolean less(Event a, Event b) {
         return a.timeNanos < b.timeNanos || (a.timeNanos == b.timeNanos && a.sequence < b.sequence);
     }

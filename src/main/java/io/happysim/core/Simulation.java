@@ -48,6 +48,9 @@ public final class Simulation {
     private volatile boolean pauseRequested;
     private Entity processing;
     private Event current;
+    /** Continuations of the entity being processed, run right after its handler (see {@link Entity#await}). */
+    private final ArrayList<Runnable> afterHandler = new ArrayList<>(4);
+    private long eventsLost;
 
     private EventListener[] listeners = NO_LISTENERS;
     private final List<Runnable> resetListeners = new ArrayList<>();
@@ -115,7 +118,12 @@ public final class Simulation {
         pauseRequested = false;
         processing = null;
         current = null;
+        afterHandler.clear();
+        eventsLost = 0;
         for (Entity entity : everyEntity) {
+            entity.down = false;
+            entity.incarnation = 0;
+            entity.pausedUntilNanos = Long.MIN_VALUE;
             entity.reset();
         }
         priming = true;
@@ -182,7 +190,7 @@ public final class Simulation {
                 event.isDaemon(), event.rawContext());
         resumed.continuation = continuation;
         resumed.withAttachment(event.attachment());
-        resumed.adoptCompletionHooks(event);
+        resumed.continueWork(event);
         return schedule(resumed);
     }
 
@@ -330,6 +338,10 @@ public final class Simulation {
             }
             pending.pop();
             nowNanos = event.timeNanos;
+            if (event.target().pausedUntilNanos > nowNanos) {
+                deferWhilePaused(event);
+                continue;
+            }
             eventsProcessed++;
             if (fine) {
                 LOG.fine("Processing event #" + eventsProcessed + ": " + event);
@@ -360,9 +372,17 @@ public final class Simulation {
     }
 
     private void process(Event event) {
-        processing = event.target();
+        Entity target = event.target();
+        processing = target;
         current = event;
-        event.target().dispatch(event);
+        if (target.down) {
+            lose(event);
+        } else {
+            target.dispatch(event);
+        }
+        if (!afterHandler.isEmpty()) {
+            runAfterHandler();
+        }
         if (event.hasPendingHooks()) {
             for (CompletionHook hook : event.takeHooks()) {
                 hook.onComplete(event);
@@ -370,6 +390,98 @@ public final class Simulation {
         }
         processing = null;
         current = null;
+    }
+
+    private void runAfterHandler() {
+        for (int i = 0; i < afterHandler.size(); i++) {
+            afterHandler.get(i).run();
+        }
+        afterHandler.clear();
+    }
+
+    /** An event whose target is paused waits for the end of the pause, keeping its order among the others that wait. */
+    private void deferWhilePaused(Event event) {
+        Event moved = event.deferredTo(event.target().pausedUntilNanos);
+        moved.sequence = nextSequence++;
+        queue.push(moved);
+    }
+
+    /** An event that reaches a crashed entity (or was pending for it when it crashed): its reply fails as lost; its hooks run, as the work is over. */
+    private void lose(Event event) {
+        eventsLost++;
+        event.failReply(Failure.lost(event.target(), "crashed"));
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("[" + event.target().name() + "] down: lost " + event);
+        }
+    }
+
+    /** See {@link Entity#await}: after the handler if it is {@code entity}'s turn, else in a resume event now. */
+    void continueIn(Entity entity, int incarnation, String resumeType, Map<String, Object> context, Runnable continuation) {
+        if (entity.incarnation != incarnation) {
+            return;
+        }
+        if (processing == entity) {
+            afterHandler.add(continuation);
+            return;
+        }
+        Event resumed = new Event(nowNanos, resumeType, entity, false, context);
+        resumed.continuation = e -> continuation.run();
+        schedule(resumed);
+    }
+
+    void crash(Entity entity) {
+        if (entity.down) {
+            return;
+        }
+        List<Entity> parts = new ArrayList<>();
+        collectParts(entity, parts);
+        for (Entity part : parts) {
+            part.down = true;
+            part.incarnation++;
+        }
+        LOG.info(() -> "[" + entity.name() + "] crashed");
+        java.util.Set<Entity> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        targets.addAll(parts);
+        // its own pending work (continuations, timers, internal plumbing) dies with it; messages from
+        // others are still on their way and are lost only if they arrive while it is down
+        for (Event lostEvent : queue.liveWhere(e -> targets.contains(e.target())
+                && (e.continuation != null || targets.contains(e.source())))) {
+            lostEvent.cancel();
+            eventsLost++;
+            lostEvent.abandon(Failure.lost(lostEvent.target(), "crashed"));
+        }
+        // last, so that whatever the lost work's hooks asked of it is forgotten too
+        entity.onCrash();
+    }
+
+    void restart(Entity entity) {
+        if (!entity.down) {
+            return;
+        }
+        List<Entity> parts = new ArrayList<>();
+        collectParts(entity, parts);
+        for (Entity part : parts) {
+            part.down = false;
+        }
+        LOG.info(() -> "[" + entity.name() + "] restarted");
+        entity.onRestart();
+    }
+
+    private static void collectParts(Entity entity, List<Entity> into) {
+        into.add(entity);
+        for (Entity part : entity.internalEntities()) {
+            collectParts(part, into);
+        }
+    }
+
+    /**
+     * One-shot glue from outside the model: runs {@code action} at {@code time} in an event of
+     * {@code type} aimed at a throwaway entity named {@code once:<type>} (not part of the topology).
+     */
+    public Event once(Instant time, String type, Continuation action) {
+        CallbackEntity callback = new CallbackEntity("once:" + type, action);
+        callback.simulation = this;
+        return schedule(new Event(time.nanos(), type, callback, false, null));
     }
 
     private String checkBreakpoints(Event event) {
@@ -510,6 +622,11 @@ public final class Simulation {
 
     public long eventsProcessed() {
         return eventsProcessed;
+    }
+
+    /** Events that reached a crashed entity, or were pending for it when it crashed, since the start. */
+    public long eventsLost() {
+        return eventsLost;
     }
 
     /** Pending events, cancelled ones included until they reach the front. */

@@ -3,7 +3,7 @@ package io.happysim.scenarios;
 import io.happysim.components.load.RateProfile;
 import io.happysim.components.load.RequestProvider;
 import io.happysim.components.server.Server;
-import io.happysim.components.server.ServiceTime;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import io.happysim.components.load.Source;
 import io.happysim.core.Simulation;
@@ -71,7 +71,7 @@ public final class BurstyMm1Scenario implements Scenario {
     @Override
     public ScenarioModel build(long seed) {
         Sink sink = new Sink("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(0.08), sink);
+        Server server = new Server("Server", 1, Distribution.constant(0.08), sink);
         Source source = new Source("Source", RateProfile.burst(20.0, 2.0, 5.0, 3.0), false, new RequestProvider(server));
         Probe depth = Probe.on(server, "depth", probeIntervalSeconds);
         Simulation simulation = Simulation.builder()

@@ -5,7 +5,7 @@ import io.happysim.components.load.EventProvider;
 import io.happysim.components.balancing.LoadBalancer;
 import io.happysim.components.load.RateProfile;
 import io.happysim.components.server.Server;
-import io.happysim.components.server.ServiceTime;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import io.happysim.components.load.Source;
 import io.happysim.core.Entity;
@@ -70,7 +70,7 @@ public final class ConsistentHashLbScenario implements Scenario {
         Sink sink = new Sink("Sink");
         List<Server> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            nodes.add(new Server("Node " + i, 3, ServiceTime.exponential(0.1), sink));
+            nodes.add(new Server("Node " + i, 3, Distribution.exponential(0.1), sink));
         }
         LoadBalancer router = new LoadBalancer("Router", nodes, new ConsistentHash(ConsistentHash.DEFAULT_VIRTUAL_NODES));
         Source traffic = new Source("Traffic", DYNAMIC_TRAFFIC, true, new ClientRequests(router, Instant.ofSeconds(90)));

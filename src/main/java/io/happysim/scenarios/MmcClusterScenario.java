@@ -2,7 +2,7 @@ package io.happysim.scenarios;
 
 import io.happysim.components.load.RequestProvider;
 import io.happysim.components.server.Server;
-import io.happysim.components.server.ServiceTime;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import io.happysim.components.load.Source;
 import io.happysim.components.load.RateProfile;
@@ -82,7 +82,7 @@ public final class MmcClusterScenario implements Scenario {
     @Override
     public ScenarioModel build(long seed) {
         Sink sink = new Sink("Sink");
-        Server cluster = new Server("Cluster", servers, ServiceTime.exponential(1 / serviceRate), sink);
+        Server cluster = new Server("Cluster", servers, Distribution.exponential(1 / serviceRate), sink);
         Source arrivals = new Source("Arrivals", RateProfile.constant(arrivalRate), true, new RequestProvider(cluster));
         Probe depth = Probe.on(cluster, "depth", 0.5);
         Probe busy = Probe.on(cluster, "in_flight", 0.5);

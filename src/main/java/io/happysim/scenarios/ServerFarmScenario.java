@@ -5,7 +5,7 @@ import io.happysim.components.balancing.LoadBalancer;
 import io.happysim.components.load.RateProfile;
 import io.happysim.components.load.RequestProvider;
 import io.happysim.components.server.Server;
-import io.happysim.components.server.ServiceTime;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import io.happysim.components.load.Source;
 import io.happysim.core.Simulation;
@@ -63,7 +63,7 @@ public final class ServerFarmScenario implements Scenario {
         Sink sink = new Sink("Sink");
         List<Server> farm = new ArrayList<>();
         for (int i = 0; i < servers; i++) {
-            farm.add(new Server(String.format(Locale.ROOT, "Server-%02d", i), 2, ServiceTime.exponential(meanServiceSeconds), sink));
+            farm.add(new Server(String.format(Locale.ROOT, "Server-%02d", i), 2, Distribution.exponential(meanServiceSeconds), sink));
         }
         LoadBalancer balancer = new LoadBalancer("Balancer", farm, new LeastOutstanding());
         Source clients = new Source("Clients", RateProfile.constant(arrivalRate), true, new RequestProvider(balancer));

@@ -70,7 +70,7 @@ public class LoadBalancer extends Entity {
         context.put("metadata", metadata);
         Event forwarded = new Event(nowNanos(), request.type(), backend, request.isDaemon(), context);
         forwarded.addCompletionHook(finished -> schedule(responseEvent(requestId, backend)));
-        forwarded.adoptCompletionHooks(request);
+        forwarded.continueWork(request);
         outstanding.computeIfAbsent(backend, b -> new long[1])[0]++;
         schedule(forwarded);
     }

@@ -4,6 +4,7 @@ import io.happysim.core.Category;
 import io.happysim.core.CompletionHook;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
+import io.happysim.core.Failure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ import java.util.logging.Logger;
  *
  * <p>Two deliberate differences: at most one poll is in transit at a time (the original could
  * hand a concurrency-1 worker two items that arrived at the same instant), and a request's
- * completion hooks wait in the queue with it and fire when the worker finishes it, not when it is
- * enqueued, so a load balancer's outstanding count means something.
+ * completion hooks and reply wait in the queue with it and are answered when the worker finishes
+ * it, not when it is enqueued, so a load balancer's outstanding count and a client's latency mean
+ * something. A request the full queue refuses has its reply failed as rejected; a crash loses
+ * the waiting requests (their replies fail as lost).
  */
 public abstract class QueuedResource extends Entity {
     public static final String QUEUE_NOTIFY = "QUEUE_NOTIFY";
@@ -56,6 +59,7 @@ public abstract class QueuedResource extends Entity {
         boolean wasEmpty = policy.isEmpty();
         if (!policy.offer(request)) {
             dropped++;
+            request.failReply(Failure.rejected(this, "queue full"));
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("[" + name() + "] queue full (" + policy.capacity() + "), dropped " + request);
             }
@@ -73,6 +77,23 @@ public abstract class QueuedResource extends Entity {
             pollInTransit = true;
             schedule(new Event(nowNanos(), QUEUE_POLL, queue, false, null));
         }
+    }
+
+    /** Asks for the next waiting request if there is one and room for it: for subclasses whose capacity comes back by itself (a pause ends). */
+    protected final void wakeUp() {
+        if (!policy.isEmpty()) {
+            requestPoll();
+        }
+    }
+
+    /** The waiting requests are lost with the crash; subclasses that override must call {@code super.onCrash()}. */
+    @Override
+    protected void onCrash() {
+        Event waiting;
+        while ((waiting = policy.poll()) != null) {
+            waiting.abandon(Failure.lost(this, "crashed"));
+        }
+        pollInTransit = false;
     }
 
     /** Waiting requests. */
@@ -181,7 +202,7 @@ public abstract class QueuedResource extends Entity {
             if (QUEUE_DELIVER.equals(event.type())) {
                 Event request = (Event) event.attachment();
                 Event work = new Event(nowNanos(), request.type(), worker, request.isDaemon(), request.context());
-                work.adoptCompletionHooks(request);
+                work.continueWork(request);
                 work.addCompletionHook(pollWhenDone);
                 schedule(work);
             } else {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Where finished requests end: counts them and records each one's latency (now − created_at)
- * into the series {@code <name>.latency}. The average covers every request received; percentiles
+ * into the series {@code <name>.latency}; a request that still waits for a reply gets it here,
+ * at the end of the line. The average covers every request received; percentiles
  * cover the samples the series retains.
  */
 public class Sink extends Entity implements SeriesOwner {
@@ -34,6 +35,7 @@ public class Sink extends Entity implements SeriesOwner {
         eventsReceived++;
         latencySum += latency;
         latencies.add(now, latency);
+        event.replyWith(this, null);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.happysim.components.balancing;
 
 import io.happysim.components.server.Server;
-import io.happysim.components.server.ServiceTime;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -107,8 +107,8 @@ class LoadBalancerTest {
     @Test
     void leastOutstandingAvoidsTheBusyBackendBecauseResponsesComeWhenWorkFinishes() {
         Sink sink = new Sink();
-        Server slow = new Server("Slow", 1, ServiceTime.constant(10.0), sink);
-        Server fast = new Server("Fast", 1, ServiceTime.constant(0.1), sink);
+        Server slow = new Server("Slow", 1, Distribution.constant(10.0), sink);
+        Server fast = new Server("Fast", 1, Distribution.constant(0.1), sink);
         LoadBalancer lb = new LoadBalancer("Router", List.of(slow, fast), LoadBalancingStrategy.leastOutstanding());
         Simulation sim = Simulation.builder().entities(lb, slow, fast, sink).build();
         for (int i = 0; i < 20; i++) {
@@ -133,7 +133,7 @@ class LoadBalancerTest {
     @Test
     void theCallersCompletionHooksFireOnceWhenTheBackendFinishes() {
         Sink sink = new Sink();
-        Server server = new Server("Node", 1, ServiceTime.constant(2.0), sink);
+        Server server = new Server("Node", 1, Distribution.constant(2.0), sink);
         LoadBalancer lb = new LoadBalancer("Router", List.of(server), null);
         Simulation sim = Simulation.builder().entities(lb, server, sink).build();
         List<Double> finished = new ArrayList<>();

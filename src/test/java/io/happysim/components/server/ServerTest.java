@@ -1,6 +1,7 @@
 package io.happysim.components.server;
 
 import io.happysim.components.queueing.QueuePolicy;
+import io.happysim.distributions.Distribution;
 import io.happysim.components.sinks.Sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class ServerTest {
     @Test
     void oneRequestFlowsThroughTheQueuePlumbingAsTheOriginal() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(0.08), sink);
+        Server server = new Server("Server", 1, Distribution.constant(0.08), sink);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         sim.schedule(request(server, 1.0, 1));
         History history = History.attach(sim);
@@ -55,10 +56,11 @@ class ServerTest {
     @Test
     void metricsNamesAndTopologyMatchTheOriginalWithTheServerToSinkEdgeFixed() {
         Sink sink = new Sink();
-        Server server = new Server("Server", 2, ServiceTime.constant(0.08), sink);
+        Server server = new Server("Server", 2, Distribution.constant(0.08), sink);
         Simulation.builder().entities(server, sink).build();
 
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight"),
+        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed", "errors",
+                        "served_late"),
                 List.copyOf(server.metrics().keySet()));
         assertEquals(0.08, server.metrics().get("service_time"));
         assertEquals(2, server.metrics().get("concurrency"));
@@ -79,7 +81,7 @@ class ServerTest {
 
     private static List<Object> serveFiveAtOnce(QueuePolicy policy) {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(1.0), sink, policy);
+        Server server = new Server("Server", 1, Distribution.constant(1.0), sink, policy);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         int[] priorityOf = {0, 0, 3, 1, 2, 1};
         // Request 1 arrives first and is in service when the others arrive.
@@ -96,7 +98,7 @@ class ServerTest {
     @Test
     void aFullQueueDropsAndCountsWhatItCannotHold() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(1.0), sink, QueuePolicy.fifo(2));
+        Server server = new Server("Server", 1, Distribution.constant(1.0), sink, QueuePolicy.fifo(2));
         Simulation sim = Simulation.builder().entities(server, sink).build();
         for (int id = 1; id <= 10; id++) {
             sim.schedule(request(server, 0.0, id));
@@ -113,7 +115,7 @@ class ServerTest {
     @Test
     void simultaneousArrivalsNeverExceedTheConcurrency() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(1.0), sink);
+        Server server = new Server("Server", 1, Distribution.constant(1.0), sink);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         // Request 1 finishes at t=1, the instant requests 2..4 arrive: the original's driver polled for
         // both the completion and the arrival, handing the one server two requests at once.
@@ -133,7 +135,7 @@ class ServerTest {
     @Test
     void simultaneousArrivalsUseEveryFreeServer() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 3, ServiceTime.constant(1.0), sink);
+        Server server = new Server("Server", 3, Distribution.constant(1.0), sink);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         for (int id = 1; id <= 4; id++) {
             sim.schedule(request(server, 0.0, id));
@@ -147,7 +149,7 @@ class ServerTest {
     @Test
     void aQueuedRequestsCompletionHooksFireWhenTheServerFinishesIt() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(1.0), sink);
+        Server server = new Server("Server", 1, Distribution.constant(1.0), sink);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         List<Double> finished = new ArrayList<>();
         for (int id = 1; id <= 3; id++) {
@@ -164,7 +166,7 @@ class ServerTest {
     @Test
     void resetEmptiesTheQueueAndClearsTheCounters() {
         Scripted sink = new Scripted("Sink");
-        Server server = new Server("Server", 1, ServiceTime.constant(1.0), sink);
+        Server server = new Server("Server", 1, Distribution.constant(1.0), sink);
         Simulation sim = Simulation.builder().entities(server, sink).build();
         for (int id = 1; id <= 3; id++) {
             sim.schedule(request(server, 0.0, id));
@@ -174,7 +176,8 @@ class ServerTest {
 
         sim.reset();
 
-        assertEquals(Map.of("depth", 0, "accepted", 0L, "dropped", 0L, "service_time", 1.0, "concurrency", 1, "in_flight", 0),
+        assertEquals(Map.of("depth", 0, "accepted", 0L, "dropped", 0L, "service_time", 1.0, "concurrency", 1, "in_flight", 0,
+                        "completed", 0L, "errors", 0L, "served_late", 0L),
                 server.metrics());
         sim.run();
         assertEquals(3, sink.received().size(), "the replayed requests are served again from scratch");
@@ -183,8 +186,8 @@ class ServerTest {
     @Test
     void serviceTimeDistributionsHaveTheirMeans() {
         SplittableRandom random = new SplittableRandom(5);
-        ServiceTime exponential = ServiceTime.exponential(0.1);
-        ServiceTime uniform = ServiceTime.uniform(0.2, 0.4);
+        Distribution exponential = Distribution.exponential(0.1);
+        Distribution uniform = Distribution.uniform(0.2, 0.4);
         double expSum = 0;
         double uniSum = 0;
         int n = 200_000;
@@ -196,7 +199,7 @@ class ServerTest {
         }
         assertEquals(0.1, expSum / n, 0.001);
         assertEquals(0.3, uniSum / n, 0.001);
-        assertEquals(80_000_000L, ServiceTime.constant(0.08).sampleNanos(random));
-        assertEquals(0.3, uniform.meanSeconds(), 1e-12);
+        assertEquals(80_000_000L, Distribution.constant(0.08).sampleNanos(random));
+        assertEquals(0.3, uniform.mean(), 1e-12);
     }
 }
