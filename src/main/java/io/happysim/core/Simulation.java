@@ -51,6 +51,8 @@ public final class Simulation {
     /** Continuations of the entity being processed, run right after its handler (see {@link Entity#await}). */
     private final ArrayList<Runnable> afterHandler = new ArrayList<>(4);
     private long eventsLost;
+    /** Replaced, never changed in place: the debugger reads it from other threads. */
+    private volatile List<ActiveFault> activeFaults = List.of();
 
     private EventListener[] listeners = NO_LISTENERS;
     private final List<Runnable> resetListeners = new ArrayList<>();
@@ -120,6 +122,7 @@ public final class Simulation {
         current = null;
         afterHandler.clear();
         eventsLost = 0;
+        activeFaults = List.of();
         for (Entity entity : everyEntity) {
             entity.down = false;
             entity.incarnation = 0;
@@ -627,6 +630,27 @@ public final class Simulation {
     /** Events that reached a crashed entity, or were pending for it when it crashed, since the start. */
     public long eventsLost() {
         return eventsLost;
+    }
+
+    /** Registers a fault that has just begun (fault schedules call this; the debugger lists and marks it). */
+    public void faultBegan(ActiveFault fault) {
+        List<ActiveFault> next = new ArrayList<>(activeFaults);
+        next.removeIf(f -> f.id().equals(fault.id()));
+        next.add(fault);
+        activeFaults = List.copyOf(next);
+    }
+
+    /** Unregisters the fault with this id; nothing happens if it is not active. */
+    public void faultEnded(String id) {
+        List<ActiveFault> next = new ArrayList<>(activeFaults);
+        if (next.removeIf(f -> f.id().equals(id))) {
+            activeFaults = List.copyOf(next);
+        }
+    }
+
+    /** The faults in effect now, in the order they began. Safe to read from any thread. */
+    public List<ActiveFault> activeFaults() {
+        return activeFaults;
     }
 
     /** Pending events, cancelled ones included until they reach the front. */

@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * front of it measures queueing plus service. Three conditions a fault schedule (or a model) can
  * set: a {@link #pause} (a stop-the-world GC: no service starts, work in service is frozen, the
  * queue keeps filling), a {@link #setSlowdown slowdown} (service times × k for requests that start
- * meanwhile) and an {@link #setErrorProbability error probability} (service ends with an error
- * reply instead of a good one).
+ * meanwhile), an {@link #setErrorProbability error probability} (service ends with an error
+ * reply instead of a good one) and a {@link #setCapacityFactor capacity factor} (exhausted
+ * resources: fewer requests in service at once).
  */
 public class Server extends QueuedResource {
     public static final String RESPONSE = "Response";
@@ -42,6 +43,8 @@ public class Server extends QueuedResource {
     private long servedLate;
     private double slowdown = 1.0;
     private double errorProbability;
+    /** Concurrency in effect: lower than {@link #concurrency} while resources are exhausted. */
+    private int effectiveConcurrency;
     /** Total length of the pauses begun so far, and when the latest ends: service owes a request the pauses begun while it was served. */
     private long pausedNanosTotal;
     private long frozenUntilNanos = Long.MIN_VALUE;
@@ -55,6 +58,7 @@ public class Server extends QueuedResource {
             throw new IllegalArgumentException("a server needs a service time");
         }
         this.concurrency = concurrency;
+        this.effectiveConcurrency = concurrency;
         this.serviceTime = serviceTime;
         this.downstream = downstream;
     }
@@ -158,9 +162,24 @@ public class Server extends QueuedResource {
         return errorProbability;
     }
 
+    /**
+     * Resource exhaustion: only {@code factor} of the concurrency is usable (rounded down; 0 stops
+     * new service). Work already in service goes on; back at 1.0, waiting work starts again.
+     */
+    public void setCapacityFactor(double factor) {
+        if (!(factor >= 0 && factor <= 1)) {
+            throw new IllegalArgumentException("capacity factor must be in [0, 1], got " + factor);
+        }
+        int before = effectiveConcurrency;
+        effectiveConcurrency = (int) Math.floor(concurrency * factor + 1e-9);
+        if (effectiveConcurrency > before) {
+            wakeUp();
+        }
+    }
+
     @Override
     public boolean hasCapacity() {
-        return inFlight < concurrency && (pausedNanosTotal == 0 || frozenUntilNanos <= nowNanos());
+        return inFlight < effectiveConcurrency && (pausedNanosTotal == 0 || frozenUntilNanos <= nowNanos());
     }
 
     /** Work in service is lost with a crash: the engine fails its replies; nothing is in service afterwards. */
@@ -195,6 +214,7 @@ public class Server extends QueuedResource {
         servedLate = 0;
         slowdown = 1.0;
         errorProbability = 0;
+        effectiveConcurrency = concurrency;
         pausedNanosTotal = 0;
         frozenUntilNanos = Long.MIN_VALUE;
         serviceRandom = random("service");
