@@ -61,6 +61,17 @@ public final class BurstyMm1Scenario implements Scenario {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.number("burst_rate", "Burst rate", 20.0, 0.001, 10_000.0, "req/s", "evenly spaced arrivals during a burst"),
+                Parameter.number("burst_length", "Burst length", 2.0, 0.001, 3600.0, "s", "how long each burst lasts"),
+                Parameter.number("quiet_rate", "Rate between bursts", 5.0, 0.0, 10_000.0, "req/s", "evenly spaced arrivals between bursts"),
+                Parameter.number("quiet_length", "Time between bursts", 3.0, 0.001, 3600.0, "s", "how long each quiet spell lasts"),
+                Parameter.number("service_time", "Service time", 0.08, 0.0001, 3600.0, "s", "constant time per request (1/μ)"),
+                Parameter.number("duration", "Duration", durationSeconds, 1.0, 1_000_000.0, "s", "simulated time"));
+    }
+
+    @Override
     public String description() {
         return "Bursts of 20 req/s for 2 s then 5 req/s for 3 s into one server (0.08 s per request, "
                 + "concurrency 1) and a sink; a probe samples the queue depth every " + probeIntervalSeconds + " s. "
@@ -69,13 +80,15 @@ public final class BurstyMm1Scenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
         Sink sink = new Sink("Sink");
-        Server server = new Server("Server", 1, Distribution.constant(0.08), sink);
-        Source source = new Source("Source", RateProfile.burst(20.0, 2.0, 5.0, 3.0), false, new RequestProvider(server));
+        Server server = new Server("Server", 1, Distribution.constant(values.number("service_time")), sink);
+        RateProfile bursts = RateProfile.burst(values.number("burst_rate"), values.number("burst_length"),
+                values.number("quiet_rate"), values.number("quiet_length"));
+        Source source = new Source("Source", bursts, false, new RequestProvider(server));
         Probe depth = Probe.on(server, "depth", probeIntervalSeconds);
         Simulation simulation = Simulation.builder()
-                .durationSeconds(durationSeconds)
+                .durationSeconds(values.number("duration"))
                 .seed(seed)
                 .sources(source)
                 .entities(server, sink)

@@ -59,6 +59,17 @@ public final class ConsistentHashLbScenario implements Scenario {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("nodes", "Nodes", 3L, 1L, 100L, "", "servers on the hash ring"),
+                Parameter.integer("node_concurrency", "Concurrency per node", 3L, 1L, 1000L, "", "requests each node serves at once"),
+                Parameter.number("service_time", "Mean service time", 0.1, 0.0001, 3600.0, "s", "exponential"),
+                Parameter.integer("clients", "Clients", CLIENTS, 1L, 1_000_000L, "", "distinct client ids hashed onto the ring"),
+                Parameter.integer("virtual_nodes", "Virtual nodes", ConsistentHash.DEFAULT_VIRTUAL_NODES, 1L, 10_000L, "",
+                        "ring points per node: more spread the keys more evenly"));
+    }
+
+    @Override
     public String description() {
         return "Poisson traffic (5→30 req/s ramp, 30, 80, 80→20 ramp, 20) from 200 clients, routed by "
                 + "client id on a consistent-hash ring (150 virtual nodes, MD5) to 3 nodes (concurrency 3, "
@@ -66,14 +77,15 @@ public final class ConsistentHashLbScenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
         Sink sink = new Sink("Sink");
         List<Server> nodes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            nodes.add(new Server("Node " + i, 3, Distribution.exponential(0.1), sink));
+        for (int i = 0; i < values.integer("nodes"); i++) {
+            nodes.add(new Server("Node " + i, values.integer("node_concurrency"), Distribution.exponential(values.number("service_time")), sink));
         }
-        LoadBalancer router = new LoadBalancer("Router", nodes, new ConsistentHash(ConsistentHash.DEFAULT_VIRTUAL_NODES));
-        Source traffic = new Source("Traffic", DYNAMIC_TRAFFIC, true, new ClientRequests(router, Instant.ofSeconds(90)));
+        LoadBalancer router = new LoadBalancer("Router", nodes, new ConsistentHash(values.integer("virtual_nodes")));
+        Source traffic = new Source("Traffic", DYNAMIC_TRAFFIC, true,
+                new ClientRequests(router, Instant.ofSeconds(90), values.integer("clients")));
         Probe received = Probe.on(router, "requests_received", 0.5);
         List<Entity> entities = new ArrayList<>();
         entities.add(router);
@@ -95,11 +107,13 @@ public final class ConsistentHashLbScenario implements Scenario {
     static final class ClientRequests implements EventProvider {
         private final Entity target;
         private final long stopAfterNanos;
+        private final int clientCount;
         private SplittableRandom clients;
 
-        ClientRequests(Entity target, Instant stopAfter) {
+        ClientRequests(Entity target, Instant stopAfter, int clientCount) {
             this.target = target;
             this.stopAfterNanos = stopAfter.nanos();
+            this.clientCount = clientCount;
         }
 
         @Override
@@ -108,7 +122,7 @@ public final class ConsistentHashLbScenario implements Scenario {
                 return null;
             }
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("client_id", Integer.toString(clients.nextInt(CLIENTS)));
+            metadata.put("client_id", Integer.toString(clients.nextInt(clientCount)));
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("created_at", time);
             context.put("metadata", metadata);

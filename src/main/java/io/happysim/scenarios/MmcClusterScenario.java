@@ -52,6 +52,16 @@ public final class MmcClusterScenario implements Scenario {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("servers", "Servers (c)", servers, 1L, 64L, "", "servers sharing the one queue"),
+                Parameter.number("arrival_rate", "Arrival rate (λ)", arrivalRate, 0.001, 100_000.0, "req/s", "Poisson arrivals; must stay below c·μ"),
+                Parameter.number("service_rate", "Service rate per server (μ)", serviceRate, 0.001, 100_000.0, "req/s",
+                        "each server's exponential service rate (mean service time 1/μ)"),
+                Parameter.number("duration", "Duration", durationSeconds, 1.0, 1_000_000.0, "s", "simulated time"));
+    }
+
+    @Override
     public String description() {
         return String.format(Locale.ROOT, "Poisson arrivals at %.1f req/s into %d exponential servers at %.1f req/s each "
                 + "(utilisation %.2f) sharing one queue. Erlang C predicts a mean time in system of %.4f s.",
@@ -80,7 +90,16 @@ public final class MmcClusterScenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
+        int servers = values.integer("servers");
+        double arrivalRate = values.number("arrival_rate");
+        double serviceRate = values.number("service_rate");
+        double durationSeconds = values.number("duration");
+        if (arrivalRate >= servers * serviceRate) {
+            throw new InvalidParameterException("arrival_rate", String.format(Locale.ROOT,
+                    "parameter 'arrival_rate': %s req/s is not below c·μ = %s req/s, so the queue would grow without bound",
+                    arrivalRate, servers * serviceRate));
+        }
         Sink sink = new Sink("Sink");
         Server cluster = new Server("Cluster", servers, Distribution.exponential(1 / serviceRate), sink);
         Source arrivals = new Source("Arrivals", RateProfile.constant(arrivalRate), true, new RequestProvider(cluster));

@@ -52,6 +52,15 @@ public final class ServerFarmScenario implements Scenario {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("servers", "Servers", servers, 1L, 500L, "", "identical servers behind the balancer"),
+                Parameter.number("arrival_rate", "Arrival rate", arrivalRate, 0.001, 100_000.0, "req/s", "Poisson arrivals"),
+                Parameter.number("service_time", "Mean service time", meanServiceSeconds, 0.0001, 3600.0, "s", "exponential"),
+                Parameter.number("duration", "Duration", durationSeconds, 1.0, 1_000_000.0, "s", "simulated time"));
+    }
+
+    @Override
     public String description() {
         return String.format(Locale.ROOT, "Poisson arrivals at %.0f req/s, balanced by least outstanding requests over %d servers "
                 + "(concurrency 2, exponential service, mean %.2f s: utilisation %.2f), then a sink; %.0f s.",
@@ -59,7 +68,11 @@ public final class ServerFarmScenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
+        int servers = values.integer("servers");
+        double arrivalRate = values.number("arrival_rate");
+        double meanServiceSeconds = values.number("service_time");
+        double durationSeconds = values.number("duration");
         Sink sink = new Sink("Sink");
         List<Server> farm = new ArrayList<>();
         for (int i = 0; i < servers; i++) {

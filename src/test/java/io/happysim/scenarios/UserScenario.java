@@ -23,7 +23,7 @@ public final class UserScenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
         return new ScenarioModel(ID, Simulation.builder().seed(seed).build(), List.of(), "min");
     }
 
@@ -45,7 +45,7 @@ public final class UserScenario implements Scenario {
         }
 
         @Override
-        public ScenarioModel build(long seed) {
+        public ScenarioModel build(long seed, ParameterValues values) {
             throw new UnsupportedOperationException("never built");
         }
     }

@@ -5,6 +5,7 @@ import io.happysim.core.Event;
 import io.happysim.core.Simulation;
 import io.happysim.instrumentation.Probe;
 import io.happysim.scenarios.Chart;
+import io.happysim.scenarios.ParameterValues;
 import io.happysim.scenarios.Scenario;
 import io.happysim.scenarios.ScenarioModel;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class SpikeScenario implements Scenario {
     }
 
     @Override
-    public ScenarioModel build(long seed) {
+    public ScenarioModel build(long seed, ParameterValues values) {
         Signal signal = new Signal();
         Probe probe = Probe.on(signal, "level", INTERVAL_S);
         Simulation simulation = Simulation.builder().durationSeconds(500).seed(seed).entities(signal).probes(probe).build();
