@@ -30,6 +30,7 @@ public final class Simulation {
     private final long startNanos;
     private final long endNanos;
     private final long seed;
+    private final long warmUpEndNanos;
     private final List<Entity> sources;
     private final List<Entity> entities;
     private final List<Entity> probes;
@@ -77,6 +78,7 @@ public final class Simulation {
             throw new IllegalArgumentException("end time " + Instant.format(endNanos) + " is before the start time");
         }
         this.seed = builder.seed;
+        this.warmUpEndNanos = Instant.addSaturating(startNanos, builder.warmUp == null ? 0 : builder.warmUp.nanos());
         this.sources = List.copyOf(builder.sources);
         this.entities = List.copyOf(builder.entities);
         this.probes = List.copyOf(builder.probes);
@@ -514,7 +516,7 @@ public final class Simulation {
 
     private void begin() {
         started = true;
-        LOG.info(() -> "Simulation starting at " + Instant.format(nowNanos) + " with " + queue.size() + " event(s) in heap");
+        LOG.info(() -> "Simulation starting at " + Instant.format(nowNanos) + " with " + queue.size() + " event(s) in heap, seed " + seed);
     }
 
     private void logPaused(PauseReason reason) {
@@ -623,6 +625,15 @@ public final class Simulation {
         return seed;
     }
 
+    /**
+     * The end of the warm-up (the start time if there is none): statistics that judge a model —
+     * latency percentiles, time-weighted means, utilisation — leave out what happened before it.
+     * Charts and the history keep everything.
+     */
+    public long warmUpEndNanos() {
+        return warmUpEndNanos;
+    }
+
     public long eventsProcessed() {
         return eventsProcessed;
     }
@@ -710,6 +721,7 @@ public final class Simulation {
         private Instant start = Instant.EPOCH;
         private Instant end;
         private Duration duration;
+        private Duration warmUp;
         private long seed = 42L;
         private final List<Entity> sources = new ArrayList<>();
         private final List<Entity> entities = new ArrayList<>();
@@ -735,6 +747,15 @@ public final class Simulation {
 
         public Builder durationSeconds(double seconds) {
             return duration(Duration.ofSeconds(seconds));
+        }
+
+        /** Leave the first {@code seconds} out of the statistics that judge the model (not out of the history). */
+        public Builder warmUpSeconds(double seconds) {
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("warm-up must be finite and non-negative, got " + seconds);
+            }
+            this.warmUp = Duration.ofSeconds(seconds);
+            return this;
         }
 
         public Builder seed(long seed) {

@@ -30,7 +30,7 @@ class LoggingTest {
             sim.reset();
 
             assertEquals(List.of(
-                    "Simulation starting at T00:00:00.000000 with 1 event(s) in heap",
+                    "Simulation starting at T00:00:00.000000 with 1 event(s) in heap, seed 42",
                     "Simulation paused (requested) at T00:00:00.000000 after 0 events",
                     "Stepping 2 event(s)",
                     "Simulation resuming at T00:00:00.000000 with 1 event(s) in heap",

@@ -39,6 +39,27 @@ class QueueingTheoryTest {
                 0.01 * measured.meanInSystem, "Little's law");
     }
 
+    @Test
+    void timeWeightedUtilisationAndWarmUpStatisticsMatchMmc() {
+        int c = 3;
+        double lambda = 21.0;
+        double mu = 10.0;
+        double analyticW = MmcClusterScenario.erlangC(c, lambda / mu) / (c * mu - lambda) + 1 / mu;
+        for (long seed = 1; seed <= 3; seed++) {
+            io.happysim.components.sinks.Sink sink = new io.happysim.components.sinks.Sink("Sink");
+            Server server = new Server("Cluster", c, io.happysim.distributions.Distribution.exponential(1 / mu), sink);
+            io.happysim.components.load.Source arrivals = io.happysim.components.load.Source.builder("Arrivals")
+                    .rate(lambda).poisson().to(server).build();
+            Simulation sim = Simulation.builder().seed(seed).durationSeconds(20_000).warmUpSeconds(WARM_UP_SECONDS)
+                    .sources(arrivals).entities(server, sink).build();
+            sim.run();
+            assertEquals(lambda / (c * mu), server.utilization(), 0.03 * lambda / (c * mu), "ρ = λ/(cμ), seed " + seed);
+            assertEquals(analyticW, sink.averageLatency(), 0.03 * analyticW, "Erlang C W after the warm-up, seed " + seed);
+            assertEquals(sink.latencyStats().count(), (long) sink.latencies().between(WARM_UP_SECONDS, Double.POSITIVE_INFINITY).count(),
+                    "the statistics cover exactly the requests finished after the warm-up");
+        }
+    }
+
     private record Measured(double meanTimeInSystem, double meanInSystem, double arrivalRate) {
     }
 

@@ -7,6 +7,8 @@ import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.Failure;
 import io.happysim.distributions.Distribution;
+import io.happysim.instrumentation.Stats;
+import io.happysim.instrumentation.TimeWeighted;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,6 +39,7 @@ public class Server extends QueuedResource {
     private final Continuation finishService = this::finishService;
     private SplittableRandom serviceRandom;
     private SplittableRandom errorRandom;
+    private final TimeWeighted busy = new TimeWeighted();
     private int inFlight;
     private long completed;
     private long errors;
@@ -70,6 +73,7 @@ public class Server extends QueuedResource {
     @Override
     protected void handleQueued(Event request) {
         inFlight++;
+        busy.set(nowNanos(), inFlight);
         long service = serviceTime.sampleNanos(serviceRandom);
         if (slowdown != 1.0) {
             service = Math.round(service * slowdown);
@@ -92,6 +96,7 @@ public class Server extends QueuedResource {
             }
         }
         inFlight--;
+        busy.set(nowNanos(), inFlight);
         completed++;
         if (done.expectsReply() && done.reply().isCancelled()) {
             servedLate++;
@@ -187,6 +192,7 @@ public class Server extends QueuedResource {
     protected void onCrash() {
         super.onCrash();
         inFlight = 0;
+        busy.set(nowNanos(), 0);
     }
 
     public int inFlight() {
@@ -205,6 +211,11 @@ public class Server extends QueuedResource {
         return completed;
     }
 
+    /** ρ: the time-weighted mean fraction of the concurrency in use since the start (or the warm-up's end). */
+    public double utilization() {
+        return busy.mean(nowNanos()) / concurrency;
+    }
+
     @Override
     protected void reset() {
         super.reset();
@@ -218,13 +229,15 @@ public class Server extends QueuedResource {
         pausedNanosTotal = 0;
         frozenUntilNanos = Long.MIN_VALUE;
         serviceRandom = random("service");
+        busy.restart(nowNanos(), simulation().warmUpEndNanos());
         errorRandom = random("errors");
     }
 
     /**
      * After the queue's metrics: {@code service_time, concurrency, in_flight} as the original, then
      * {@code completed}, {@code errors} (error replies) and {@code served_late} (requests finished
-     * after their caller had given up on them: the wasted work of a retry storm).
+     * after their caller had given up on them: the wasted work of a retry storm) and
+     * {@code utilization} (ρ, time-weighted).
      */
     @Override
     protected void addMetrics(Map<String, Object> metrics) {
@@ -234,6 +247,7 @@ public class Server extends QueuedResource {
         metrics.put("completed", completed);
         metrics.put("errors", errors);
         metrics.put("served_late", servedLate);
+        metrics.put("utilization", Stats.round6(utilization()));
     }
 
     @Override
@@ -241,6 +255,7 @@ public class Server extends QueuedResource {
         return switch (metricName) {
             case "in_flight" -> inFlight;
             case "completed" -> completed;
+            case "utilization" -> Stats.round6(utilization());
             default -> super.metric(metricName);
         };
     }

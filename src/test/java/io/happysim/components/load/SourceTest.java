@@ -98,4 +98,22 @@ class SourceTest {
         assertTrue(sim.isComplete());
         assertEquals(0, source.generated());
     }
+
+    @Test
+    void aSourceCanStopAfterNRequestsOrAtATimeSoAnEndlessRunEnds() {
+        Scripted target = new Scripted("Target");
+        Source counted = Source.builder("Counted").rate(10).to(target).stopAfter(25).build();
+        Scripted other = new Scripted("Other");
+        Source timed = Source.builder("Timed").rate(4).poisson().to(other).stopAt(5).build();
+        Simulation sim = Simulation.builder().seed(3).sources(counted, timed).entities(target, other).build();
+
+        sim.run();
+
+        assertTrue(sim.isComplete(), "no end time, yet the run ends");
+        assertEquals(25, target.received().size());
+        assertEquals(25, counted.emitted());
+        assertTrue(other.received().stream().allMatch(e -> e.timeNanos() < 5_000_000_000L));
+        assertTrue(other.received().size() > 5, "about 20 expected");
+        assertEquals("Counted", counted.name(), "named sources no longer collide as \"Source\"");
+    }
 }

@@ -60,7 +60,7 @@ class ServerTest {
         Simulation.builder().entities(server, sink).build();
 
         assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed", "errors",
-                        "served_late"),
+                        "served_late", "utilization"),
                 List.copyOf(server.metrics().keySet()));
         assertEquals(0.08, server.metrics().get("service_time"));
         assertEquals(2, server.metrics().get("concurrency"));
@@ -177,7 +177,7 @@ class ServerTest {
         sim.reset();
 
         assertEquals(Map.of("depth", 0, "accepted", 0L, "dropped", 0L, "service_time", 1.0, "concurrency", 1, "in_flight", 0,
-                        "completed", 0L, "errors", 0L, "served_late", 0L),
+                        "completed", 0L, "errors", 0L, "served_late", 0L, "utilization", 0.0),
                 server.metrics());
         sim.run();
         assertEquals(3, sink.received().size(), "the replayed requests are served again from scratch");
