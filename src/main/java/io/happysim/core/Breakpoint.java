@@ -3,8 +3,11 @@ package io.happysim.core;
 import java.util.function.Predicate;
 
 /**
- * A condition checked after every processed event; when it holds, the run pauses. One-shot
- * breakpoints remove themselves when they fire; persistent ones stay until removed.
+ * A condition checked after every processed event. Conditions on the state (time, count, a metric,
+ * a predicate) are edge-triggered, as a debugger's watchpoints are: they fire when the condition
+ * becomes true — once per crossing — so continuing after a stop runs to the next crossing instead
+ * of stopping again on the very next event. An event-type breakpoint fires on every event of its
+ * type. One-shot breakpoints remove themselves when they fire; persistent ones stay until removed.
  */
 public sealed interface Breakpoint
         permits Breakpoint.AtTime, Breakpoint.AtEventCount, Breakpoint.OnEventType, Breakpoint.OnMetric, Breakpoint.OnCondition {
@@ -13,6 +16,11 @@ public sealed interface Breakpoint
     boolean shouldPause(Simulation simulation, Event processed);
 
     boolean oneShot();
+
+    /** True (the default) if it fires when its condition becomes true, not on every event while it holds. */
+    default boolean edgeTriggered() {
+        return true;
+    }
 
     /** The wire name of this kind: {@code time}, {@code event_count}, {@code event_type}, {@code metric}, {@code condition}. */
     String kind();
@@ -98,6 +106,12 @@ public sealed interface Breakpoint
         @Override
         public boolean shouldPause(Simulation simulation, Event processed) {
             return eventType.equals(processed.type());
+        }
+
+        /** Each event of the type is an occurrence of its own, even back to back. */
+        @Override
+        public boolean edgeTriggered() {
+            return false;
         }
 
         @Override

@@ -60,6 +60,11 @@ public final class Simulation {
     private final LinkedHashMap<String, Breakpoint> breakpoints = new LinkedHashMap<>();
     private String[] breakpointIds = {};
     private Breakpoint[] breakpointArray = NO_BREAKPOINTS;
+    /** Whether each edge-triggered breakpoint's condition held after the last check (parallel to the arrays). */
+    private boolean[] breakpointHeld = {};
+    private final java.util.Set<String> heldIds = new java.util.HashSet<>();
+    /** After breakpoints were off, the first check only learns which conditions hold, so no stale crossing fires. */
+    private boolean resyncHeld;
     private Pacer pacer;
     private boolean breakpointsEnabled = true;
     private long nextBreakpointNumber = 1;
@@ -125,6 +130,8 @@ public final class Simulation {
         afterHandler.clear();
         eventsLost = 0;
         activeFaults = List.of();
+        heldIds.clear();
+        java.util.Arrays.fill(breakpointHeld, false);
         for (Entity entity : everyEntity) {
             entity.down = false;
             entity.incarnation = 0;
@@ -494,9 +501,27 @@ public final class Simulation {
         boolean removedAny = false;
         String[] ids = breakpointIds;
         Breakpoint[] all = breakpointArray;
+        boolean[] held = breakpointHeld;
+        boolean learnOnly = resyncHeld;
+        resyncHeld = false;
         for (int i = 0; i < all.length; i++) {
             Breakpoint breakpoint = all[i];
-            if (breakpoint.shouldPause(this, event)) {
+            boolean holds = breakpoint.shouldPause(this, event);
+            if (breakpoint.edgeTriggered()) {
+                boolean was = held[i];
+                if (holds != was) {
+                    held[i] = holds;
+                    if (holds) {
+                        heldIds.add(ids[i]);
+                    } else {
+                        heldIds.remove(ids[i]);
+                    }
+                }
+                if (was || learnOnly) {
+                    continue;
+                }
+            }
+            if (holds) {
                 String id = ids[i];
                 LOG.info(() -> "Breakpoint " + id + " triggered: " + breakpoint.describe());
                 if (breakpoint.oneShot()) {
@@ -543,6 +568,9 @@ public final class Simulation {
      * them off to run straight through; one-shot breakpoints then stay registered, unfired.
      */
     public void setBreakpointsEnabled(boolean enabled) {
+        if (enabled && !breakpointsEnabled) {
+            resyncHeld = true;
+        }
         this.breakpointsEnabled = enabled;
     }
 
@@ -577,6 +605,11 @@ public final class Simulation {
     private void refreshBreakpointArrays() {
         breakpointIds = breakpoints.keySet().toArray(new String[0]);
         breakpointArray = breakpoints.values().toArray(NO_BREAKPOINTS);
+        heldIds.retainAll(breakpoints.keySet());
+        breakpointHeld = new boolean[breakpointIds.length];
+        for (int i = 0; i < breakpointIds.length; i++) {
+            breakpointHeld[i] = heldIds.contains(breakpointIds[i]);
+        }
     }
 
     /** Called once per processed event, after its handler ran and its new events were scheduled, before breakpoints. */

@@ -255,6 +255,44 @@ class SimulationTest {
     }
 
     @Test
+    void aMetricBreakpointFiresWhenItsConditionBecomesTrueAndContinuingRunsToTheNextCrossing() {
+        // a level that goes 0,1,2,3,4,5,0,1,2,… one step per event: "> 2" becomes true at 3 in every cycle
+        int[] level = {-1};
+        Scripted saw = new Scripted("Saw", (self, e) -> {
+            level[0] = (level[0] + 1) % 6;
+            self.metric("level", level[0]);
+            self.send(new Event(e.timeNanos() + 1_000_000_000L, "tick", self, false, null));
+        });
+        Simulation sim = Simulation.builder().durationSeconds(30).entities(saw).build();
+        sim.schedule(new Event(at(0.0), "tick", saw));
+        String id = sim.addBreakpoint(Breakpoint.onMetric("Saw", "level", Breakpoint.Comparison.GT, 2));
+
+        assertEquals(PauseReason.breakpoint(id), sim.resume());
+        assertEquals(at(3.0), sim.now(), "first crossing");
+        assertEquals(PauseReason.breakpoint(id), sim.resume());
+        assertEquals(at(9.0), sim.now(), "not the next event (level 4, still > 2) but the next crossing");
+        assertEquals(PauseReason.STEP_DONE, sim.step(1), "a step while it still holds does not fire again");
+    }
+
+    @Test
+    void afterAPlainPlayTheConditionsThatAlreadyHoldDoNotFireAStaleCrossing() {
+        int[] level = {0};
+        Scripted up = new Scripted("Up", (self, e) -> {
+            level[0]++;
+            self.metric("level", level[0]);
+            self.send(new Event(e.timeNanos() + 1_000_000_000L, "tick", self, false, null));
+        });
+        Simulation sim = Simulation.builder().durationSeconds(30).entities(up).build();
+        sim.schedule(new Event(at(0.0), "tick", up));
+        sim.addBreakpoint(Breakpoint.onMetric("Up", "level", Breakpoint.Comparison.GT, 2));
+        sim.setBreakpointsEnabled(false);
+        sim.runUntil(at(10));
+        sim.setBreakpointsEnabled(true);
+
+        assertEquals(PauseReason.COMPLETE, sim.resume(), "level > 2 has held since 3 s: no new crossing");
+    }
+
+    @Test
     void comparisonsFollowTheirWireNames() {
         assertTrue(Breakpoint.Comparison.fromWireName("gt").test(2, 1));
         assertFalse(Breakpoint.Comparison.fromWireName("gt").test(1, 1));
