@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.happysim.components.queueing.QueuePolicy;
 import io.happysim.components.server.Server;
 import io.happysim.core.Category;
 import io.happysim.core.Event;
@@ -202,6 +203,19 @@ class LinkTest {
 
         assertEquals(Failure.Kind.ERROR, client.replies.get(0).failure().kind());
         assertEquals(List.of(20 * MS), client.settledAt, "5 ms there, 10 ms of service, 5 ms back");
+    }
+
+    @Test
+    void aRefusalTravelsBackToo() {
+        Server server = new Server("Server", 1, Distribution.constant(0.010), null, QueuePolicy.fifo(1));
+        Caller client = Caller.requests(MS, 3);   // at 0, 1, 2 ms: one served, one queued, one refused
+        Link link = Link.between(client, server).profile(LinkProfile.constant(0.005)).build();
+        Simulation sim = model(client, link, server);
+
+        sim.run();
+
+        assertEquals(Failure.Kind.REJECTED, client.replies.get(2).failure().kind());
+        assertEquals(List.of(20 * MS, 30 * MS, 12 * MS), client.settledAt, "the refusal is heard a round trip after sending");
     }
 
     @Test
