@@ -180,6 +180,15 @@ public class Link extends Entity implements SeriesOwner {
         ba.loseInFlight("link down");
     }
 
+    /**
+     * Not for links: a pause would hold messages in copies of their delivery events that a cut
+     * could no longer reach. A slow or stalled link is {@link #setExtraLatency} or {@link #cut()}.
+     */
+    @Override
+    public void pause(long durationNanos) {
+        throw new UnsupportedOperationException("link '" + name() + "' does not pause: add latency (setExtraLatency) or cut it");
+    }
+
     // ------------------------------------------------------------------------------------------
     // Fault hooks on both directions (a LinkDirection has the same for one)
 

@@ -2,6 +2,7 @@ package io.happysim.components.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.happysim.components.queueing.QueuePolicy;
@@ -250,6 +251,7 @@ class LinkTest {
         assertEquals(0, client.late, "a loss is not a late answer");
         assertEquals(1L, link.metric("Client->Server.dropped_partition"));
         assertEquals(1L, link.metric("Server->Client.dropped_partition"));
+        assertThrows(UnsupportedOperationException.class, () -> link.pause(MS), "a link is slowed or cut, not paused");
     }
 
     @Test
