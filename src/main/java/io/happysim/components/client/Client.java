@@ -139,7 +139,11 @@ public class Client extends Entity implements SeriesOwner {
             context.putAll(extraContext);
         }
         Attempt attempt = new Attempt(call, number, now);
-        attempt.reply.onLate(late -> lateReplies++);
+        attempt.reply.onLate(late -> {
+            if (!late.isFailed() || !late.failure().isSilent()) {
+                lateReplies++;   // an answer; a crash that loses the abandoned work later is not one
+            }
+        });
         schedule(new Event(now, attemptType, target, call.request.isDaemon(), context).withReply(attempt.reply));
 
         long untilDeadline = call.deadlineNanos == Instant.INFINITE_NANOS ? Instant.INFINITE_NANOS : call.deadlineNanos - now;

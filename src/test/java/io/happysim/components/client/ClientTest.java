@@ -131,6 +131,21 @@ class ClientTest {
     }
 
     @Test
+    void workLostAfterTheTimeoutIsNoLateReply() {
+        Server server = new Server("Server", 1, Distribution.constant(2.0), null);
+        Client client = Client.builder("Client").target(server).timeout(1.0).build();
+        Simulation sim = Simulation.builder().entities(client, server).build();
+        request(sim, client, 0);
+        sim.once(Instant.ofSeconds(1.5), "crash", e -> server.crash());
+
+        sim.run();
+
+        assertEquals(1, client.timeouts());
+        assertEquals(0, client.lateReplies(), "the crash lost the abandoned work: nobody answered");
+        assertEquals(0, client.lost(), "the client had already given up on it");
+    }
+
+    @Test
     void aReplyOneNanosecondBeforeTheDeadlineWins() {
         Target target = new Target(n -> Behaviour.answerAfter(SECOND - 1));
         Client client = Client.builder("Client").target(target.entity).timeout(1.0).build();

@@ -52,17 +52,17 @@ class ClientTheoryTest {
 
     @Test
     void attemptsPerRequestAndGiveUpsFollowTheGeometricSeries() {
-        double timeout = 0.35 * MEAN_SERVICE;
+        double timeout = -Math.log(0.8) * MEAN_SERVICE;                                // t/m = 0.2231
         int maxAttempts = 3;
-        double p = Math.exp(-timeout / MEAN_SERVICE);                                  // 0.7047
-        double expectedAttempts = (1 - Math.pow(p, maxAttempts)) / (1 - p);            // 2.2013
-        double expectedGiveUp = Math.pow(p, maxAttempts);                              // 0.3499
+        double p = Math.exp(-timeout / MEAN_SERVICE);                                  // 0.8
+        double expectedAttempts = (1 - Math.pow(p, maxAttempts)) / (1 - p);            // 2.44
+        double expectedGiveUp = Math.pow(p, maxAttempts);                              // 0.512
         for (long seed : SEEDS) {
             Server server = new Server("Server", NO_QUEUEING, Distribution.exponential(MEAN_SERVICE), null);
             Client client = Client.builder("Client").target(server).timeout(timeout)
                     .retry(RetryPolicy.fixed(0.01, maxAttempts)).build();
-            Simulation sim = Simulation.builder().seed(seed).durationSeconds(35)
-                    .sources(load(client, 1_000, 30)).entities(client, server).build();
+            Simulation sim = Simulation.builder().seed(seed).durationSeconds(20)
+                    .sources(load(client, 1_000, 15)).entities(client, server).build();
 
             sim.run();
 
