@@ -41,6 +41,9 @@ import java.util.logging.Logger;
  * (so a client can sit inside a service) and forwards a {@code Response} event, with the target's
  * answer attached and {@code attempts} in its context, to its downstream; on giving up it fails the
  * request's reply with the last failure.
+ *
+ * <p>The file is long because the attempt's state machine (send, race, classify, retry or give up)
+ * reads best in one place; the rest is metrics and accessors.
  */
 public class Client extends Entity implements SeriesOwner {
     /** The event a successful request sends downstream. */
@@ -84,7 +87,7 @@ public class Client extends Entity implements SeriesOwner {
     private long budgetExhausted;
     private double latencySum;
 
-    Client(Settings<?> settings, Entity target) {
+    Client(ClientSettings<?> settings, Entity target) {
         super(settings.name);
         if (target == null) {
             throw new IllegalArgumentException("client '" + settings.name + "' needs a target");
@@ -474,123 +477,8 @@ public class Client extends Entity implements SeriesOwner {
         return Category.CLIENT;
     }
 
-    /** One logical request: the event that brought it and how its attempts went. */
-    static final class Call {
-        final Event request;
-        final long startNanos;
-        final long deadlineNanos;
-        final Backoff backoff;
-        int attempts;
-        Failure lastFailure;
-
-        Call(Event request, long startNanos, long deadlineNanos, Backoff backoff) {
-            this.request = request;
-            this.startNanos = startNanos;
-            this.deadlineNanos = deadlineNanos;
-            this.backoff = backoff;
-        }
-
-        /** The request's id for the log: its {@code request_id} if it has one, else its event's sequence. */
-        Object id() {
-            Object id = request.contextView().get("request_id");
-            return id != null ? id : "#" + request.sequence();
-        }
-    }
-
-    /** One attempt of a call: its own reply, and what the client could not hear (a silent loss). */
-    static final class Attempt {
-        final Call call;
-        final int number;
-        final long sentAtNanos;
-        final SimFuture<Response> reply = SimFuture.pending();
-        boolean lostSilently;
-        boolean byDeadline;
-
-        Attempt(Call call, int number, long sentAtNanos) {
-            this.call = call;
-            this.number = number;
-            this.sentAtNanos = sentAtNanos;
-        }
-
-        Map<String, Object> context() {
-            Map<String, Object> context = new LinkedHashMap<>(4);
-            Object id = call.request.contextView().get("request_id");
-            if (id != null) {
-                context.put("request_id", id);
-            }
-            context.put("attempt", number + 1);
-            return context;
-        }
-    }
-
-    /** What every client is built from; {@link PooledClient.Builder} adds its pool. */
-    public abstract static class Settings<B extends Settings<B>> {
-        final String name;
-        long timeoutNanos = Instant.INFINITE_NANOS;
-        long deadlineNanos = Instant.INFINITE_NANOS;
-        RetryPolicy retryPolicy = RetryPolicy.none();
-        RetryBudget retryBudget;
-        Entity downstream;
-        String attemptType = "Request";
-
-        Settings(String name) {
-            this.name = name;
-        }
-
-        abstract B self();
-
-        /** Each attempt waits at most this long for its answer (default: no timeout). */
-        public B timeout(double seconds) {
-            timeoutNanos = positiveNanos("timeout", seconds);
-            return self();
-        }
-
-        /** Default: {@link RetryPolicy#none()}. */
-        public B retry(RetryPolicy policy) {
-            if (policy == null) {
-                throw new IllegalArgumentException("a retry policy is required (RetryPolicy.none() for none)");
-            }
-            retryPolicy = policy;
-            return self();
-        }
-
-        /** Retries take tokens from this budget (default: unlimited). */
-        public B retryBudget(RetryBudget budget) {
-            retryBudget = budget;
-            return self();
-        }
-
-        /** A request gives up this long after it reached the client, whatever attempt is running (default: none). */
-        public B deadline(double seconds) {
-            deadlineNanos = positiveNanos("deadline", seconds);
-            return self();
-        }
-
-        /** Where successful requests go as {@code Response} events (e.g. a Sink); default: nowhere. */
-        public B downstream(Entity entity) {
-            downstream = entity;
-            return self();
-        }
-
-        /** The event type of attempts (default {@code Request}). */
-        public B attemptType(String type) {
-            if (type == null || type.isBlank()) {
-                throw new IllegalArgumentException("the attempt type must be a non-blank name");
-            }
-            attemptType = type;
-            return self();
-        }
-
-        private static long positiveNanos(String what, double seconds) {
-            if (!(seconds > 0) || Double.isInfinite(seconds)) {
-                throw new IllegalArgumentException(what + " must be positive and finite, got " + seconds);
-            }
-            return Math.max(1L, Instant.secondsToNanos(seconds));
-        }
-    }
-
     /** Builds a {@link Client}: {@code Client.builder("Client").target(server).timeout(0.5).retry(...).build()}. */
-    public static final class Builder extends Settings<Builder> {
+    public static final class Builder extends ClientSettings<Builder> {
         private Entity target;
 
         Builder(String name) {

@@ -108,7 +108,7 @@ public final class PooledClient extends Client {
     }
 
     /** {@code PooledClient.builder("Client", pool).timeout(0.5).retry(...).build()}: attempts go to the pool's target. */
-    public static final class Builder extends Settings<Builder> {
+    public static final class Builder extends ClientSettings<Builder> {
         private final ConnectionPool pool;
 
         private Builder(String name, ConnectionPool pool) {
