@@ -14,9 +14,15 @@ import java.util.logging.Logger;
  * under overload. Time in queue (sojourn) is measured from {@link #offer} to {@link #poll}.
  *
  * <p>As the reference: the popped request is always served; a drop removes the next waiting one
- * (at most one per pop), and while dropping the drops come {@code interval/√count} apart. On
- * re-entering the dropping state soon after leaving it (within 16 intervals) the previous drop
- * rate is resumed, as RFC 8289's Linux variant does; the reference had that test inverted.
+ * (at most one per pop), and while dropping the drops come {@code interval/√count} apart,
+ * counted from the pop that dropped (RFC 8289 counts from the previous drop's due time, which
+ * drops a little faster when pops are sparse). On re-entering the dropping state soon after
+ * leaving it (within 16 intervals) the previous spell's drop count is resumed, as RFC 8289's
+ * Linux variant does; the reference had that test inverted (it restarted at 1 exactly then).
+ *
+ * <p>The control law is made for senders that slow down when dropped (TCP). Against open-loop
+ * overload it still bounds the queue, but at about an interval's worth of waiting, not the
+ * target: the drop rate has to ramp up as √count each time congestion returns.
  */
 public final class CoDelQueue extends AttachedPolicy {
     public static final double DEFAULT_TARGET_SECONDS = 0.005;
@@ -94,7 +100,6 @@ public final class CoDelQueue extends AttachedPolicy {
             dropHead();
             dropping = true;
             dropIntervals++;
-            count++;
             long delta = count - lastCount;
             boolean recent = now - dropNextNanos < MEMORY_INTERVALS * intervalNanos;
             count = delta > 1 && recent ? delta : 1;

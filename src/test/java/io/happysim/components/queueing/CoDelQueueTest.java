@@ -114,7 +114,7 @@ class CoDelQueueTest {
     @Test
     void leavesTheDroppingStateWhenTheQueueEmptiesAndResumesTheLastDropRateWhenCongestionReturnsSoon() {
         pushAt(0, 100);
-        popEvery(10, 540, 10);          // 8 drops, the last at 540 ms (count 8), next due at 540 + 35.4 ms
+        popEvery(10, 540, 10);          // 8 drops, the last at 540 ms (count 8, 1 at entry), next due at 540 + 35.4 ms
         popEvery(545, 545, 1);
         while (codel.size() > 0) {
             codel.poll();               // served all at 545 ms: the queue empties, dropping stops
@@ -125,8 +125,9 @@ class CoDelQueueTest {
         pushAt(545, 100);
         popEvery(555, 700, 10);
 
-        // above target from 555 ms → drop at 655 ms; re-entered 80 ms after the last spell, so the rate
-        // resumes at count 8: next drop at 655 + 100/√8 = 690.4 → 695 (a fresh start would wait until 755)
+        // above target from 555 ms → drop at 655 ms; re-entered 80 ms after the last spell's due drop, so
+        // the count resumes at that spell's 8 − 1 = 7: next drop at 655 + 100/√7 = 692.8 → 695
+        // (a fresh start at count 1 would wait until 755)
         assertEquals(List.of(655L, 695L), dropTimesMs().subList(8, 10));
         assertEquals(2L, codel.stats().get("drop_intervals"));
     }
