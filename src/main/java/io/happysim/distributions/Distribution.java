@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
  * A random quantity — a service time, a network delay, a value — drawn from a stream the caller
  * hands in, so every draw comes from the simulation's seed ({@code Entity.random(...)}).
  * Times are in seconds; {@link #sampleNanos} turns a draw into a non-negative duration.
+ * Choices among values (Zipf keys, a uniform pick) are {@link Discrete}.
  */
 public interface Distribution {
     /** One draw. */
@@ -85,6 +86,46 @@ public interface Distribution {
                 return "uniform(" + min + ", " + max + ")";
             }
         };
+    }
+
+    /** Normal(mean, sd); a negative draw is a zero duration in {@link #sampleNanos} (see {@link Normal}). */
+    static Normal normal(double mean, double sd) {
+        return Normal.of(mean, sd);
+    }
+
+    /** The normal conditioned on ≥ 0 (negative draws never happen; the mean is the truncated law's). */
+    static Normal normalAtLeastZero(double mean, double sd) {
+        return Normal.truncatedAtZero(mean, sd);
+    }
+
+    /** e^(μ + σZ). */
+    static LogNormal logNormal(double mu, double sigma) {
+        return LogNormal.of(mu, sigma);
+    }
+
+    /** The log-normal with this mean and p99. */
+    static LogNormal logNormalFromMeanAndP99(double mean, double p99) {
+        return LogNormal.fromMeanAndP99(mean, p99);
+    }
+
+    /** The log-normal with this median and p99. */
+    static LogNormal logNormalFromMedianAndP99(double median, double p99) {
+        return LogNormal.fromMedianAndP99(median, p99);
+    }
+
+    /** Pareto with minimum {@code scale} and tail exponent {@code shape}. */
+    static Pareto pareto(double scale, double shape) {
+        return new Pareto(scale, shape);
+    }
+
+    /** Resamples the given values, each equally likely. */
+    static Empirical empirical(double... values) {
+        return new Empirical(values);
+    }
+
+    /** A latency through measured percentiles: {@code Distribution.percentiles().p50(0.02).p99(0.2).build()}. */
+    static PercentileLatency.Builder percentiles() {
+        return PercentileLatency.builder();
     }
 
     private static void requireFinite(String what, double value) {

@@ -8,6 +8,7 @@ import io.happysim.core.Failure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +24,11 @@ import java.util.logging.Logger;
  * it, not when it is enqueued, so a load balancer's outstanding count and a client's latency mean
  * something. A request the full queue refuses has its reply failed as rejected; a crash loses
  * the waiting requests (their replies fail as lost).
+ *
+ * <p>The policy gets the queue entity as its {@link QueueContext}: an active policy (CoDel, RED,
+ * deadlines) reads the clock there and reports the requests it drops, which are failed as
+ * rejected at once (a shed request hears it now, like a 503) and counted in {@code dropped}.
+ * Its own counters follow the resource's metrics, prefixed {@code queue_}.
  */
 public abstract class QueuedResource extends Entity {
     public static final String QUEUE_NOTIFY = "QUEUE_NOTIFY";
@@ -59,9 +65,10 @@ public abstract class QueuedResource extends Entity {
         boolean wasEmpty = policy.isEmpty();
         if (!policy.offer(request)) {
             dropped++;
-            request.failReply(Failure.rejected(this, "queue full"));
+            String reason = policy.refusalReason();
+            request.failReply(Failure.rejected(this, reason));
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine("[" + name() + "] queue full (" + policy.capacity() + "), dropped " + request);
+                LOG.fine("[" + name() + "] " + reason + " (capacity " + policy.capacity() + "), dropped " + request);
             }
             return;
         }
@@ -89,10 +96,8 @@ public abstract class QueuedResource extends Entity {
     /** The waiting requests are lost with the crash; subclasses that override must call {@code super.onCrash()}. */
     @Override
     protected void onCrash() {
-        Event waiting;
-        while ((waiting = policy.poll()) != null) {
-            waiting.abandon(Failure.lost(this, "crashed"));
-        }
+        Failure lost = Failure.lost(this, "crashed");
+        policy.drainTo(waiting -> waiting.abandon(lost));
         pollInTransit = false;
     }
 
@@ -129,12 +134,16 @@ public abstract class QueuedResource extends Entity {
     @Override
     protected void reset() {
         policy.clear();
+        policy.attach(queue);
         accepted = 0;
         dropped = 0;
         pollInTransit = false;
     }
 
-    /** {@code depth, accepted, dropped}, then whatever {@link #addMetrics} adds, as the original's serializer. */
+    /**
+     * {@code depth, accepted, dropped}, then whatever {@link #addMetrics} adds, as the original's
+     * serializer, then the policy's own counters as {@code queue_<name>} (none for FIFO, LIFO, priority).
+     */
     @Override
     public final Map<String, Object> metrics() {
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -142,6 +151,9 @@ public abstract class QueuedResource extends Entity {
         metrics.put("accepted", accepted);
         metrics.put("dropped", dropped);
         addMetrics(metrics);
+        for (Map.Entry<String, Object> stat : policy.stats().entrySet()) {
+            metrics.put("queue_" + stat.getKey(), stat.getValue());
+        }
         return metrics;
     }
 
@@ -169,10 +181,24 @@ public abstract class QueuedResource extends Entity {
         return Category.QUEUED_RESOURCE;
     }
 
-    /** {@code <name>.queue}: answers polls with the next waiting request. */
-    private final class WaitingLine extends Entity {
+    /** {@code <name>.queue}: answers polls with the next waiting request; the policy's context. */
+    private final class WaitingLine extends Entity implements QueueContext {
         WaitingLine(String name) {
             super(name);
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random("policy");
+        }
+
+        @Override
+        public void dropped(Event request, String reason) {
+            dropped++;
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("[" + QueuedResource.this.name() + "] " + reason + ", dropped " + request);
+            }
+            request.abandon(Failure.rejected(QueuedResource.this, reason));
         }
 
         @Override
