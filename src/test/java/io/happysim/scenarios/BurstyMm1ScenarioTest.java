@@ -50,8 +50,8 @@ class BurstyMm1ScenarioTest {
         assertEquals("Probe_Server_depth", upcoming.get(1).target().name());
         assertEquals(Instant.ofSeconds(0.1), upcoming.get(1).time());
         assertEquals(List.of("generated"), List.copyOf(source().metrics().keySet()));
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed", "errors",
-                        "served_late", "utilization"), List.copyOf(server().metrics().keySet()));
+        assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
+                "completed", "errors", "served_late"), List.copyOf(server().metrics().keySet()));
         assertEquals(List.of("events_received", "avg_latency", "p99_latency"), List.copyOf(sink().metrics().keySet()));
         assertEquals(List.of("metric", "target", "samples", "latest"), List.copyOf(probe().metrics().keySet()));
         assertEquals(List.of(server()), source().downstream());

@@ -5,6 +5,8 @@ import io.happysim.core.CompletionHook;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.Failure;
+import io.happysim.instrumentation.Stats;
+import io.happysim.instrumentation.TimeWeighted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public abstract class QueuedResource extends Entity {
     private final Driver driver;
     private final Worker worker;
     private final CompletionHook pollWhenDone = finished -> requestPoll();
+    private final TimeWeighted depthOverTime = new TimeWeighted();
     private long accepted;
     private long dropped;
     private boolean pollInTransit;
@@ -73,6 +76,7 @@ public abstract class QueuedResource extends Entity {
             return;
         }
         accepted++;
+        depthChanged();
         request.deferCompletion();
         if (wasEmpty) {
             schedule(new Event(nowNanos(), QUEUE_NOTIFY, driver, false, null));
@@ -99,6 +103,16 @@ public abstract class QueuedResource extends Entity {
         Failure lost = Failure.lost(this, "crashed");
         policy.drainTo(waiting -> waiting.abandon(lost));
         pollInTransit = false;
+        depthChanged();
+    }
+
+    private void depthChanged() {
+        depthOverTime.set(nowNanos(), policy.size());
+    }
+
+    /** The time-weighted mean number waiting since the start (or the warm-up's end): L_q. */
+    public double meanDepth() {
+        return depthOverTime.mean(nowNanos());
     }
 
     /** Waiting requests. */
@@ -138,18 +152,22 @@ public abstract class QueuedResource extends Entity {
         accepted = 0;
         dropped = 0;
         pollInTransit = false;
+        depthOverTime.restart(nowNanos(), simulation().warmUpEndNanos());
     }
 
     /**
-     * {@code depth, accepted, dropped}, then whatever {@link #addMetrics} adds, as the original's
-     * serializer, then the policy's own counters as {@code queue_<name>} (none for FIFO, LIFO, priority).
+     * {@code depth}, then what {@link #addKeyMetrics} adds (the card shows the first two), then
+     * {@code accepted, dropped, mean_depth} (time-weighted), then what {@link #addMetrics} adds,
+     * then the policy's own counters as {@code queue_<name>} (none for FIFO, LIFO, priority).
      */
     @Override
     public final Map<String, Object> metrics() {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("depth", policy.size());
+        addKeyMetrics(metrics);
         metrics.put("accepted", accepted);
         metrics.put("dropped", dropped);
+        metrics.put("mean_depth", Stats.round6(meanDepth()));
         addMetrics(metrics);
         for (Map.Entry<String, Object> stat : policy.stats().entrySet()) {
             metrics.put("queue_" + stat.getKey(), stat.getValue());
@@ -167,7 +185,11 @@ public abstract class QueuedResource extends Entity {
         };
     }
 
-    /** Adds this resource's own metrics after depth, accepted and dropped. */
+    /** Adds the resource's most telling metric right after {@code depth}, where a node's card shows it. */
+    protected void addKeyMetrics(Map<String, Object> metrics) {
+    }
+
+    /** Adds this resource's own metrics after depth, accepted, dropped and mean_depth. */
     protected void addMetrics(Map<String, Object> metrics) {
     }
 
@@ -195,6 +217,7 @@ public abstract class QueuedResource extends Entity {
         @Override
         public void dropped(Event request, String reason) {
             dropped++;
+            depthChanged();
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("[" + QueuedResource.this.name() + "] " + reason + ", dropped " + request);
             }
@@ -204,6 +227,7 @@ public abstract class QueuedResource extends Entity {
         @Override
         protected void handle(Event poll) {
             Event next = policy.poll();
+            depthChanged();
             if (next == null) {
                 pollInTransit = false;
                 return;

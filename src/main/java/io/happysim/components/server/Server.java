@@ -236,9 +236,14 @@ public class Server extends QueuedResource {
     /**
      * After the queue's metrics: {@code service_time, concurrency, in_flight} as the original, then
      * {@code completed}, {@code errors} (error replies) and {@code served_late} (requests finished
-     * after their caller had given up on them: the wasted work of a retry storm) and
-     * {@code utilization} (ρ, time-weighted).
+     * after their caller had given up on them: the wasted work of a retry storm).
      */
+    /** ρ beside the depth on the card: how busy it is and how much waits. */
+    @Override
+    protected void addKeyMetrics(Map<String, Object> metrics) {
+        metrics.put("utilization", Stats.round6(utilization()));
+    }
+
     @Override
     protected void addMetrics(Map<String, Object> metrics) {
         metrics.put("service_time", serviceTime.mean());
@@ -247,7 +252,6 @@ public class Server extends QueuedResource {
         metrics.put("completed", completed);
         metrics.put("errors", errors);
         metrics.put("served_late", servedLate);
-        metrics.put("utilization", Stats.round6(utilization()));
     }
 
     @Override

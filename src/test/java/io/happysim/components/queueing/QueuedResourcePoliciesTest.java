@@ -68,8 +68,8 @@ class QueuedResourcePoliciesTest {
         assertEquals(metrics.get("dropped"), metrics.get("queue_dropped"));
         assertEquals(40L, (Long) metrics.get("completed") + (Long) metrics.get("dropped"));
         assertEquals(40L, metrics.get("accepted"));
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed",
-                "errors", "served_late", "queue_dropped", "queue_dropping", "queue_enqueued", "queue_dequeued",
+        assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
+                "completed", "errors", "served_late", "queue_dropped", "queue_dropping", "queue_enqueued", "queue_dequeued",
                 "queue_capacity_rejected", "queue_drop_intervals"), List.copyOf(metrics.keySet()));
     }
 
@@ -78,8 +78,8 @@ class QueuedResourcePoliciesTest {
         Server server = new Server("Server", 1, Distribution.constant(0.010), null);
         Simulation sim = Simulation.builder().entities(server).build();
 
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed",
-                "errors", "served_late"), List.copyOf(server.metrics().keySet()));
+        assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
+                "completed", "errors", "served_late"), List.copyOf(server.metrics().keySet()));
     }
 
     @Test

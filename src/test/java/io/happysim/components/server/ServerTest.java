@@ -59,8 +59,8 @@ class ServerTest {
         Server server = new Server("Server", 2, Distribution.constant(0.08), sink);
         Simulation.builder().entities(server, sink).build();
 
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed", "errors",
-                        "served_late", "utilization"),
+        assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
+                "completed", "errors", "served_late"),
                 List.copyOf(server.metrics().keySet()));
         assertEquals(0.08, server.metrics().get("service_time"));
         assertEquals(2, server.metrics().get("concurrency"));
@@ -176,8 +176,10 @@ class ServerTest {
 
         sim.reset();
 
-        assertEquals(Map.of("depth", 0, "accepted", 0L, "dropped", 0L, "service_time", 1.0, "concurrency", 1, "in_flight", 0,
-                        "completed", 0L, "errors", 0L, "served_late", 0L, "utilization", 0.0),
+        assertEquals(Map.ofEntries(Map.entry("depth", 0), Map.entry("utilization", 0.0), Map.entry("accepted", 0L),
+                        Map.entry("dropped", 0L), Map.entry("mean_depth", 0.0), Map.entry("service_time", 1.0),
+                        Map.entry("concurrency", 1), Map.entry("in_flight", 0), Map.entry("completed", 0L),
+                        Map.entry("errors", 0L), Map.entry("served_late", 0L)),
                 server.metrics());
         sim.run();
         assertEquals(3, sink.received().size(), "the replayed requests are served again from scratch");

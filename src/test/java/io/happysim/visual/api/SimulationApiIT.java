@@ -149,8 +149,8 @@ class SimulationApiIT {
     void entityStateAndHistory() throws Exception {
         postObject("api/run_to?time_s=10");
         JsonObject server = getObject("api/entity_state?entity=Server");
-        assertEquals(List.of("depth", "accepted", "dropped", "service_time", "concurrency", "in_flight", "completed", "errors",
-                "served_late", "utilization"), List.copyOf(server.getJsonObject("state").keySet()));
+        assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
+                "completed", "errors", "served_late"), List.copyOf(server.getJsonObject("state").keySet()));
         assertTrue(getObject("api/entity_state?entity=Server.queue").containsKey("state"), "internal parts can be inspected");
         assertEquals(404, Api.get("api/entity_state?entity=Nobody").status());
 
