@@ -4,6 +4,8 @@ import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.Failure;
 import io.happysim.core.Instant;
+import io.happysim.core.Response;
+import io.happysim.core.SimFuture;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +43,8 @@ final class PlannedTarget extends Entity {
     private final Plan afterPlans;
     final List<Long> arrivals = new ArrayList<>();
     final List<Event> requests = new ArrayList<>();
+    /** Each request's reply as it arrived (the engine moves it to the event that finishes the work). */
+    final List<SimFuture<Response>> replies = new ArrayList<>();
     int inService;
     int peakInService;
     int answered;
@@ -65,6 +69,7 @@ final class PlannedTarget extends Entity {
         int index = arrivals.size();
         arrivals.add(nowNanos());
         requests.add(request);
+        replies.add(request.reply());
         Plan plan = index < plans.size() ? plans.get(index) : afterPlans;
         switch (plan.kind()) {
             case NEVER -> inService++;
@@ -90,6 +95,7 @@ final class PlannedTarget extends Entity {
     protected void reset() {
         arrivals.clear();
         requests.clear();
+        replies.clear();
         inService = 0;
         peakInService = 0;
         answered = 0;
