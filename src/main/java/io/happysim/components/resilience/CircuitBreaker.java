@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -46,6 +47,9 @@ import java.util.logging.Logger;
  * learns at its call timeout if it has one (the caller then hears {@code TIMEOUT}), else at once;
  * the call timeout is what keeps a probe that never comes back from holding its slot forever.
  * The caller hears the target's answer as it is.
+ *
+ * <p>(Over 400 lines because the state machine and its builder — each parameter documented
+ * beside its default — read best together; the opening rules live in their own classes.)
  */
 public final class CircuitBreaker extends Wrapper {
     /** The event that ends the open period. */
@@ -78,22 +82,18 @@ public final class CircuitBreaker extends Wrapper {
     }
 
     private final Entity target;
-    private final int failureThreshold;
     private final int successThreshold;
     private final long openDurationNanos;
     private final int halfOpenMaxProbes;
     private final long callTimeoutNanos;
     private final Predicate<SimFuture<Response>> isFailure;
     private final BiConsumer<State, State> onStateChange;
-    private final FailureWindow window;
-    private final double failureRatePercent;
-    private final int minimumCalls;
+    private final OpeningRule openingRule;
     private final RecentRate rejectedRate = new RecentRate();
 
-    private State state;
+    private State state = State.CLOSED;
     /** Counts transitions: an outcome of a call sent in an earlier period is stale. */
     private long period;
-    private int failureCount;
     private int successCount;
     private int probesInFlight;
     private long openedAtNanos;
@@ -109,16 +109,13 @@ public final class CircuitBreaker extends Wrapper {
     private CircuitBreaker(Builder builder) {
         super(builder.name);
         this.target = builder.target;
-        this.failureThreshold = builder.failureThreshold;
         this.successThreshold = builder.successThreshold;
         this.openDurationNanos = builder.openDurationNanos;
         this.halfOpenMaxProbes = builder.halfOpenMaxProbes;
         this.callTimeoutNanos = builder.callTimeoutNanos;
         this.isFailure = builder.isFailure;
         this.onStateChange = builder.onStateChange;
-        this.window = builder.windowSize > 0 ? new FailureWindow(builder.windowSize) : null;
-        this.failureRatePercent = builder.failureRatePercent;
-        this.minimumCalls = builder.minimumCalls;
+        this.openingRule = builder.window != null ? builder.window.get() : new ConsecutiveFailures(builder.failureThreshold);
     }
 
     public static Builder builder(String name, Entity target) {
@@ -181,17 +178,9 @@ public final class CircuitBreaker extends Wrapper {
     }
 
     private void judgeClosedCall(boolean failed) {
-        if (window != null) {
-            window.record(failed);
-            failureCount = window.failures();
-            if (window.recorded() >= minimumCalls && window.failureRatePercent() >= failureRatePercent) {
-                open(String.format(Locale.ROOT, "circuit opened: %.1f%% of the last %d calls failed",
-                        window.failureRatePercent(), window.recorded()));
-            }
-        } else if (!failed) {
-            failureCount = 0;
-        } else if (++failureCount >= failureThreshold) {
-            open("circuit opened after " + failureCount + " consecutive failure" + (failureCount == 1 ? "" : "s"));
+        String why = openingRule.record(failed);
+        if (why != null) {
+            open(why);
         }
     }
 
@@ -222,11 +211,8 @@ public final class CircuitBreaker extends Wrapper {
                 probesInFlight = 0;
             }
             case CLOSED -> {
-                failureCount = 0;
+                openingRule.clear();
                 successCount = 0;
-                if (window != null) {
-                    window.clear();
-                }
                 timesClosed++;
             }
         }
@@ -273,12 +259,9 @@ public final class CircuitBreaker extends Wrapper {
         cancelHalfOpenTimer();
         state = State.CLOSED;
         period++;
-        failureCount = 0;
+        openingRule.clear();
         successCount = 0;
         probesInFlight = 0;
-        if (window != null) {
-            window.clear();
-        }
         LOG.info(() -> "[" + name() + "] circuit reset (closed)");
     }
 
@@ -300,14 +283,11 @@ public final class CircuitBreaker extends Wrapper {
         super.reset();
         state = State.CLOSED;
         period = 0;
-        failureCount = 0;
+        openingRule.clear();
         successCount = 0;
         probesInFlight = 0;
         openedAtNanos = 0;
         halfOpenTimer = null;
-        if (window != null) {
-            window.clear();
-        }
         rejectedRate.clear();
         totalRequests = 0;
         successfulRequests = 0;
@@ -345,8 +325,8 @@ public final class CircuitBreaker extends Wrapper {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("state", state.wireName());
         metrics.put("state_level", state.level());
-        metrics.put("rejected_per_s", rejectedRate.perSecond(nowNanos()));
-        metrics.put("failure_count", failureCount);
+        metrics.put("rejected_per_s", perSecondNow(rejectedRate));
+        metrics.put("failure_count", openingRule.failureCount());
         metrics.put("success_count", successCount);
         metrics.put("total_requests", totalRequests);
         metrics.put("successful_requests", successfulRequests);
@@ -355,7 +335,7 @@ public final class CircuitBreaker extends Wrapper {
         metrics.put("state_changes", stateChanges);
         metrics.put("times_opened", timesOpened);
         metrics.put("times_closed", timesClosed);
-        if (window != null) {
+        if (openingRule instanceof FailureWindow window) {
             metrics.put("failure_rate", window.failureRatePercent());
         }
         return metrics;
@@ -366,7 +346,7 @@ public final class CircuitBreaker extends Wrapper {
         return switch (metricName) {
             case "state" -> state.wireName();
             case "state_level" -> state.level();
-            case "rejected_per_s" -> rejectedRate.perSecond(nowNanos());
+            case "rejected_per_s" -> perSecondNow(rejectedRate);
             case "rejected_requests" -> rejectedRequests;
             default -> metrics().get(metricName);
         };
@@ -388,9 +368,7 @@ public final class CircuitBreaker extends Wrapper {
         private long callTimeoutNanos;
         private Predicate<SimFuture<Response>> isFailure = SimFuture::isFailed;
         private BiConsumer<State, State> onStateChange;
-        private int windowSize;
-        private double failureRatePercent;
-        private int minimumCalls;
+        private Supplier<OpeningRule> window;
 
         private Builder(String name, Entity target) {
             if (target == null) {
@@ -451,16 +429,8 @@ public final class CircuitBreaker extends Wrapper {
          * (0 < % ≤ 100) or more of them failed.
          */
         public Builder slidingWindow(int size, double failureRatePercent, int minimumCalls) {
-            atLeastOne("window size", size);
-            if (!(failureRatePercent > 0 && failureRatePercent <= 100)) {
-                throw new IllegalArgumentException("failure rate threshold must be in (0, 100], got " + failureRatePercent);
-            }
-            if (minimumCalls < 1 || minimumCalls > size) {
-                throw new IllegalArgumentException("minimum calls must be in [1, " + size + "], got " + minimumCalls);
-            }
-            this.windowSize = size;
-            this.failureRatePercent = failureRatePercent;
-            this.minimumCalls = minimumCalls;
+            new FailureWindow(size, failureRatePercent, minimumCalls); // checks the parameters now, not at build
+            this.window = () -> new FailureWindow(size, failureRatePercent, minimumCalls);
             return this;
         }
 

@@ -1,24 +1,39 @@
 package io.happysim.components.resilience;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
- * The outcomes of the last {@code size} calls (a count-based sliding window, as resilience4j's):
- * a ring of flags with a running failure count, so recording and asking the rate cost O(1).
+ * resilience4j's count-based sliding window as an opening rule: the outcomes of the last
+ * {@code size} calls in a ring with a running failure count (O(1) per call); once at least
+ * {@code minimumCalls} are recorded, a failure rate at or above the threshold opens the breaker.
  */
-final class FailureWindow {
+final class FailureWindow implements OpeningRule {
     private final boolean[] failed;
+    private final double thresholdPercent;
+    private final int minimumCalls;
     private int next;
     private int recorded;
     private int failures;
 
-    FailureWindow(int size) {
+    FailureWindow(int size, double thresholdPercent, int minimumCalls) {
         if (size < 1) {
             throw new IllegalArgumentException("window size must be at least 1, got " + size);
         }
+        if (!(thresholdPercent > 0 && thresholdPercent <= 100)) {
+            throw new IllegalArgumentException("failure rate threshold must be in (0, 100], got " + thresholdPercent);
+        }
+        if (minimumCalls < 1 || minimumCalls > size) {
+            throw new IllegalArgumentException("minimum calls must be in [1, " + size + "], got " + minimumCalls);
+        }
         this.failed = new boolean[size];
+        this.thresholdPercent = thresholdPercent;
+        this.minimumCalls = minimumCalls;
     }
 
     /** Records one call's outcome, evicting the oldest when the window is full. */
-    void record(boolean failure) {
+    @Override
+    public String record(boolean failure) {
         if (recorded == failed.length) {
             if (failed[next]) {
                 failures--;
@@ -31,17 +46,13 @@ final class FailureWindow {
             failures++;
         }
         next = (next + 1) % failed.length;
+        return recorded >= minimumCalls && failureRatePercent() >= thresholdPercent
+                ? String.format(Locale.ROOT, "circuit opened: %.1f%% of the last %d calls failed", failureRatePercent(), recorded)
+                : null;
     }
 
-    int size() {
-        return failed.length;
-    }
-
-    int recorded() {
-        return recorded;
-    }
-
-    int failures() {
+    @Override
+    public int failureCount() {
         return failures;
     }
 
@@ -50,8 +61,9 @@ final class FailureWindow {
         return recorded == 0 ? 0.0 : 100.0 * failures / recorded;
     }
 
-    void clear() {
-        java.util.Arrays.fill(failed, false);
+    @Override
+    public void clear() {
+        Arrays.fill(failed, false);
         next = 0;
         recorded = 0;
         failures = 0;

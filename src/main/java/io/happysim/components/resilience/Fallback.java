@@ -132,9 +132,10 @@ public final class Fallback extends Wrapper {
     }
 
     /**
-     * {@code primary_successes, fallback_invocations, primary_failures} (timeouts and picked
-     * failures included), {@code primary_timeouts, fallback_successes, fallback_failures,
-     * total_requests, late_primary_answers}.
+     * {@code primary_successes, fallback_invocations}, {@code primary_failures} (every primary
+     * failure, timeouts and answers the predicate rejects included, whether it switched or not),
+     * {@code primary_timeouts, fallback_successes, fallback_failures, total_requests,
+     * late_primary_answers}.
      */
     @Override
     public Map<String, Object> metrics() {

@@ -104,7 +104,7 @@ public final class TimeoutWrapper extends Wrapper {
     public Map<String, Object> metrics() {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("in_flight", inFlight);
-        metrics.put("timeouts_per_s", timeoutRate.perSecond(nowNanos()));
+        metrics.put("timeouts_per_s", perSecondNow(timeoutRate));
         metrics.put("total_requests", totalRequests);
         metrics.put("successful_requests", successfulRequests);
         metrics.put("failed_requests", failedRequests);
@@ -117,7 +117,7 @@ public final class TimeoutWrapper extends Wrapper {
     public Object metric(String metricName) {
         return switch (metricName) {
             case "in_flight" -> inFlight;
-            case "timeouts_per_s" -> timeoutRate.perSecond(nowNanos());
+            case "timeouts_per_s" -> perSecondNow(timeoutRate);
             default -> metrics().get(metricName);
         };
     }

@@ -7,6 +7,7 @@ import io.happysim.core.Failure;
 import io.happysim.core.Instant;
 import io.happysim.core.Response;
 import io.happysim.core.SimFuture;
+import io.happysim.instrumentation.RecentRate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,6 +148,11 @@ abstract class Wrapper extends Entity {
         metadata.put(key, value);
         context.put("metadata", metadata);
         return context;
+    }
+
+    /** {@code rate} per second now; 0 for an entity not yet part of a simulation (metrics may be read before). */
+    final double perSecondNow(RecentRate rate) {
+        return simulation() == null ? 0.0 : rate.perSecond(nowNanos());
     }
 
     static long positiveNanos(String what, double seconds) {

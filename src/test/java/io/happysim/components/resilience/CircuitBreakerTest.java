@@ -9,9 +9,11 @@ import io.happysim.core.Event;
 import io.happysim.core.Failure;
 import io.happysim.core.Instant;
 import io.happysim.core.Simulation;
+import io.happysim.instrumentation.Probe;
 import io.happysim.testing.History;
 import io.happysim.testing.LogCapture;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -348,6 +350,31 @@ class CircuitBreakerTest {
         assertEquals(2, seen.get(2));
         assertEquals(2.0, (double) seen.get(3), 1e-9, "two rejections in the last second");
         assertEquals(1, breaker.metric("state_level"), "half-open once the open duration has passed");
+    }
+
+    @Test
+    void aProbeChartsTheStateLevelOpenHalfOpenClosed() {
+        PlannedTarget target = new PlannedTarget("Target", List.of(Plan.error(0.1)), Plan.ok(0.1));
+        CircuitBreaker breaker = CircuitBreaker.builder("Breaker", target)
+                .failureThreshold(1).successThreshold(1).openDurationSeconds(1).build();
+        Probe probe = Probe.on(breaker, "state_level", 0.5);
+        Simulation sim = Simulation.builder().endTime(Instant.ofSeconds(3)).entities(breaker, target).probes(probe).build();
+        Calls calls = new Calls(sim);
+        calls.send(breaker, 0);      // opens at 0.1, half-open at 1.1
+        calls.send(breaker, 1.6);    // the probe answers at 1.7: closed
+
+        sim.run();
+
+        assertEquals(List.of(2.0, 2.0, 1.0, 0.0, 0.0, 0.0), Arrays.stream(probe.data().values()).boxed().toList(),
+                "sampled at 0.5, 1, 1.5, 2, 2.5, 3 s");
+    }
+
+    @Test
+    void metricsCanBeReadBeforeTheBreakerJoinsASimulation() {
+        CircuitBreaker breaker = CircuitBreaker.builder("Breaker", new PlannedTarget("Target", Plan.never())).build();
+
+        assertEquals("closed", breaker.metrics().get("state"));
+        assertEquals(0.0, breaker.metric("rejected_per_s"));
     }
 
     @Test
