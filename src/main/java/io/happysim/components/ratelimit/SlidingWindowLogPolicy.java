@@ -5,9 +5,10 @@ package io.happysim.components.ratelimit;
  * times, where an entry exactly W old still counts. Exact (no boundary effect), at the cost of
  * remembering up to {@code limit} times.
  *
- * <p>Under random overload a freed place is taken by the next arrival, so each of the
- * {@code limit} places turns over every W + 1/λ on average (Poisson arrivals at λ); a limiter
- * that queues the excess admits {@code limit}/W.
+ * <p>Refusing the excess, it is an Erlang loss system: each admission holds one of
+ * {@code limit} places for exactly W, so Poisson arrivals at λ are admitted at
+ * λ·(1 − B(limit, λ·W)) (Erlang's B formula), a little under limit/W under heavy overload; a
+ * limiter that queues the excess admits limit/W.
  */
 public final class SlidingWindowLogPolicy implements RateLimitPolicy {
     private final int limit;
