@@ -38,6 +38,7 @@ public final class Inductor extends Entity {
     /** The event that lets the next waiting request out. */
     public static final String POLL = "inductor_poll";
     private static final Logger LOG = Logger.getLogger(Inductor.class.getName());
+    private static final double SPACING_SLACK = 1e-6;
 
     private final Entity downstream;
     private final double timeConstantSeconds;
@@ -125,8 +126,12 @@ public final class Inductor extends Entity {
         return !forwardedAny || Double.isNaN(estimatedRate) || now - lastOutputNanos >= spacingNanos();
     }
 
+    /**
+     * 1/rate, less one part in a million: arrival times are whole nanoseconds, so an evenly spaced
+     * stream arrives a nanosecond early now and then, and must not wait for that nanosecond each time.
+     */
     private long spacingNanos() {
-        return Double.isNaN(estimatedRate) ? 0L : Waits.ceilNanos(1 / estimatedRate);
+        return Double.isNaN(estimatedRate) ? 0L : Waits.ceilNanos((1 - SPACING_SLACK) / estimatedRate);
     }
 
     private void send(Event request) {
