@@ -21,9 +21,11 @@ import java.util.logging.Logger;
  * request through; otherwise it rejects it. Once it has seen the limit reached in a window it
  * rejects the rest of that window without asking the store.
  *
- * <p>The read and the write are separate round trips, not one atomic step, so instances that
- * check at the same time read the same count and all admit: the shared limit overshoots by up to
- * the number of concurrent checks, which grows with the store's latency. A request is sent on at
+ * <p>The read and the write are separate round trips, not one atomic step, so checks that
+ * overlap (in several instances, or in one) read the same count and write back the same
+ * count + 1: they all pass and all but one of their updates are lost. The limit holds while
+ * checks do not overlap; once the store's latency makes them overlap, it is overshot, badly
+ * when many overlap. A request is sent on at
  * the time its check finishes (the original stamped it with its arrival time, which the store's
  * latency had put in the past, so the engine dropped it). If the store fails to answer, the
  * request is rejected (the limiter fails closed). Counts satisfy
