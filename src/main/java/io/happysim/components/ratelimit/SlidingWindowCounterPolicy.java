@@ -21,7 +21,9 @@ public final class SlidingWindowCounterPolicy implements RateLimitPolicy {
         Waits.requireAtLeastOne("requests per window", limit);
         this.limit = limit;
         this.windowNanos = Waits.windowNanos(windowSeconds);
-        Math.multiplyExact((long) limit + 1, windowNanos);   // the arithmetic below must not overflow
+        if (2L * (limit + 1L) > Long.MAX_VALUE / windowNanos) {
+            throw new IllegalArgumentException("limit × window too large for exact arithmetic: " + limit + " per " + windowSeconds + " s");
+        }
     }
 
     @Override
