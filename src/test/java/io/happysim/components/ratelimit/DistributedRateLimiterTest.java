@@ -3,6 +3,8 @@ package io.happysim.components.ratelimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.happysim.components.load.RateProfile;
+import io.happysim.components.load.RequestProvider;
 import io.happysim.components.load.Source;
 import io.happysim.core.Category;
 import io.happysim.core.Failure;
@@ -137,10 +139,10 @@ class DistributedRateLimiterTest {
         KeyValueStore store = new KeyValueStore("Store", Distribution.constant(latencySeconds));
         DistributedRateLimiter a = instance("A", backend, store, 20);
         DistributedRateLimiter b = instance("B", backend, store, 20);
-        Source toA = new Source("SourceA", io.happysim.components.load.RateProfile.constant(50), true,
-                new io.happysim.components.load.RequestProvider(a));
-        Source toB = new Source("SourceB", io.happysim.components.load.RateProfile.constant(50), true,
-                new io.happysim.components.load.RequestProvider(b));
+        Source toA = new Source("SourceA", RateProfile.constant(50), true,
+                new RequestProvider(a));
+        Source toB = new Source("SourceB", RateProfile.constant(50), true,
+                new RequestProvider(b));
         Simulation sim = Simulation.builder().seed(3).durationSeconds(30).sources(toA, toB).entities(a, b, store, backend).build();
         sim.run();
         Map<Long, Long> perWindow = new HashMap<>();
