@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -50,16 +49,7 @@ public final class ConsistentHash implements LoadBalancingStrategy {
 
     /** The first of the metadata routing keys, as a string; null if none. */
     public static String metadataKey(Event request) {
-        if (!(request.contextView().get("metadata") instanceof Map<?, ?> metadata)) {
-            return null;
-        }
-        for (String field : KEY_FIELDS) {
-            Object value = metadata.get(field);
-            if (value != null) {
-                return value.toString();
-            }
-        }
-        return null;
+        return RoutingKeys.firstOf(request, KEY_FIELDS);
     }
 
     @Override

@@ -5,8 +5,9 @@ import io.happysim.core.Event;
 import java.util.List;
 
 /**
- * The backend with the fewest requests sent and not yet finished (first one on ties). It works
- * because completion hooks fire when a backend finishes the request, not when it queues it.
+ * The backend with the fewest requests sent and not yet finished (first one on ties): the
+ * original's LeastConnections, with this balancer's outstanding requests as the connections. It
+ * works because completion hooks fire when a backend finishes the request, not when it queues it.
  */
 public final class LeastOutstanding implements LoadBalancingStrategy {
     private LoadBalancer balancer;

@@ -16,7 +16,7 @@ public final class RandomChoice implements LoadBalancingStrategy {
 
     @Override
     public void reset(LoadBalancer balancer) {
-        random = balancer.simulation().random(balancer.name() + "/strategy");
+        random = balancer.strategyRandom();
     }
 
     @Override
