@@ -1,5 +1,6 @@
 package io.happysim.components.client;
 
+import io.happysim.components.network.Network;
 import io.happysim.core.Category;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
@@ -57,6 +58,9 @@ public class Client extends Entity implements SeriesOwner {
     private static final Logger LOG = Logger.getLogger(Client.class.getName());
 
     private final Entity target;
+    private final Network network;
+    /** Where attempts are sent: the target, or the network's link to it (found at reset, once every link exists). */
+    private Entity route;
     private final long timeoutNanos;
     private final RetryPolicy retryPolicy;
     private final RetryBudget retryBudget;
@@ -93,6 +97,8 @@ public class Client extends Entity implements SeriesOwner {
             throw new IllegalArgumentException("client '" + settings.name + "' needs a target");
         }
         this.target = target;
+        this.network = settings.network;
+        this.route = target;
         this.timeoutNanos = settings.timeoutNanos;
         this.retryPolicy = settings.retryPolicy;
         this.retryBudget = settings.retryBudget;
@@ -147,7 +153,7 @@ public class Client extends Entity implements SeriesOwner {
                 lateReplies++;   // an answer; a crash that loses the abandoned work later is not one
             }
         });
-        schedule(new Event(now, attemptType, target, call.request.isDaemon(), context).withReply(attempt.reply));
+        schedule(new Event(now, attemptType, route, call.request.isDaemon(), context).withReply(attempt.reply));
 
         long untilDeadline = call.deadlineNanos == Instant.INFINITE_NANOS ? Instant.INFINITE_NANOS : call.deadlineNanos - now;
         long timerNanos = Math.min(timeoutNanos, untilDeadline);
@@ -322,6 +328,7 @@ public class Client extends Entity implements SeriesOwner {
 
     @Override
     protected void reset() {
+        route = network == null ? target : network.path(this, target);
         latency.clear();
         attemptLatency.clear();
         retryRate.clear();
@@ -469,7 +476,7 @@ public class Client extends Entity implements SeriesOwner {
 
     @Override
     public List<Entity> downstream() {
-        return downstream == null ? List.of(target) : List.of(target, downstream);
+        return downstream == null ? List.of(route) : List.of(route, downstream);
     }
 
     @Override

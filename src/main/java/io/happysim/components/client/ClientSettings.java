@@ -1,5 +1,6 @@
 package io.happysim.components.client;
 
+import io.happysim.components.network.Network;
 import io.happysim.core.Entity;
 import io.happysim.core.Instant;
 
@@ -11,6 +12,7 @@ public abstract class ClientSettings<B extends ClientSettings<B>> {
     RetryPolicy retryPolicy = RetryPolicy.none();
     RetryBudget retryBudget;
     Entity downstream;
+    Network network;
     String attemptType = "Request";
 
     ClientSettings(String name) {
@@ -49,6 +51,16 @@ public abstract class ClientSettings<B extends ClientSettings<B>> {
     /** Where successful requests go as {@code Response} events (e.g. a Sink); default: nowhere. */
     public B downstream(Entity entity) {
         downstream = entity;
+        return self();
+    }
+
+    /**
+     * Attempts cross {@code network} to reach the target: they go to the network's link between
+     * this client and the target ({@code network.link(client, target, profile)}, made after the
+     * client, since a link needs both ends), so they meet its latency, loss and faults.
+     */
+    public B via(Network network) {
+        this.network = network;
         return self();
     }
 

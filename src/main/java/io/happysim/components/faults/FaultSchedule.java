@@ -1,5 +1,7 @@
 package io.happysim.components.faults;
 
+import io.happysim.components.network.Link;
+import io.happysim.components.network.Network;
 import io.happysim.components.server.Server;
 import io.happysim.core.ActiveFault;
 import io.happysim.core.Category;
@@ -7,6 +9,7 @@ import io.happysim.core.Entity;
 import io.happysim.core.Event;
 import io.happysim.core.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Faults attached to a simulation, each beginning and ending at a given time: node crashes,
- * pauses, slowdowns, error bursts, exhausted capacity (and, from the network package, extra
- * latency, packet loss and partitions). A fault beginning or ending is an event of this entity
+ * pauses, slowdowns, error bursts, exhausted capacity, extra latency and packet loss on a link,
+ * and network partitions. A fault beginning or ending is an event of this entity
  * ({@code fault_start} / {@code fault_end}, with the fault described in its context) and an INFO
  * log line; while it lasts it is registered with the simulation as an {@link ActiveFault}, which
  * the debugger lists and marks on the graph.
@@ -167,7 +170,29 @@ public final class FaultSchedule extends Entity {
             return add(new CapacityFault(server, factor, start, end));
         }
 
-        /** Any other fault (the network's latency, loss and partition faults, or one of your own). */
+        /** {@code extraSeconds} more latency on {@code link}, both ways, from {@code start} to {@code end}. */
+        public Builder latency(Link link, double extraSeconds, double start, double end) {
+            return add(new LatencyFault(link, extraSeconds, start, end));
+        }
+
+        /** Extra packet loss with {@code probability} on {@code link}, both ways, from {@code start} to {@code end}. */
+        public Builder loss(Link link, double probability, double start, double end) {
+            return add(new LossFault(link, probability, start, end));
+        }
+
+        /** Every link of {@code network} between the two groups cut, both ways, from {@code start} to {@code end}. */
+        public Builder partition(Network network, Collection<? extends Entity> groupA, Collection<? extends Entity> groupB,
+                                 double start, double end) {
+            return add(new PartitionFault(network, groupA, groupB, false, start, end));
+        }
+
+        /** Messages from {@code groupA} to {@code groupB} lost from {@code start} to {@code end}; the other way still flows. */
+        public Builder partitionOneWay(Network network, Collection<? extends Entity> groupA, Collection<? extends Entity> groupB,
+                                       double start, double end) {
+            return add(new PartitionFault(network, groupA, groupB, true, start, end));
+        }
+
+        /** Any other fault of your own. */
         public Builder add(Fault fault) {
             if (fault == null) {
                 throw new IllegalArgumentException("a fault schedule cannot hold a null fault");
