@@ -416,7 +416,9 @@ describe('the debugger page', () => {
       await until(async () => (await number(page, 'sim-time')) >= 20, { what: 't ≥ 20 s' });
       const want = (await api('api/entity_state?entity=Server-07')).json.state;
       assert.ok(want.accepted > 0, `Server-07 took requests by t = 20 s (${want.accepted})`);
-      await until(async () => (await text(page, 'extracted-Server-07-accepted')) === String(want.accepted), { what: `accepted = ${want.accepted} on the node` });
+      // the card shows the server's first two metrics: its depth and its utilisation ρ
+      assert.ok(want.utilization > 0, `Server-07 was busy by t = 20 s (ρ = ${want.utilization})`);
+      await until(async () => Number(await text(page, 'extracted-Server-07-utilization')) > 0, { what: 'ρ > 0 on the node' });
       // selecting it shows the member in the Inspector, with the way back
       await node.click();
       await page.waitForSelector('[data-testid="inspect-Server-07"]');

@@ -53,6 +53,9 @@ describe('plot helpers', () => {
   it('picks key metrics', () => {
     expect(keyMetrics({ depth: 3, accepted: 10, dropped: 0 })).toEqual([['depth', 3], ['accepted', 10]]);
     expect(keyMetrics({ name: 'Router' })).toEqual([['name', 'Router']]);
+    expect(keyMetrics({ state: 'open', state_level: 2, rejected: 5 })).toEqual([['state', 'open'], ['state_level', 2]]);
+    expect(keyMetrics({ latest: null, backends: { a: 1 }, in_effect: ['x'], active: 1, activated: 3 }))
+      .toEqual([['active', 1], ['activated', 3]]);
     expect(numericKeys({ metric: 'depth', samples: 3, latest: null })).toEqual(['samples']);
   });
   it('computes y ranges including 0 and honouring fixed bounds', () => {

@@ -108,12 +108,15 @@ export function numericKeys(state: Record<string, unknown> | undefined): string[
   return Object.keys(state).filter((k) => typeof state[k] === 'number');
 }
 
-/** The two key metrics shown on a graph card: the first two numeric entries (else the first two of any kind). */
+/**
+ * What a node's card shows: the first two plain values (numbers, words, flags) the component lists, in its
+ * own order — a component puts its most telling metrics first (a server its depth and ρ, a breaker its state).
+ */
 export function keyMetrics(state: Record<string, unknown> | undefined): [string, unknown][] {
   if (!state) return [];
-  const entries = Object.entries(state);
-  const numeric = entries.filter(([, v]) => typeof v === 'number');
-  return (numeric.length ? numeric : entries).slice(0, 2);
+  return Object.entries(state)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+    .slice(0, 2);
 }
 
 /** A y range for a chart: [y_min ?? auto, y_max ?? auto]; uPlot gets null for "auto". */

@@ -110,14 +110,17 @@ public final class Probe extends Entity implements SeriesOwner, ArrivalRate {
         return 0.0;
     }
 
-    /** {@code metric, target, samples, latest} as the original (latest is null before the first sample). */
+    /**
+     * {@code latest, samples, metric, target}: the original's four, the measured value first so a
+     * node's card shows it (latest is null before the first sample).
+     */
     @Override
     public Map<String, Object> metrics() {
         Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("latest", data.isEmpty() ? null : data.latest());
+        metrics.put("samples", data.totalAdded());
         metrics.put("metric", metric);
         metrics.put("target", target.name());
-        metrics.put("samples", data.totalAdded());
-        metrics.put("latest", data.isEmpty() ? null : data.latest());
         return metrics;
     }
 

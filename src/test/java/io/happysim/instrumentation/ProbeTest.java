@@ -34,7 +34,7 @@ class ProbeTest {
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}, probe.data().times(), 1e-12);
         assertEquals(List.of("source_event", "probe_event"), history.events().subList(0, 2).stream().map(Event::type).toList());
         assertTrue(history.events().stream().allMatch(Event::isDaemon), "probe ticks and measurements are daemon");
-        assertEquals(List.of("metric", "target", "samples", "latest"), List.copyOf(probe.metrics().keySet()));
+        assertEquals(List.of("latest", "samples", "metric", "target"), List.copyOf(probe.metrics().keySet()));
         assertEquals("depth", probe.metrics().get("metric"));
         assertEquals("Server", probe.metrics().get("target"));
         assertEquals(10L, probe.metrics().get("samples"));

@@ -53,7 +53,7 @@ class BurstyMm1ScenarioTest {
         assertEquals(List.of("depth", "utilization", "accepted", "dropped", "mean_depth", "service_time", "concurrency", "in_flight",
                 "completed", "errors", "served_late"), List.copyOf(server().metrics().keySet()));
         assertEquals(List.of("events_received", "avg_latency", "p99_latency"), List.copyOf(sink().metrics().keySet()));
-        assertEquals(List.of("metric", "target", "samples", "latest"), List.copyOf(probe().metrics().keySet()));
+        assertEquals(List.of("latest", "samples", "metric", "target"), List.copyOf(probe().metrics().keySet()));
         assertEquals(List.of(server()), source().downstream());
         assertEquals(List.of(sink()), server().downstream(), "the Server→Sink edge the original lacked");
         assertEquals(20.0, source().rateAt(Instant.ofSeconds(1)));
