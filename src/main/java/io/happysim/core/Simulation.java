@@ -19,13 +19,15 @@ import java.util.logging.Logger;
  *
  * <p>Control: {@link #step}, {@link #runUntil}, {@link #runUntilEvent}, {@link #resume} each run
  * the loop until their target, a user breakpoint, a pause request or completion, and say which as
- * a {@link PauseReason}. Only {@link #requestPause()} may be called from another thread.
+ * a {@link PauseReason}. Only {@link #requestPause()} may be called from another thread. *
+ * <p>Longer than most files on purpose: the loop, scheduling, the controls a debugger drives and the
+ * state it reads are one object's API. Breakpoint bookkeeping ({@link BreakpointSet}) and crashes
+ * ({@link Outages}) live in files of their own so the loop itself reads in one sitting.
  */
 public final class Simulation {
     private static final Logger LOG = Logger.getLogger(Simulation.class.getName());
     private static final long NO_LIMIT = Long.MAX_VALUE;
     private static final EventListener[] NO_LISTENERS = {};
-    private static final Breakpoint[] NO_BREAKPOINTS = {};
 
     private final long startNanos;
     private final long endNanos;
@@ -51,23 +53,14 @@ public final class Simulation {
     private Event current;
     /** Continuations of the entity being processed, run right after its handler (see {@link Entity#await}). */
     private final ArrayList<Runnable> afterHandler = new ArrayList<>(4);
-    private long eventsLost;
+    private final Outages outages = new Outages(queue);
     /** Replaced, never changed in place: the debugger reads it from other threads. */
     private volatile List<ActiveFault> activeFaults = List.of();
 
     private EventListener[] listeners = NO_LISTENERS;
     private final List<Runnable> resetListeners = new ArrayList<>();
-    private final LinkedHashMap<String, Breakpoint> breakpoints = new LinkedHashMap<>();
-    private String[] breakpointIds = {};
-    private Breakpoint[] breakpointArray = NO_BREAKPOINTS;
-    /** Whether each edge-triggered breakpoint's condition held after the last check (parallel to the arrays). */
-    private boolean[] breakpointHeld = {};
-    private final java.util.Set<String> heldIds = new java.util.HashSet<>();
-    /** After breakpoints were off, the first check only learns which conditions hold, so no stale crossing fires. */
-    private boolean resyncHeld;
+    private final BreakpointSet breakpoints = new BreakpointSet();
     private Pacer pacer;
-    private boolean breakpointsEnabled = true;
-    private long nextBreakpointNumber = 1;
 
     private Simulation(Builder builder) {
         this.startNanos = builder.start.nanos();
@@ -128,10 +121,9 @@ public final class Simulation {
         processing = null;
         current = null;
         afterHandler.clear();
-        eventsLost = 0;
+        outages.clear();
         activeFaults = List.of();
-        heldIds.clear();
-        java.util.Arrays.fill(breakpointHeld, false);
+        breakpoints.forgetHeld();
         for (Entity entity : everyEntity) {
             entity.down = false;
             entity.incarnation = 0;
@@ -368,8 +360,8 @@ public final class Simulation {
             for (EventListener listener : hooks) {
                 listener.onEvent(event);
             }
-            if (breakpointsEnabled && breakpointArray.length > 0) {
-                String fired = checkBreakpoints(event);
+            if (breakpoints.active()) {
+                String fired = breakpoints.check(this, event);
                 if (fired != null) {
                     return PauseReason.breakpoint(fired);
                 }
@@ -388,7 +380,7 @@ public final class Simulation {
         processing = target;
         current = event;
         if (target.down) {
-            lose(event);
+            outages.lose(event);
         } else {
             target.dispatch(event);
         }
@@ -418,15 +410,6 @@ public final class Simulation {
         queue.push(moved);
     }
 
-    /** An event that reaches a crashed entity (or was pending for it when it crashed): its reply fails as lost; its hooks run, as the work is over. */
-    private void lose(Event event) {
-        eventsLost++;
-        event.failReply(Failure.lost(event.target(), "crashed"));
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine("[" + event.target().name() + "] down: lost " + event);
-        }
-    }
-
     /** See {@link Entity#await}: after the handler if it is {@code entity}'s turn, else in a resume event now. */
     void continueIn(Entity entity, int incarnation, String resumeType, Map<String, Object> context, Runnable continuation) {
         if (entity.incarnation != incarnation) {
@@ -442,48 +425,11 @@ public final class Simulation {
     }
 
     void crash(Entity entity) {
-        if (entity.down) {
-            return;
-        }
-        List<Entity> parts = new ArrayList<>();
-        collectParts(entity, parts);
-        for (Entity part : parts) {
-            part.down = true;
-            part.incarnation++;
-        }
-        LOG.info(() -> "[" + entity.name() + "] crashed");
-        java.util.Set<Entity> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        targets.addAll(parts);
-        // its own pending work (continuations, timers, internal plumbing) dies with it; messages from
-        // others are still on their way and are lost only if they arrive while it is down
-        for (Event lostEvent : queue.liveWhere(e -> targets.contains(e.target())
-                && (e.continuation != null || targets.contains(e.source())))) {
-            lostEvent.cancel();
-            eventsLost++;
-            lostEvent.abandon(Failure.lost(lostEvent.target(), "crashed"));
-        }
-        // last, so that whatever the lost work's hooks asked of it is forgotten too
-        entity.onCrash();
+        outages.crash(entity);
     }
 
     void restart(Entity entity) {
-        if (!entity.down) {
-            return;
-        }
-        List<Entity> parts = new ArrayList<>();
-        collectParts(entity, parts);
-        for (Entity part : parts) {
-            part.down = false;
-        }
-        LOG.info(() -> "[" + entity.name() + "] restarted");
-        entity.onRestart();
-    }
-
-    private static void collectParts(Entity entity, List<Entity> into) {
-        into.add(entity);
-        for (Entity part : entity.internalEntities()) {
-            collectParts(part, into);
-        }
+        outages.restart(entity);
     }
 
     /**
@@ -494,49 +440,6 @@ public final class Simulation {
         CallbackEntity callback = new CallbackEntity("once:" + type, action);
         callback.simulation = this;
         return schedule(new Event(time.nanos(), type, callback, false, null));
-    }
-
-    private String checkBreakpoints(Event event) {
-        String first = null;
-        boolean removedAny = false;
-        String[] ids = breakpointIds;
-        Breakpoint[] all = breakpointArray;
-        boolean[] held = breakpointHeld;
-        boolean learnOnly = resyncHeld;
-        resyncHeld = false;
-        for (int i = 0; i < all.length; i++) {
-            Breakpoint breakpoint = all[i];
-            boolean holds = breakpoint.shouldPause(this, event);
-            if (breakpoint.edgeTriggered()) {
-                boolean was = held[i];
-                if (holds != was) {
-                    held[i] = holds;
-                    if (holds) {
-                        heldIds.add(ids[i]);
-                    } else {
-                        heldIds.remove(ids[i]);
-                    }
-                }
-                if (was || learnOnly) {
-                    continue;
-                }
-            }
-            if (holds) {
-                String id = ids[i];
-                LOG.info(() -> "Breakpoint " + id + " triggered: " + breakpoint.describe());
-                if (breakpoint.oneShot()) {
-                    breakpoints.remove(id);
-                    removedAny = true;
-                }
-                if (first == null) {
-                    first = id;
-                }
-            }
-        }
-        if (removedAny) {
-            refreshBreakpointArrays();
-        }
-        return first;
     }
 
     private void begin() {
@@ -568,48 +471,26 @@ public final class Simulation {
      * them off to run straight through; one-shot breakpoints then stay registered, unfired.
      */
     public void setBreakpointsEnabled(boolean enabled) {
-        if (enabled && !breakpointsEnabled) {
-            resyncHeld = true;
-        }
-        this.breakpointsEnabled = enabled;
+        breakpoints.setEnabled(enabled);
     }
 
     /** Adds a breakpoint and returns its id ({@code bp-1}, {@code bp-2}, … in order of addition). */
     public String addBreakpoint(Breakpoint breakpoint) {
-        String id = "bp-" + nextBreakpointNumber++;
-        breakpoints.put(id, breakpoint);
-        refreshBreakpointArrays();
-        LOG.info(() -> "Added breakpoint " + id + ": " + breakpoint.describe());
-        return id;
+        return breakpoints.add(breakpoint);
     }
 
     /** Removes a breakpoint; false if there is none with that id. */
     public boolean removeBreakpoint(String id) {
-        boolean removed = breakpoints.remove(id) != null;
-        if (removed) {
-            refreshBreakpointArrays();
-        }
-        return removed;
+        return breakpoints.remove(id);
     }
 
     public void clearBreakpoints() {
         breakpoints.clear();
-        refreshBreakpointArrays();
     }
 
     /** The registered breakpoints by id, in order of addition (a copy). */
     public Map<String, Breakpoint> breakpoints() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(breakpoints));
-    }
-
-    private void refreshBreakpointArrays() {
-        breakpointIds = breakpoints.keySet().toArray(new String[0]);
-        breakpointArray = breakpoints.values().toArray(NO_BREAKPOINTS);
-        heldIds.retainAll(breakpoints.keySet());
-        breakpointHeld = new boolean[breakpointIds.length];
-        for (int i = 0; i < breakpointIds.length; i++) {
-            breakpointHeld[i] = heldIds.contains(breakpointIds[i]);
-        }
+        return breakpoints.snapshot();
     }
 
     /** Called once per processed event, after its handler ran and its new events were scheduled, before breakpoints. */
@@ -673,7 +554,7 @@ public final class Simulation {
 
     /** Events that reached a crashed entity, or were pending for it when it crashed, since the start. */
     public long eventsLost() {
-        return eventsLost;
+        return outages.eventsLost();
     }
 
     /** Registers a fault that has just begun (fault schedules call this; the debugger lists and marks it). */
