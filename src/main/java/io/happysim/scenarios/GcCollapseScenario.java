@@ -18,7 +18,7 @@ import java.util.Locale;
  * leaves 7 requests waiting, the later of them wait longer than the timeout, their retries join
  * the queue behind them, and soon every attempt times out — 4 attempts × 7/s = 28/s against
  * 10/s served, so the queue grows by 18/s until the load stops. The one without retries drains
- * its 7 waiting requests at 10 − 7 = 3/s and is healthy again about 2.5 s after the pause.
+ * its 7 waiting requests at 10 − 7 = 3/s and is healthy again 7/3 ≈ 2.3 s after the pause.
  * Deterministic: no random draw anywhere.
  */
 public final class GcCollapseScenario implements Scenario {

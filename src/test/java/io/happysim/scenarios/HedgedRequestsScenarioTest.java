@@ -44,44 +44,69 @@ class HedgedRequestsScenarioTest {
         return low;
     }
 
-    @Test
-    void hedgingCutsTheP99ForTheLoadOfTheHedgesSent() {
+    /** What 3 seeds of the scenario at 100 req/s for {@code seconds} add up to. */
+    private record Runs(Data direct, Data hedged, long requests, long hedgesSent, long hedgedServerLoad, long directRequests,
+                        long directServerLoad) {
+    }
+
+    private static Runs runs(double hedgeDelay, double seconds) {
         Scenario scenario = new HedgedRequestsScenario();
         Data direct = new Data();
         Data hedged = new Data();
         long requests = 0;
         long hedgesSent = 0;
         long hedgedServerLoad = 0;
+        long directRequests = 0;
         long directServerLoad = 0;
-        // 3 seeds × 300 s at 100/s: 90,000 hedged requests, so P(hedge) = 0.1 is known to ±1% (1σ, relative)
         for (long seed : new long[] {1, 2, 3}) {
-            Simulation sim = scenario.build(seed, ParameterValues.of(scenario.parameters(), Map.of("rate", 100.0, "duration", 300.0)))
-                    .simulation();
+            Simulation sim = scenario.build(seed, ParameterValues.of(scenario.parameters(),
+                    Map.of("rate", 100.0, "duration", seconds, "hedge_delay", hedgeDelay))).simulation();
             sim.run();
-            Data d = ((Client) sim.entity("DirectClient")).latencies();
-            Data h = ((Client) sim.entity("HedgedClient")).latencies();
-            for (int i = 0; i < d.count(); i++) {
-                direct.add(d.timeNanosAt(i), d.valueAt(i));
-            }
-            for (int i = 0; i < h.count(); i++) {
-                hedged.add(h.timeNanosAt(i), h.valueAt(i));
-            }
+            copy(((Client) sim.entity("DirectClient")).latencies(), direct);
+            copy(((Client) sim.entity("HedgedClient")).latencies(), hedged);
             Hedge hedge = (Hedge) sim.entity("Hedge");
             requests += (Long) hedge.metrics().get("total_requests");
             hedgesSent += (Long) hedge.metrics().get("hedges_sent");
             hedgedServerLoad += ((Server) sim.entity("HedgedServer")).accepted();
+            directRequests += ((Client) sim.entity("DirectClient")).sent();
             directServerLoad += ((Server) sim.entity("DirectServer")).accepted();
             assertEquals(0L, ((Server) sim.entity("HedgedServer")).metrics().get("dropped"));
         }
+        return new Runs(direct, hedged, requests, hedgesSent, hedgedServerLoad, directRequests, directServerLoad);
+    }
+
+    private static void copy(Data from, Data to) {
+        for (int i = 0; i < from.count(); i++) {
+            to.add(from.timeNanosAt(i), from.valueAt(i));
+        }
+    }
+
+    @Test
+    void aHedgeIsSentWithTheProbabilityThatTheServiceOutlastsTheDelay() {
+        // d at the p50: P(S > d) = ½, so 18,000 requests know it to ±0.75% (1σ, relative): 3% is 4σ
+        Runs runs = runs(0.01, 60);
+        double pHedge = survival(0.01);
+        assertEquals(0.5, pHedge, 1e-12);
+        assertEquals(pHedge, (double) runs.hedgesSent() / runs.requests(), 0.03 * pHedge, "hedges sent per request ≈ P(S > d)");
+        assertEquals(1 + pHedge, (double) runs.hedgedServerLoad() / runs.requests(), 0.03 * pHedge, "each hedge is one more call");
+    }
+
+    @Test
+    void hedgingCutsTheP99ForTheLoadOfTheHedgesSent() {
+        // the defaults (d = 20 ms, the p90) over 30,000 requests
+        Runs runs = runs(D, 100);
         double pHedge = survival(D);
         assertEquals(0.1, pHedge, 1e-12, "d is the p90: P(S > d) = 10%");
-        assertEquals(pHedge, (double) hedgesSent / requests, 0.03 * pHedge, "hedges sent per request ≈ P(S > d)");
-        assertEquals(1 + pHedge, (double) hedgedServerLoad / requests, 0.03 * pHedge, "the hedged server does 10% more work");
-        assertEquals(1.0, (double) directServerLoad / direct.count(), 0.001, "the direct one one call per request");
+        // a share of 0.1 from 30,000 requests has a relative 1σ of 1.7%: 6% is 3.5σ
+        assertEquals(pHedge, (double) runs.hedgesSent() / runs.requests(), 0.06 * pHedge, "hedges sent per request ≈ P(S > d)");
+        assertEquals(1 + pHedge, (double) runs.hedgedServerLoad() / runs.requests(), 0.06 * pHedge, "the hedged server does 10% more work");
+        assertEquals(runs.directRequests(), runs.directServerLoad(), "the direct server gets one call per request");
 
-        double directP99 = direct.percentile(0.99);
-        double hedgedP99 = hedged.percentile(0.99);
-        assertEquals(0.2, directP99, 0.05 * 0.2, "without hedging the p99 is the service time's: 200 ms");
+        double directP99 = runs.direct().percentile(0.99);
+        double hedgedP99 = runs.hedged().percentile(0.99);
+        // a p99 from n samples has a 1σ of √(0.99·0.01/n)/f(p99): 2.2% for the direct one (f = 0.01/78 ms, the tail's
+        // exponential scale), 0.9% for the hedged one (f = 0.01·(1/78 ms + 1/6.2 ms)); 8% and 5% are ≥ 3.5σ
+        assertEquals(0.2, directP99, 0.08 * 0.2, "without hedging the p99 is the service time's: 200 ms");
         double expected = hedgedP99();
         assertEquals(0.0388, expected, 0.0005, "the closed form: about 39 ms");
         assertEquals(expected, hedgedP99, 0.05 * expected, "with hedging: P(S > x)·P(S > x − d) = 1%");
