@@ -6,6 +6,7 @@ import io.happysim.components.load.Source;
 import io.happysim.components.server.Server;
 import io.happysim.core.Simulation;
 import io.happysim.distributions.Distribution;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,15 +61,20 @@ public final class RetryingClientScenario implements Scenario {
     private static String describe(double rate, double meanService, double timeout, int maxAttempts, double load) {
         double p = timeoutProbability(meanService, timeout);
         double attempts = attemptsPerRequest(p, maxAttempts);
-        return String.format(Locale.ROOT, "%.3g req/s for %.0f s into a client with a %.3g s timeout and up to %d attempts, "
-                        + "in front of a server with unlimited parallelism and exponential service (mean %.3g s). "
+        return String.format(Locale.ROOT, "%s req/s for %s s into a client with a %s s timeout and up to %d attempts, "
+                        + "in front of a server with unlimited parallelism and exponential service (mean %s s). "
                         + "Each attempt times out when its service takes longer than the timeout: about e^(−%.2f) ≈ %.1f%% of attempts "
                         + "— the first attempts as much as the retries. Look for: attempts per second ≈ %.2f × the request rate "
                         + "(%.3g attempts/s for %.3g requests/s), a timed-out share near %.0f%%, and %.1f%% of requests giving up "
                         + "after %d timeouts (p^%d). The p50 latency mixes answers to first attempts with answers after one or more "
                         + "timeouts; the p99 is %d timeouts plus a service.",
-                rate, load, timeout, maxAttempts, meanService, timeout / meanService, 100 * p, attempts, rate * attempts, rate,
+                plain(rate), plain(load), plain(timeout), maxAttempts, plain(meanService), timeout / meanService, 100 * p, attempts, rate * attempts, rate,
                 100 * p, 100 * Math.pow(p, maxAttempts), maxAttempts, maxAttempts, Math.max(0, maxAttempts - 1));
+    }
+
+    /** 5, 0.07, 30: a parameter as a user typed it, without trailing zeros. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** P(S > t) for an exponential service time: e^(−t/mean). */
