@@ -99,7 +99,8 @@ class ControlApiIT {
     @Test
     void scenariosAreListedAndLoaded() throws Exception {
         JsonArray scenarios = getArray("api/scenarios");
-        assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "bursty-mm1-long"),
+        assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "retrying-client",
+                        "metastable-retry-storm", "gc-collapse", "circuit-breaker", "hedged-requests", "bursty-mm1-long"),
                 scenarios.stream().map(s -> s.asJsonObject().getString("id")).toList());
         assertTrue(scenarios.getJsonObject(0).getBoolean("active"));
         Api.postObject("api/run_to?time_s=5");
