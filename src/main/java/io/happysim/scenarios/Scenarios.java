@@ -18,6 +18,7 @@ public final class Scenarios {
 
     public static List<Scenario> builtIns() {
         return List.of(new BurstyMm1Scenario(), new ConsistentHashLbScenario(), new MmcClusterScenario(), new ServerFarmScenario(),
+                new DegradedNetworkScenario(), new PartitionScenario(), new RateLimitedApiScenario(), new CodelUnderOverloadScenario(),
                 BurstyMm1Scenario.longRun());
     }
 

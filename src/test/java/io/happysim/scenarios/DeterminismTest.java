@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Same seed, same history; reset, same history as a fresh start. Byte for byte, contexts included. */
 class DeterminismTest {
     static List<Scenario> scenarios() {
-        return List.of(new BurstyMm1Scenario(), new ConsistentHashLbScenario(), new MmcClusterScenario(3, 21, 10, 200));
+        return List.of(new BurstyMm1Scenario(), new ConsistentHashLbScenario(), new MmcClusterScenario(3, 21, 10, 200),
+                new DegradedNetworkScenario(), new PartitionScenario(), new RateLimitedApiScenario(), new CodelUnderOverloadScenario());
     }
 
     /** Every processed event with its context as it was when processed, and every entity's metrics at the end. */

@@ -14,7 +14,8 @@ class ScenariosTest {
     @Test
     void builtInsComeFirstInAFixedOrderThenServiceLoadedOnes() {
         List<String> ids = Scenarios.all().stream().map(Scenario::id).toList();
-        assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "bursty-mm1-long", UserScenario.ID), ids,
+        assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm",
+                "degraded-network", "partition", "rate-limited-api", "codel-under-overload", "bursty-mm1-long", UserScenario.ID), ids,
                 "a user scenario reusing a built-in id is ignored");
         assertEquals("bursty-mm1", Scenarios.defaultScenario().id());
         assertTrue(Scenarios.find("mmc-cluster").isPresent());
