@@ -19,7 +19,9 @@ public final class Scenarios {
     public static List<Scenario> builtIns() {
         return List.of(new BurstyMm1Scenario(), new ConsistentHashLbScenario(), new MmcClusterScenario(), new ServerFarmScenario(),
                 new RetryingClientScenario(), new MetastableRetryStormScenario(), new GcCollapseScenario(),
-                new CircuitBreakerScenario(), new HedgedRequestsScenario(), BurstyMm1Scenario.longRun());
+                new CircuitBreakerScenario(), new HedgedRequestsScenario(),
+                new DegradedNetworkScenario(), new PartitionScenario(), new RateLimitedApiScenario(), new CodelUnderOverloadScenario(),
+                BurstyMm1Scenario.longRun());
     }
 
     /** Built-ins, then user scenarios in ServiceLoader order; a user scenario reusing a taken id is skipped with a warning. */

@@ -26,7 +26,8 @@ class DeterminismTest {
     static List<Scenario> scenarios() {
         return List.of(new BurstyMm1Scenario(), new ConsistentHashLbScenario(), new MmcClusterScenario(3, 21, 10, 200),
                 new RetryingClientScenario(), new MetastableRetryStormScenario(), new GcCollapseScenario(), new CircuitBreakerScenario(),
-                new HedgedRequestsScenario());
+                new HedgedRequestsScenario(),
+                new DegradedNetworkScenario(), new PartitionScenario(), new RateLimitedApiScenario(), new CodelUnderOverloadScenario());
     }
 
     /** Every processed event with its context as it was when processed, and every entity's metrics at the end. */

@@ -15,7 +15,8 @@ class ScenariosTest {
     void builtInsComeFirstInAFixedOrderThenServiceLoadedOnes() {
         List<String> ids = Scenarios.all().stream().map(Scenario::id).toList();
         assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "retrying-client", "metastable-retry-storm",
-                        "gc-collapse", "circuit-breaker", "hedged-requests", "bursty-mm1-long", UserScenario.ID), ids,
+                        "gc-collapse", "circuit-breaker", "hedged-requests", "degraded-network", "partition", "rate-limited-api",
+                        "codel-under-overload", "bursty-mm1-long", UserScenario.ID), ids,
                 "a user scenario reusing a built-in id is ignored");
         assertEquals("bursty-mm1", Scenarios.defaultScenario().id());
         assertTrue(Scenarios.find("mmc-cluster").isPresent());

@@ -100,7 +100,8 @@ class ControlApiIT {
     void scenariosAreListedAndLoaded() throws Exception {
         JsonArray scenarios = getArray("api/scenarios");
         assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "retrying-client",
-                        "metastable-retry-storm", "gc-collapse", "circuit-breaker", "hedged-requests", "bursty-mm1-long"),
+                        "metastable-retry-storm", "gc-collapse", "circuit-breaker", "hedged-requests", "degraded-network", "partition",
+                        "rate-limited-api", "codel-under-overload", "bursty-mm1-long"),
                 scenarios.stream().map(s -> s.asJsonObject().getString("id")).toList());
         assertTrue(scenarios.getJsonObject(0).getBoolean("active"));
         Api.postObject("api/run_to?time_s=5");
