@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * never keeps an endless simulation alive (the original's ticks did). Tick k is at exactly
  * start + k * interval: no float drift.
  */
-public final class Probe extends Entity implements SeriesOwner, ArrivalRate {
+public final class Probe extends Entity implements SeriesOwner, ArrivalRate, Measurement {
     public static final String TICK = "source_event";
     public static final String MEASURE = "probe_event";
     private static final Logger LOG = Logger.getLogger(Probe.class.getName());
@@ -45,10 +45,12 @@ public final class Probe extends Entity implements SeriesOwner, ArrivalRate {
         return new Probe(target, metric, Duration.ofSeconds(intervalSeconds));
     }
 
+    @Override
     public Entity target() {
         return target;
     }
 
+    @Override
     public String metric() {
         return metric;
     }
@@ -57,6 +59,7 @@ public final class Probe extends Entity implements SeriesOwner, ArrivalRate {
         return Duration.ofNanos(intervalNanos);
     }
 
+    @Override
     public Data data() {
         return data;
     }

@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import io.happysim.components.load.RateProfile;
 import io.happysim.components.load.RequestProvider;
 import io.happysim.components.load.Source;
@@ -85,7 +87,7 @@ public final class CodelUnderOverloadScenario implements Scenario {
         Source codelLoad = new Source("CoDel-Load", RateProfile.constant(lambda), true, new RequestProvider(codel));
         Probe fifoDepth = Probe.on(fifo, "depth", 0.1);
         Probe codelDepth = Probe.on(codel, "depth", 0.1);
-        RateProbe shed = RateProbe.on(codel, "dropped", 1.0);
+        CounterProbe shed = CounterProbe.perSecond(codel, "dropped", 1.0);
         Simulation simulation = Simulation.builder()
                 .durationSeconds(values.number("duration"))
                 .seed(seed)

@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import io.happysim.components.client.Client;
 import io.happysim.components.faults.FaultSchedule;
 import io.happysim.components.load.RateProfile;
@@ -104,8 +106,8 @@ public final class DegradedNetworkScenario implements Scenario {
                 .latency(link, values.number("both_latency"), 3 * phase, 4 * phase)
                 .loss(link, values.number("both_loss"), 3 * phase, 4 * phase)
                 .build();
-        RateProbe goodput = RateProbe.on(client, "successes", 1.0);
-        RateProbe lost = RateProbe.on(client, "failures", 1.0);
+        CounterProbe goodput = CounterProbe.perSecond(client, "successes", 1.0);
+        CounterProbe lost = CounterProbe.perSecond(client, "failures", 1.0);
         Simulation simulation = Simulation.builder()
                 .durationSeconds(PHASES * phase)
                 .seed(seed)

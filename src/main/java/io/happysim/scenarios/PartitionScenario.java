@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import io.happysim.components.client.Client;
 import io.happysim.components.client.RetryPolicy;
 import io.happysim.components.faults.FaultSchedule;
@@ -109,9 +111,9 @@ public final class PartitionScenario implements Scenario {
         FaultSchedule faults = FaultSchedule.builder("Faults")
                 .partition(network, List.of(client), List.of(server), start, start + values.number("partition_length"))
                 .build();
-        RateProbe successes = RateProbe.on(client, "successes", 1.0);
-        RateProbe timeouts = RateProbe.on(client, "timeouts", 1.0);
-        RateProbe retries = RateProbe.on(client, "retries", 1.0);
+        CounterProbe successes = CounterProbe.perSecond(client, "successes", 1.0);
+        CounterProbe timeouts = CounterProbe.perSecond(client, "timeouts", 1.0);
+        CounterProbe retries = CounterProbe.perSecond(client, "retries", 1.0);
         Probe inFlight = Probe.on(client, "in_flight", 0.1);
         Simulation simulation = Simulation.builder()
                 .durationSeconds(duration)

@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import io.happysim.components.load.RateProfile;
 import io.happysim.components.load.RequestProvider;
 import io.happysim.components.load.Source;
@@ -79,9 +81,9 @@ public final class RateLimitedApiScenario implements Scenario {
         RateProfile traffic = RateProfile.spike(values.number("base_rate"), values.number("burst_rate"),
                 values.number("burst_start"), values.number("burst_length"));
         Source requests = new Source("Requests", traffic, true, new RequestProvider(limiter));
-        RateProbe offered = RateProbe.on(limiter, "received", 1.0);
-        RateProbe admitted = RateProbe.on(limiter, "admitted", 1.0);
-        RateProbe rejected = RateProbe.on(limiter, "rejected", 1.0);
+        CounterProbe offered = CounterProbe.perSecond(limiter, "received", 1.0);
+        CounterProbe admitted = CounterProbe.perSecond(limiter, "admitted", 1.0);
+        CounterProbe rejected = CounterProbe.perSecond(limiter, "rejected", 1.0);
         Probe tokens = Probe.on(limiter, "tokens", 0.1);
         Simulation simulation = Simulation.builder()
                 .durationSeconds(values.number("duration"))

@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import io.happysim.components.client.Client;
 import io.happysim.components.client.RetryPolicy;
 import io.happysim.components.load.Source;

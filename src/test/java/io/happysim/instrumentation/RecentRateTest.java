@@ -20,6 +20,19 @@ class RecentRateTest {
     }
 
     @Test
+    void aSteadyRateReadsTheSameAtASlotBoundaryAsMidSlot() {
+        RecentRate rate = new RecentRate(1.0);
+        for (int i = 0; i < 400; i++) {
+            rate.mark(i * 10 * MS + 5 * MS);      // 100/s, one every 10 ms
+        }
+        assertEquals(100.0, rate.perSecond(4_000 * MS), 1e-9, "at a whole second (a first version read 90)");
+        for (int i = 400; i < 406; i++) {
+            rate.mark(i * 10 * MS + 5 * MS);
+        }
+        assertEquals(100.0, rate.perSecond(4_055 * MS), 0.5 + 1e-9, "mid-slot, the oldest slot pro-rated");
+    }
+
+    @Test
     void aLongerWindowAverages() {
         RecentRate rate = new RecentRate(10.0);
         for (int i = 0; i < 100; i++) {

@@ -1,5 +1,7 @@
 package io.happysim.scenarios;
 
+import io.happysim.instrumentation.CounterProbe;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import io.happysim.core.ArrivalRate;
 import io.happysim.core.Entity;
 import io.happysim.core.Instant;
 import io.happysim.core.Simulation;
-import io.happysim.instrumentation.Probe;
+import io.happysim.instrumentation.Measurement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ public final class Topology {
         for (Entity entity : roots) {
             byName.putIfAbsent(entity.name(), entity);
             profiled.put(entity.name(), true);
-            if (entity instanceof Probe) {
+            if (entity instanceof Measurement) {
                 continue;
             }
             for (Entity downstream : entity.downstream()) {
@@ -76,10 +76,10 @@ public final class Topology {
                 addEdge(edges, new Edge(entity.name(), downstream.name(), "data"));
             }
         }
-        for (Entity entity : simulation.probes()) {
-            if (entity instanceof Probe probe) {
+        for (Entity entity : roots) {
+            if (entity instanceof Measurement probe) {
                 byName.putIfAbsent(probe.target().name(), probe.target());
-                addEdge(edges, new Edge(probe.name(), probe.target().name(), "probe"));
+                addEdge(edges, new Edge(entity.name(), probe.target().name(), "probe"));
             }
         }
 

@@ -1,4 +1,4 @@
-package io.happysim.scenarios;
+package io.happysim.instrumentation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,11 +9,11 @@ import io.happysim.core.Instant;
 import io.happysim.core.Simulation;
 import org.junit.jupiter.api.Test;
 
-class RateProbeTest {
+class CounterProbeRateTest {
     /** 10 events/s at 0.05, 0.15 … 2.95 s, nothing after (never at a tick): a counter the probe turns into a rate. */
-    private static Simulation model(RateProbe[] probe) {
+    private static Simulation model(CounterProbe[] probe) {
         Counter counter = new Counter("Counter");
-        probe[0] = RateProbe.on(counter, "total", 0.5);
+        probe[0] = CounterProbe.perSecond(counter, "total", 0.5);
         Simulation sim = Simulation.builder().seed(1).durationSeconds(5).entities(counter).probes(probe[0]).build();
         for (int k = 0; k < 30; k++) {
             sim.schedule(new Event(50_000_000L + k * 100_000_000L, "Request", counter, false, null));
@@ -23,7 +23,7 @@ class RateProbeTest {
 
     @Test
     void recordsTheGrowthPerSecondOfEachIntervalZerosIncluded() {
-        RateProbe[] probe = new RateProbe[1];
+        CounterProbe[] probe = new CounterProbe[1];
         Simulation sim = model(probe);
         sim.run();
 
@@ -35,7 +35,7 @@ class RateProbeTest {
 
     @Test
     void aResetRunRecordsWhatAFreshOneDoes() {
-        RateProbe[] probe = new RateProbe[1];
+        CounterProbe[] probe = new CounterProbe[1];
         Simulation sim = model(probe);
         sim.runUntil(Instant.ofSeconds(2.2));
         sim.reset();

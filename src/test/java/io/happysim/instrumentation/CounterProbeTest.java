@@ -1,4 +1,4 @@
-package io.happysim.scenarios;
+package io.happysim.instrumentation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

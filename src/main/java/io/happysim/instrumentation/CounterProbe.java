@@ -1,10 +1,8 @@
-package io.happysim.scenarios;
+package io.happysim.instrumentation;
 
 import io.happysim.core.Category;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
-import io.happysim.instrumentation.Data;
-import io.happysim.instrumentation.SeriesOwner;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +17,12 @@ import java.util.logging.Logger;
  * storm is in the rates and the ratios.
  *
  * <p>Named {@code Rate_<target>_<counter>} or {@code Ratio_<target>_<counter>_per_<other>[+<other>…]};
- * one daemon event per interval (it never keeps an endless run alive). A ratio interval in which
- * the other counters did not move has no sample (0/0 is not a value).
+ * one daemon event per interval (it never keeps an endless run alive). A per-second rate has a
+ * sample in every interval, zeros included — an outage shows as a drop to zero, where a chart's
+ * {@code rate} transform over a series of events draws nothing for windows without events. A
+ * ratio interval in which the other counters did not move has no sample (0/0 is not a value).
  */
-public final class CounterProbe extends Entity implements SeriesOwner {
+public final class CounterProbe extends Entity implements SeriesOwner, Measurement {
     public static final String TICK = "counter_probe_tick";
     private static final Logger LOG = Logger.getLogger(CounterProbe.class.getName());
 
@@ -68,12 +68,19 @@ public final class CounterProbe extends Entity implements SeriesOwner {
                 List.of(perCounters), intervalSeconds);
     }
 
+    @Override
     public Data data() {
         return data;
     }
 
+    @Override
     public Entity target() {
         return target;
+    }
+
+    @Override
+    public String metric() {
+        return counter + " per " + (perCounters.isEmpty() ? "second" : String.join(" + ", perCounters));
     }
 
     @Override
@@ -135,7 +142,7 @@ public final class CounterProbe extends Entity implements SeriesOwner {
         metrics.put("latest", data.isEmpty() ? null : data.latest());
         metrics.put("samples", data.totalAdded());
         metrics.put("target", target.name());
-        metrics.put("counter", counter + " per " + (perCounters.isEmpty() ? "second" : String.join(" + ", perCounters)));
+        metrics.put("counter", metric());
         return metrics;
     }
 
