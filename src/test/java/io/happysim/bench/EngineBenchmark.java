@@ -4,8 +4,13 @@ import io.happysim.core.PauseReason;
 import io.happysim.core.Simulation;
 import io.happysim.scenarios.BurstyMm1Scenario;
 import io.happysim.scenarios.MmcClusterScenario;
+import io.happysim.scenarios.DegradedNetworkScenario;
+import io.happysim.scenarios.ParameterValues;
+import io.happysim.scenarios.RetryingClientScenario;
 import io.happysim.scenarios.Scenario;
+import io.happysim.scenarios.ScenarioModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -16,7 +21,8 @@ import java.util.logging.Logger;
  * scenarios: a warm-up run, then the median of several measured runs, each on a fresh build.
  *
  * <p>Options after the suite name: {@code runs=N} (default 5), {@code seconds=S} of simulated time
- * for bursty-mm1 (default 110000, about 11 million events). The engine's INFO lifecycle lines are
+ * for bursty-mm1 (default 110000, about 11 million events; the other models scale with it),
+ * {@code core} for the two queueing models only. The engine's INFO lifecycle lines are
  * silenced during the runs: the bare engine is measured, not the console.
  */
 public final class EngineBenchmark implements BenchMain.Suite {
@@ -42,6 +48,15 @@ public final class EngineBenchmark implements BenchMain.Suite {
         measure(table, "bursty-mm1", burstySeconds, () -> new BurstyMm1Scenario(burstySeconds), runs);
         double mmcSeconds = burstySeconds / 3;
         measure(table, "mmc-cluster (c=3, ρ=0.7)", mmcSeconds, () -> new MmcClusterScenario(3, 21.0, 10.0, mmcSeconds), runs);
+        if (!options.contains("core")) {
+            // request/response models: clients with timeouts and retries, replies, links with loss and faults
+            double clientSeconds = burstySeconds / 100;
+            measure(table, "retrying-client (1000 req/s)", clientSeconds, () -> withValues(new RetryingClientScenario(),
+                    Map.of("rate", 1000, "load_duration", clientSeconds)), runs);
+            double phase = burstySeconds / 1000;
+            measure(table, "degraded-network (1000 req/s)", 5 * phase, () -> withValues(new DegradedNetworkScenario(),
+                    Map.of("rate", 1000, "phase_length", phase)), runs);
+        }
         table.print();
     }
 
@@ -67,6 +82,32 @@ public final class EngineBenchmark implements BenchMain.Suite {
         table.row(label, String.format(Locale.ROOT, "%,.0f s", seconds), String.format(Locale.ROOT, "%,d", events), runs,
                 String.format(Locale.ROOT, "%,.0f", BenchTable.median(rates)),
                 String.format(Locale.ROOT, "%,.0f..%,.0f", min, max));
+    }
+
+    /** {@code scenario} with some parameters changed: the benchmark runs the same model longer or harder. */
+    private static Scenario withValues(Scenario scenario, Map<String, Object> values) {
+        ParameterValues changed = ParameterValues.of(scenario.parameters(), values);
+        return new Scenario() {
+            @Override
+            public String id() {
+                return scenario.id();
+            }
+
+            @Override
+            public String title() {
+                return scenario.title();
+            }
+
+            @Override
+            public String description() {
+                return scenario.description();
+            }
+
+            @Override
+            public ScenarioModel build(long seed, ParameterValues ignored) {
+                return scenario.build(seed, changed);
+            }
+        };
     }
 
     /** Returns {events processed, wall nanoseconds}; the build is outside the timing. */
