@@ -19,6 +19,17 @@ export interface PauseReason {
 
 export type EntityState = Record<string, unknown>;
 
+/** A fault in effect now (a crash, a pause, a lossy link …): the graph marks its targets. */
+export interface ActiveFault {
+  id: string;
+  kind: string;
+  targets: string[];
+  start_s: number;
+  /** null when it never ends */
+  end_s: number | null;
+  description: string;
+}
+
 export interface SimState {
   time_s: number;
   events_processed: number;
@@ -34,6 +45,8 @@ export interface SimState {
   scenario?: string | null;
   /** a play/debug loop is running on the server (whoever started it) */
   is_playing?: boolean;
+  /** the faults in effect now, in the order they began */
+  active_faults?: ActiveFault[];
 }
 
 export interface TraceSpan {

@@ -91,6 +91,18 @@ export function StatusLine() {
         <span data-testid="notice" className={`notice notice-${notice.kind}`}>{notice.text}</span>
       )}
       {dropped > 0 && <span className="muted" title="The live tail skipped these; the History view has every event">live tail skipped {dropped.toLocaleString('en-US')} events</span>}
+      <ActiveFaults />
     </div>
+  );
+}
+
+/** The faults in effect now, named, beside the status (their targets are marked on the graph). */
+function ActiveFaults() {
+  const faults = useSim((s) => s.state?.active_faults);
+  if (!faults?.length) return null;
+  return (
+    <span className="active-faults" data-testid="active-faults" title={faults.map((f) => f.description).join('\n')}>
+      ⚡ {faults.length === 1 ? faults[0].description : `${faults.length} faults: ${faults.map((f) => f.kind).join(', ')}`}
+    </span>
   );
 }

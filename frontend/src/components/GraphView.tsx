@@ -30,14 +30,37 @@ function breakable(name: string) {
   return parts.length === 1 ? name : parts.map((p, i) => <span key={i}>{p}{i < parts.length - 1 && <wbr />}</span>);
 }
 
+/** The descriptions of the active faults that target any of `ids` (a node, or a group's members). */
+function useFaultsOn(ids: string[]): string[] {
+  const faults = useSim((s) => s.state?.active_faults);
+  const key = ids.join('\n');
+  return useMemo(() => {
+    const wanted = new Set(key.split('\n'));
+    return (faults ?? []).filter((f) => f.targets.some((t) => wanted.has(t))).map((f) => f.description);
+  }, [faults, key]);
+}
+
+/** A red mark on a node while a fault lasts, saying which. */
+function FaultMark({ id, faults }: { id: string; faults: string[] }) {
+  if (!faults.length) return null;
+  return (
+    <div className="fault-mark" data-testid={`fault-${id}`} title={faults.join('\n')}>
+      ⚡ {faults.length === 1 ? faults[0].replace(/ until .*$/, '') : `${faults.length} faults`}
+    </div>
+  );
+}
+
 const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<Node<EntityData>>) {
   const n = data.node;
   const colour = categoryColour(n.category);
   const metrics = useSim((s) => s.state?.entities[n.id]);
   const isSelected = useSim((s) => s.selected === n.id) || selected;
+  const faults = useFaultsOn([n.id]);
   const shown = keyMetrics(metrics);
   return (
-    <div className="entity-node" data-testid={`node-${n.id}`} style={{ borderColor: isSelected ? colour : colour + '40', boxShadow: isSelected ? `0 0 12px ${colour}80` : undefined }}>
+    <div className={faults.length ? 'entity-node faulted' : 'entity-node'} data-testid={`node-${n.id}`}
+      style={{ borderColor: faults.length ? undefined : isSelected ? colour : colour + '40', boxShadow: isSelected ? `0 0 12px ${colour}80` : undefined }}>
+      <FaultMark id={n.id} faults={faults} />
       <Handle type="target" position={Position.Left} id="l" />
       <Handle type="target" position={Position.Top} id="t" />
       <div className="entity-name" title={n.id}>{breakable(n.id)}</div>
@@ -69,8 +92,10 @@ const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<EntityData>>)
   const n = data.node;
   const colour = categoryColour(n.category);
   const isSelected = useSim((s) => s.selected === n.id);
+  const faults = useFaultsOn(n.member_ids ?? []);
   return (
-    <div className="group-node" data-testid={`node-${n.id}`}>
+    <div className={faults.length ? 'group-node faulted' : 'group-node'} data-testid={`node-${n.id}`}>
+      <FaultMark id={n.id} faults={faults} />
       <Handle type="target" position={Position.Left} id="l" />
       <Handle type="target" position={Position.Top} id="t" />
       <div className="group-card back2" style={{ borderColor: colour + '30' }} />
