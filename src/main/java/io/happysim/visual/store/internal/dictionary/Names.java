@@ -1,4 +1,4 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.dictionary;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * new names inside its transaction and commits or rolls them back; readers see names through a published
  * array (never read past the count they were given) and a concurrent map filled only after commit.
  */
-final class Names {
+public final class Names {
     private String[] byId = new String[256];      // index = id; slot 0 unused
     private int size = 1;                         // next id
     private int committed = 1;
@@ -24,7 +24,7 @@ final class Names {
     private final List<String> pending = new ArrayList<>();
 
     /** Writer: the id of {@code name}, adding it (staged) when new. */
-    int idFor(String name) {
+    public int idFor(String name) {
         Integer id = published.get(name);
         if (id != null) {
             return id;
@@ -44,7 +44,7 @@ final class Names {
     }
 
     /** Writer: persists the names staged since the last commit (inside the open transaction). */
-    void write(Connection c) throws SQLException {
+    public void write(Connection c) throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
@@ -59,14 +59,14 @@ final class Names {
         }
     }
 
-    void commit() {
+    public void commit() {
         published.putAll(staged);
         staged.clear();
         pending.clear();
         committed = size;
     }
 
-    void rollback() {
+    public void rollback() {
         for (int i = committed; i < size; i++) {
             byId[i] = null;
         }
@@ -76,21 +76,21 @@ final class Names {
     }
 
     /** Reader: the id of a committed name visible in a snapshot of {@code count} names, or -1. */
-    int lookup(String name, int count) {
+    public int lookup(String name, int count) {
         Integer id = published.get(name);
         return id != null && id < count ? id : -1;
     }
 
-    String[] array() {
+    public String[] array() {
         return byId;
     }
 
-    int committedCount() {
+    public int committedCount() {
         return committed;
     }
 
     /** Loading on open: names come in id order. */
-    void load(int id, String name) {
+    public void load(int id, String name) {
         while (id >= byId.length) {
             byId = Arrays.copyOf(byId, byId.length * 2);
         }
@@ -100,7 +100,7 @@ final class Names {
         committed = size;
     }
 
-    void clear() {
+    public void clear() {
         byId = new String[256];
         size = 1;
         committed = 1;

@@ -1,30 +1,32 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.series;
 
+import io.happysim.visual.store.SeriesData;
 import java.util.Arrays;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * M4 downsampling accumulator: the time range [t0, t1] is cut into {@code n} equal slices; each slice keeps its
  * first, last, minimum and maximum point (earliest on ties), identified by their global sample index so that
  * a point kept for several roles is emitted once. Points (or whole pre-summarised chunks lying inside one
- * slice) must be added in index order.
+ * slice) must be added in index order. One query's thread only.
  */
 final class M4 {
-    final int n;
-    final long t0;
-    final double width;
-    final long[] fI;
-    final long[] fT;
-    final double[] fV;
-    final long[] lI;
-    final long[] lT;
-    final double[] lV;
-    final long[] mnI;
-    final long[] mnT;
-    final double[] mnV;
-    final long[] mxI;
-    final long[] mxT;
-    final double[] mxV;
-    final boolean[] has;
+    private final int n;
+    private final long t0;
+    private final double width;
+    private final long[] fI;
+    private final long[] fT;
+    private final double[] fV;
+    private final long[] lI;
+    private final long[] lT;
+    private final double[] lV;
+    private final long[] mnI;
+    private final long[] mnT;
+    private final double[] mnV;
+    private final long[] mxI;
+    private final long[] mxT;
+    private final double[] mxV;
+    private final boolean[] has;
 
     M4(int slices, long t0, long t1) {
         this.n = Math.max(1, slices);
@@ -51,37 +53,12 @@ final class M4 {
         return s < 0 ? 0 : Math.min(n - 1, s);
     }
 
+    /** One sample. */
     void add(long idx, long t, double v) {
-        int s = slice(t);
-        if (!has[s]) {
-            has[s] = true;
-            fI[s] = idx;
-            fT[s] = t;
-            fV[s] = v;
-            mnI[s] = idx;
-            mnT[s] = t;
-            mnV[s] = v;
-            mxI[s] = idx;
-            mxT[s] = t;
-            mxV[s] = v;
-        } else {
-            if (v < mnV[s]) {
-                mnI[s] = idx;
-                mnT[s] = t;
-                mnV[s] = v;
-            }
-            if (v > mxV[s]) {
-                mxI[s] = idx;
-                mxT[s] = t;
-                mxV[s] = v;
-            }
-        }
-        lI[s] = idx;
-        lT[s] = t;
-        lV[s] = v;
+        addSummary(slice(t), idx, t, v, idx, t, v, idx, t, v, idx, t, v);
     }
 
-    /** A whole chunk whose first and last time fall into the same slice. */
+    /** A run of samples (a whole chunk, or part of one) whose first and last time fall into slice {@code s}. */
     void addSummary(int s, long firstIdx, long firstT, double firstV, long lastIdx, long lastT, double lastV,
                     long minIdx, long minT, double minV, long maxIdx, long maxT, double maxV) {
         if (!has[s]) {
@@ -113,7 +90,7 @@ final class M4 {
     }
 
     /** The kept points in index order, at most {@code maxPoints}. Times are converted by {@code timeOf}. */
-    SeriesData result(int maxPoints, java.util.function.LongToDoubleFunction timeOf) {
+    SeriesData result(int maxPoints, LongToDoubleFunction timeOf) {
         long[] ids = new long[4 * n];
         long[] ts = new long[4 * n];
         double[] vs = new double[4 * n];

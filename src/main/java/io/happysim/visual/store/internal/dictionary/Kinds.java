@@ -1,4 +1,4 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.dictionary;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,20 +10,21 @@ import java.util.Map;
 
 /**
  * Dictionary of row kinds: the distinct combinations of a row's categorical columns — for events
- * (type, target, source, internal, context shape — see {@link Shapes}), for logs (level, logger). Rows store only a kind id; filters on those
- * columns become a set of kind ids, and per-block kind counts answer totals without reading rows.
- * Same staging/publication discipline as {@link Names}. Column value 0 means null.
+ * (type, target, source, internal, context shape — see {@link Shapes}), for logs (level, logger). Rows store only a kind
+ * id; filters on those columns become a set of kind ids, and per-block kind counts answer totals without reading rows.
+ * Same staging/publication discipline as {@link Names}. Column value 0 means null; the column indexes are named in
+ * {@link Dictionaries}.
  */
-final class Kinds {
-    final String table;
-    final String[] columns;
+public final class Kinds {
+    private final String table;
+    private final String[] columns;
     private int[][] cols;             // cols[c][id]
     private int size;
     private int committed;
     private final Map<Key, Integer> ids = new HashMap<>();
     private final Map<Key, Integer> staged = new HashMap<>();
 
-    Kinds(String table, String... columns) {
+    public Kinds(String table, String... columns) {
         this.table = table;
         this.columns = columns;
         this.cols = new int[columns.length][64];
@@ -32,11 +33,8 @@ final class Kinds {
     private record Key(int a, int b, int c, int d, int e) {
     }
 
-    int idFor(int a, int b, int c, int d) {
-        return idFor(a, b, c, d, 0);
-    }
-
-    int idFor(int a, int b, int c, int d, int e) {
+    /** Writer: the kind id of a row's column values (unused trailing columns 0), adding it (staged) when new. */
+    public int idFor(int a, int b, int c, int d, int e) {
         Key k = new Key(a, b, c, d, e);
         Integer id = ids.get(k);
         if (id == null) {
@@ -59,7 +57,7 @@ final class Kinds {
         return nid;
     }
 
-    void write(Connection c) throws SQLException {
+    public void write(Connection c) throws SQLException {
         if (size == committed) {
             return;
         }
@@ -85,18 +83,19 @@ final class Kinds {
         }
     }
 
-    void commit() {
+    public void commit() {
         ids.putAll(staged);
         staged.clear();
         committed = size;
     }
 
-    void rollback() {
+    public void rollback() {
         staged.clear();
         size = committed;
     }
 
-    void load(int id, int[] v) {
+    /** Loading on open, in id order. */
+    public void load(int id, int[] v) {
         while (id >= cols[0].length) {
             for (int i = 0; i < cols.length; i++) {
                 cols[i] = Arrays.copyOf(cols[i], cols[i].length * 2);
@@ -110,7 +109,7 @@ final class Kinds {
         committed = size;
     }
 
-    void clear() {
+    public void clear() {
         cols = new int[columns.length][64];
         size = 0;
         committed = 0;
@@ -119,12 +118,13 @@ final class Kinds {
     }
 
     /** An immutable view of the committed kinds for readers. */
-    View view() {
+    public View view() {
         return new View(cols, committed);
     }
 
-    record View(int[][] cols, int count) {
-        int get(int column, int id) {
+    /** The committed kinds as a reader sees them: never read past {@code count}. */
+    public record View(int[][] cols, int count) {
+        public int get(int column, int id) {
             return cols[column][id];
         }
     }

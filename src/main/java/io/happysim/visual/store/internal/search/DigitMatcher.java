@@ -1,12 +1,16 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.search;
+
+import java.util.Arrays;
 
 /**
  * Whether the decimal form of an id contains a digit string, in a few array lookups per id instead of a
  * {@code Long.toString}: an id &gt;= 10^4 is {@code P·10^4 + S}; the text contains q when q lies in P's digits,
  * in S's four zero-padded digits (a table over S built once per query), or across the two (for a given P,
  * a union of S intervals, recomputed when P changes). Ids below 10^4 are checked directly.
+ *
+ * <p>Not thread-safe (it remembers the last P): one query's thread only.
  */
-final class DigitMatcher {
+public final class DigitMatcher {
     private final String q;
     private final boolean[] inS = new boolean[10_000];
     private long lastP = -1;
@@ -14,6 +18,8 @@ final class DigitMatcher {
     private final long[] lo;
     private final long[] hi;
     private int intervals;
+    /** The values of S whose four digits contain q, ascending. */
+    private final int[] sList;
 
     private DigitMatcher(String q) {
         this.q = q;
@@ -42,9 +48,6 @@ final class DigitMatcher {
         }
     }
 
-    /** The values of S whose four digits contain q, ascending. */
-    private final int[] sList;
-
     private static boolean contains(char[] d, String q) {
         int m = q.length();
         for (int i = 0; i + m <= d.length; i++) {
@@ -72,7 +75,7 @@ final class DigitMatcher {
         return new DigitMatcher(q);
     }
 
-    boolean matches(long id) {
+    public boolean matches(long id) {
         if (id < 10_000) {
             return Long.toString(id).contains(q);
         }
@@ -93,7 +96,7 @@ final class DigitMatcher {
     }
 
     /** Sets the bit of every row {@code r < n} whose id {@code firstId + r} matches. */
-    void orInto(long firstId, int n, long[] bits) {
+    public void orInto(long firstId, int n, long[] bits) {
         int r = 0;
         while (r < n) {
             long id = firstId + r;
@@ -113,7 +116,7 @@ final class DigitMatcher {
             if (pAll) {
                 setRange(bits, r, r + m);
             } else {
-                int at = java.util.Arrays.binarySearch(sList, s);
+                int at = Arrays.binarySearch(sList, s);
                 for (int j = at < 0 ? -at - 1 : at; j < sList.length && sList[j] < s + m; j++) {
                     int row = r + sList[j] - s;
                     bits[row >>> 6] |= 1L << (row & 63);

@@ -1,5 +1,6 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.series;
 
+import io.happysim.visual.store.Transform;
 import java.util.Arrays;
 
 /**
@@ -90,7 +91,7 @@ final class BucketMath {
     }
 
     /** Buckets in order: index and value. */
-    static final class Out {
+    static final class Buckets {
         long[] idx = new long[16];
         double[] val = new double[16];
         int n;
@@ -107,8 +108,8 @@ final class BucketMath {
     }
 
     /** Buckets of a run of samples in index order. */
-    static Out bucketize(long[] t, double[] v, int from, int to, Transform tr, double window) {
-        Out out = new Out();
+    static Buckets bucketize(long[] t, double[] v, int from, int to, Transform tr, double window) {
+        Buckets out = new Buckets();
         Doubles cur = new Doubles();
         long curIdx = 0;
         for (int i = from; i < to; i++) {

@@ -1,9 +1,10 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.schema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,28 +14,31 @@ import java.util.Map;
  * database snapshot; {@link #close()} ends the transaction and restores autocommit before returning the
  * connection to the pool.
  */
-final class Db implements AutoCloseable {
-    final Connection c;
+public final class Db implements AutoCloseable {
+    private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    Db(Connection c, boolean transaction) throws SQLException {
-        this.c = c;
-        if (transaction) {
-            c.setAutoCommit(false);
-        }
+    /** Borrows a connection and opens a transaction on it (reads and writes alike). */
+    public Db(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
     }
 
-    PreparedStatement ps(String sql) throws SQLException {
+    public Connection connection() {
+        return connection;
+    }
+
+    public PreparedStatement ps(String sql) throws SQLException {
         PreparedStatement p = statements.get(sql);
         if (p == null) {
-            p = c.prepareStatement(sql);
+            p = connection.prepareStatement(sql);
             statements.put(sql, p);
         }
         return p;
     }
 
     /** The single BLOB column of the single row selected by {@code key}, or null. */
-    byte[] blob(String sql, long key) throws SQLException {
+    public byte[] blob(String sql, long key) throws SQLException {
         PreparedStatement p = ps(sql);
         p.setLong(1, key);
         try (ResultSet rs = p.executeQuery()) {
@@ -43,21 +47,21 @@ final class Db implements AutoCloseable {
     }
 
     /** The store's generation (bumped by every clear) as this connection's transaction sees it. */
-    long generation() throws SQLException {
-        try (java.sql.Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'generation'")) {
+    public long generation() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = '" + StoreMeta.GENERATION + "'")) {
             return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
         }
     }
 
-    void commit() throws SQLException {
-        c.commit();
+    public void commit() throws SQLException {
+        connection.commit();
     }
 
-    void rollbackQuietly() {
+    public void rollbackQuietly() {
         try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
             }
         } catch (SQLException ignored) {
             // the connection is returned anyway
@@ -74,15 +78,15 @@ final class Db implements AutoCloseable {
             }
         }
         try {
-            if (!c.getAutoCommit()) {
-                c.rollback();   // a read transaction: nothing to keep; a write one has committed already
-                c.setAutoCommit(true);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();   // a read transaction: nothing to keep; a write one has committed already
+                connection.setAutoCommit(true);
             }
         } catch (SQLException ignored) {
             // the pool will discard a broken connection
         }
         try {
-            c.close();
+            connection.close();
         } catch (SQLException ignored) {
             // returned
         }

@@ -1,32 +1,39 @@
-package io.happysim.visual.store;
+package io.happysim.visual.store.internal.schema;
 
 import java.util.Arrays;
 
-/** Growable byte buffer and reader for the packed block formats (unsigned LEB128 varints, zigzag, little-endian doubles). */
-final class Codec {
+/**
+ * The byte-level vocabulary of the packed columns (block columns, context entries, sample chunks): unsigned LEB128
+ * varints, zigzag, bytes and little-endian bitmaps. The buffer's {@code buf} and {@code len} are open to the block
+ * writers, which fill fixed-width runs in place in their hottest loops.
+ */
+public final class Codec {
     private Codec() {
     }
 
-    static final class Out {
-        byte[] buf;
-        int len;
+    /** A growable output buffer. */
+    public static final class Out {
+        public byte[] buf;
+        public int len;
+        private int pendingBits;
+        private int pendingBitCount;
 
-        Out(int capacity) {
+        public Out(int capacity) {
             buf = new byte[Math.max(16, capacity)];
         }
 
-        void ensure(int extra) {
+        public void ensure(int extra) {
             if (len + extra > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
             }
         }
 
-        void u8(int b) {
+        public void u8(int b) {
             ensure(1);
             buf[len++] = (byte) b;
         }
 
-        void varint(long v) {
+        public void varint(long v) {
             ensure(10);
             while ((v & ~0x7FL) != 0) {
                 buf[len++] = (byte) ((v & 0x7F) | 0x80);
@@ -35,23 +42,12 @@ final class Codec {
             buf[len++] = (byte) v;
         }
 
-        void zigzag(long v) {
+        public void zigzag(long v) {
             varint((v << 1) ^ (v >> 63));
         }
 
-        void f64(double d) {
-            ensure(8);
-            long v = Double.doubleToRawLongBits(d);
-            for (int i = 0; i < 8; i++) {
-                buf[len++] = (byte) (v >>> (8 * i));
-            }
-        }
-
-        private int pendingBits;
-        private int pendingBitCount;
-
         /** Appends one bit of a bitmap, least significant first; {@link #endBits} writes the last partial byte. */
-        void bit(boolean set) {
+        public void bit(boolean set) {
             if (set) {
                 pendingBits |= 1 << pendingBitCount;
             }
@@ -62,7 +58,7 @@ final class Codec {
             }
         }
 
-        void endBits() {
+        public void endBits() {
             if (pendingBitCount > 0) {
                 u8(pendingBits);
                 pendingBits = 0;
@@ -70,36 +66,37 @@ final class Codec {
             }
         }
 
-        void bytes(byte[] b, int off, int n) {
+        public void bytes(byte[] b, int off, int n) {
             ensure(n);
             System.arraycopy(b, off, buf, len, n);
             len += n;
         }
 
-        byte[] toArray() {
+        public byte[] toArray() {
             return Arrays.copyOf(buf, len);
         }
 
-        void reset() {
+        public void reset() {
             len = 0;
             pendingBits = 0;
             pendingBitCount = 0;
         }
     }
 
-    static final class In {
-        final byte[] buf;
-        int pos;
+    /** A reader over packed bytes; {@code pos} is open so that a decoder can skip a fixed-width run it reads in place. */
+    public static final class In {
+        private final byte[] buf;
+        public int pos;
 
-        In(byte[] buf) {
+        public In(byte[] buf) {
             this.buf = buf;
         }
 
-        int u8() {
+        public int u8() {
             return buf[pos++] & 0xFF;
         }
 
-        long varint() {
+        public long varint() {
             long v = 0;
             int shift = 0;
             while (true) {
@@ -112,17 +109,9 @@ final class Codec {
             }
         }
 
-        long zigzag() {
+        public long zigzag() {
             long v = varint();
             return (v >>> 1) ^ -(v & 1);
-        }
-
-        double f64() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v |= (long) (buf[pos++] & 0xFF) << (8 * i);
-            }
-            return Double.longBitsToDouble(v);
         }
     }
 }

@@ -1,0 +1,94 @@
+package io.happysim.visual.store.internal.journal;
+
+import io.happysim.visual.store.internal.cache.BoundedCache;
+import io.happysim.visual.store.internal.cache.Weighed;
+import io.happysim.visual.store.internal.schema.Db;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The blocks one query decodes, each at most once per query. Sealed blocks never change within a generation of the
+ * file, so they also go through the store's block cache (keyed by generation, block and part); the tail block is
+ * always read afresh, truncated to the rows the query's snapshot knows. One query's thread only.
+ */
+public final class BlockReads {
+    private static final int KINDS_AND_TIMES = 0;
+    private static final int TEXTS = 1;
+
+    private final JournalView view;
+    private final Db db;
+    private final long generation;
+    private final BoundedCache<Long, Weighed> cache;
+    private final Map<Integer, DecodedBlock> blocks = new HashMap<>();
+    private final Map<Integer, Texts> texts = new HashMap<>();
+
+    public BlockReads(JournalView view, Db db, long generation, BoundedCache<Long, Weighed> cache) {
+        this.view = view;
+        this.db = db;
+        this.generation = generation;
+        this.cache = cache;
+    }
+
+    public JournalView view() {
+        return view;
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** Block i's kinds and times, or null when it was cleared underneath the query. */
+    public DecodedBlock block(int i) throws SQLException {
+        DecodedBlock b = blocks.get(i);
+        if (b == null) {
+            BlockSummary bi = view.block(i);
+            boolean sealed = view.isSealed(i);
+            long key = key(bi.blockNo(), KINDS_AND_TIMES);
+            b = sealed ? (DecodedBlock) cache.get(key) : null;
+            if (b == null) {
+                b = BlockDecoder.decode(db, view.format(), bi, bi.n());
+                if (b == null) {
+                    return null;
+                }
+                if (sealed) {
+                    cache.offer(key, b);
+                }
+            }
+            blocks.put(i, b);
+        }
+        return b;
+    }
+
+    /** Block i's texts. */
+    public Texts texts(int i) throws SQLException {
+        Texts t = texts.get(i);
+        if (t == null) {
+            BlockSummary bi = view.block(i);
+            boolean sealed = view.isSealed(i);
+            long key = key(bi.blockNo(), TEXTS);
+            t = sealed ? (Texts) cache.get(key) : null;
+            if (t == null) {
+                t = BlockDecoder.readTexts(db, view.format(), bi, bi.n(), view.shapes());
+                if (sealed) {
+                    cache.offer(key, t);
+                }
+            }
+            texts.put(i, t);
+        }
+        return t;
+    }
+
+    /** The n-gram filters of blocks {@code from..to} (inclusive). */
+    public byte[][] grams(int from, int to) throws SQLException {
+        return BlockDecoder.grams(db, view.format(), from, to);
+    }
+
+    private long key(int blockNo, int part) {
+        return (generation << 40) ^ ((long) blockNo << 1) ^ part;
+    }
+}

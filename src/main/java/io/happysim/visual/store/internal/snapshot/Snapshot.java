@@ -1,0 +1,13 @@
+package io.happysim.visual.store.internal.snapshot;
+
+import io.happysim.visual.store.internal.dictionary.Dictionaries;
+import io.happysim.visual.store.internal.journal.JournalView;
+import io.happysim.visual.store.internal.series.SeriesSnapshot;
+
+/**
+ * What readers see: everything as of one commit of the writer, published whole (a volatile swap), so a reader never
+ * sees half an append. A reader reads only what its snapshot describes, in a read transaction of the same
+ * {@code generation} (see {@link SnapshotReads}).
+ */
+public record Snapshot(long generation, Dictionaries.View dictionaries, JournalView events, JournalView logs, SeriesSnapshot series) {
+}
