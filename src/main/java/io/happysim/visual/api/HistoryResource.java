@@ -35,7 +35,7 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
-    static final int MAX_LIMIT = 1000;
+    /** The legacy {@code last_n} answers at most this many events. */
     static final int MAX_LAST_N = 5000;
     static final int MAX_EVENT_TYPES = 100;
 
@@ -61,7 +61,7 @@ public class HistoryResource {
         }
         EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal)
                 .cursor(Params.text("cursor", cursor))
-                .limit(Params.integer("limit", limit, 100, 1, MAX_LIMIT))
+                .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
                 .direction(direction(direction));
         Double around = Params.seconds("around_time", aroundTime);
         if (around != null && cursor == null) {
@@ -127,7 +127,7 @@ public class HistoryResource {
         Params.range("time_min", min, "time_max", max);
         LogQuery query = LogQuery.create()
                 .cursor(Params.text("cursor", cursor))
-                .limit(Params.integer("limit", limit, 100, 1, MAX_LIMIT))
+                .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
                 .direction(direction(direction))
                 .minLevel(minLevel == null || minLevel.isBlank() ? null : LogLevel.parse(Params.text("min_level", minLevel), "min_level"))
                 .logger(Params.text("logger", logger))

@@ -68,10 +68,10 @@ public class DebuggerSession {
         scanHelper = VisualStore.scanHelper(threads);
         store = new VisualStore(dataSource, scanHelper);
         databasePath = store.databasePath();
-        SimulationBridge.Config recording = new SimulationBridge.Config(5_000, settings.maxInMemorySamples(),
-                LogCapture.javaLevel(settings.logLevel()));
-        DebugSession.Config config = new DebugSession.Config(settings.scenario(), 200_000, recording, 60_000,
-                !settings.temporaryDatabase());
+        SimulationBridge.Config recording = new SimulationBridge.Config(SimulationBridge.Config.defaults().tailCapacity(),
+                settings.maxInMemorySamples(), LogCapture.javaLevel(settings.logLevel()));
+        DebugSession.Config config = DebugSession.Config.defaults().withScenario(settings.scenario()).withRecording(recording)
+                .withKeepStoredHistory(!settings.temporaryDatabase());
         session = new DebugSession(store, threads, executor, config);
         session.start();
         if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
