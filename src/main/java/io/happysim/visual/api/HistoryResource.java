@@ -11,7 +11,6 @@ import io.happysim.visual.store.LogLevel;
 import io.happysim.visual.store.LogQuery;
 import io.happysim.visual.store.Page;
 import io.happysim.visual.store.RecordedEvent;
-import io.happysim.visual.store.RecordedLog;
 import io.happysim.visual.store.StoreStats;
 import io.happysim.visual.store.VisualStore;
 import jakarta.enterprise.context.ApplicationScoped;

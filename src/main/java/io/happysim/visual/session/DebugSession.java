@@ -1,11 +1,5 @@
 package io.happysim.visual.session;
 
-import io.happysim.core.Breakpoint;
-import io.happysim.core.Entity;
-import io.happysim.core.EventHandlingException;
-import io.happysim.core.Instant;
-import io.happysim.core.PauseReason;
-import io.happysim.core.Simulation;
 import io.happysim.instrumentation.Probe;
 import io.happysim.scenarios.Chart;
 import io.happysim.scenarios.Scenario;
@@ -30,16 +24,17 @@ import java.util.logging.Logger;
 
 /**
  * The one debugging session of a server: the loaded scenario, the thread that runs it, the recording of everything it
- * does, and the commands clients send it. This class is its face and its control logic; the parts are the simulation
- * thread's mailbox ({@link CommandLoop}), play pacing ({@link PlayPacer}), the history's life in the store
- * ({@link HistoryLifecycle}) and what the API reads ({@link ReadModels}, {@link ChartReads}).
+ * does, and the commands clients send it. This class is its face; the parts are the simulation thread's mailbox
+ * ({@link CommandLoop}), the commands as that thread carries them out ({@link RunControl}), play pacing
+ * ({@link PlayPacer}), the history's life in the store ({@link HistoryLifecycle}) and what the API reads
+ * ({@link ReadModels}, {@link ChartReads}).
  *
  * <p>The simulation is touched by its own thread only. Other threads submit commands and wait for them; state is
  * published as immutable {@link SimState} snapshots, so reads never wait for the simulation, and history reads go to
  * the store. Plain Java: the Jakarta layer supplies the threads and schedules {@link #drain()}.
  *
- * <p>Threads: {@code bridge} and {@code scenario} are written on the simulation thread only (volatile: read by any);
- * {@code lastReason} is the simulation thread's alone; listeners may be added from any thread.
+ * <p>Threads: this class holds no mutable state of its own (listeners may be added from any thread); see each part
+ * for the owner of its fields.
  */
 public final class DebugSession implements AutoCloseable {
     /** At most this many new events (and log lines) travel with one update; the rest are counted as dropped. */
@@ -83,16 +78,12 @@ public final class DebugSession implements AutoCloseable {
     private final VisualStore store;
     private final Config config;
     private final CommandLoop loop;
-    private final PlayPacer pacer;
     private final PendingBuffer pending;
     private final HistoryLifecycle history;
     private final ReadModels reads = new ReadModels();
     private final ChartReads charts;
+    private final RunControl control;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-
-    private volatile SimulationBridge bridge;
-    private volatile Scenario scenario;
-    private PauseReason lastReason;
 
     /**
      * @param threads       makes the simulation thread (the container's managed thread factory)
@@ -102,13 +93,19 @@ public final class DebugSession implements AutoCloseable {
         this.store = store;
         this.config = config;
         this.loop = new CommandLoop(threads, config.commandTimeoutMs());
-        this.pacer = new PlayPacer(loop, () -> {
-            bridge.trimInMemory();
-            publish();
-        });
+        PlayPacer pacer = new PlayPacer(loop, this::publishUpdate);
         this.pending = new PendingBuffer(config.pendingCapacity(), loop.thread());
-        this.history = new HistoryLifecycle(store, pending, drainExecutor, () -> bridge);
+        this.history = new HistoryLifecycle(store, pending, drainExecutor, this::bridge);
         this.charts = new ChartReads(store);
+        this.control = new RunControl(pacer, pending, history, reads, config.bridge(), listeners);
+    }
+
+    private void publishUpdate() {
+        control.publishUpdate();
+    }
+
+    private SimulationBridge bridge() {
+        return control.bridge();
     }
 
     /** Loads the default scenario, primed and paused at its start, and starts the simulation thread. */
@@ -118,9 +115,9 @@ public final class DebugSession implements AutoCloseable {
             return Scenarios.defaultScenario();
         });
         history.keepPreviousRun(config.keepStoredHistory());
-        loop.start(new Play());
+        loop.start(control);
         loop.call(true, () -> {
-            load(initial);
+            control.load(initial);
             return null;
         });
     }
@@ -134,7 +131,7 @@ public final class DebugSession implements AutoCloseable {
     }
 
     public Recorded recorded() {
-        SimulationBridge current = bridge;
+        SimulationBridge current = bridge();
         return new Recorded(current.eventsRecorded(), current.logsRecorded(), current.samplesRecorded());
     }
 
@@ -146,15 +143,15 @@ public final class DebugSession implements AutoCloseable {
     }
 
     public ScenarioModel model() {
-        return bridge.model();
+        return bridge().model();
     }
 
     public Topology topology() {
-        return bridge.topology();
+        return bridge().topology();
     }
 
     public Scenario scenario() {
-        return scenario;
+        return control.scenario();
     }
 
     public List<Map<String, Object>> breakpoints() {
@@ -185,7 +182,7 @@ public final class DebugSession implements AutoCloseable {
     }
 
     public long inMemorySamples() {
-        return bridge.inMemorySamples();
+        return bridge().inMemorySamples();
     }
 
     public long pendingEvents() {
@@ -194,11 +191,11 @@ public final class DebugSession implements AutoCloseable {
 
     /** The newest events, log lines and runtime edges after a client's cursors (at most {@link #LIVE_TAIL_LIMIT} of each). */
     public LiveSlice slice(long afterEventId, long afterLogId, long afterEdgeId) {
-        return ReadModels.slice(bridge, afterEventId, afterLogId, afterEdgeId, LIVE_TAIL_LIMIT);
+        return ReadModels.slice(bridge(), afterEventId, afterLogId, afterEdgeId, LIVE_TAIL_LIMIT);
     }
 
     public Map<String, EdgeStats.Edge> edgeStats() {
-        return reads.edgeStats(bridge);
+        return reads.edgeStats(bridge());
     }
 
     /** The probes of the loaded model. */
@@ -230,33 +227,21 @@ public final class DebugSession implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Control
+    // Control: each runs on the simulation thread (RunControl); the ones that stop a play wait for it to stop
 
     public StepResult step(long count) {
         if (count < 1) {
             throw new InvalidRequestException("count must be at least 1");
         }
-        return loop.call(true, () -> control(sim -> sim.step(count)));
+        return loop.call(true, () -> control.control(sim -> sim.step(count)));
     }
 
     public StepResult runTo(double timeS) {
-        return loop.call(true, () -> {
-            Simulation sim = bridge.simulation();
-            if (timeS <= sim.now().toSeconds()) {
-                throw new ControlException("time_s " + timeS + " is not after the current time " + sim.now().toSeconds());
-            }
-            return control(s -> s.runUntil(Instant.ofSeconds(timeS)));
-        });
+        return loop.call(true, () -> control.runTo(timeS));
     }
 
     public StepResult runToEvent(long eventNumber) {
-        return loop.call(true, () -> {
-            Simulation sim = bridge.simulation();
-            if (eventNumber <= sim.eventsProcessed()) {
-                throw new ControlException("event_number " + eventNumber + " is not after the " + sim.eventsProcessed() + " events already processed");
-            }
-            return control(s -> s.runUntilEvent(eventNumber));
-        });
+        return loop.call(true, () -> control.runToEvent(eventNumber));
     }
 
     /**
@@ -267,83 +252,43 @@ public final class DebugSession implements AutoCloseable {
         if (!Double.isFinite(speed) || speed < 0) {
             throw new InvalidRequestException("speed must be 0 (as fast as possible) or a positive number of simulated seconds per second");
         }
-        return loop.call(true, () -> {
-            requireNotComplete();
-            history.leavePreviousRun(bridge);
-            pacer.start(speed, debug);
-            publish();
-            return state();
-        });
+        return loop.call(true, () -> control.play(speed, debug));
     }
 
     public SimState pause() {
-        return loop.call(true, () -> {
-            boolean wasPlaying = pacer.playing();
-            pacer.stop();
-            if (wasPlaying) {
-                lastReason = PauseReason.PAUSE_REQUESTED;
-                settle();
-            }
-            return state();
-        });
+        return loop.call(true, control::pause);
     }
 
     /** Back to the start of the same scenario: the run, its history in the store and every buffer are cleared. Breakpoints stay. */
     public SimState reset() {
-        return loop.call(true, () -> {
-            pacer.stop();
-            Simulation sim = bridge.simulation();
-            sim.reset();
-            sim.prime();
-            startAfresh(bridge);
-            return state();
-        });
+        return loop.call(true, control::reset);
     }
 
     /** Loads another scenario in place of the current one: the run stops and the history is cleared. */
     public SimState loadScenario(String id) {
         Scenario next = Scenarios.find(id).orElseThrow(() -> new UnknownNameException("no scenario '" + id + "'"));
-        return loop.call(true, () -> {
-            pacer.stop();
-            load(next);
-            return state();
-        });
+        return loop.call(true, () -> control.loadScenario(next));
     }
 
     public Map<String, Object> addBreakpoint(BreakpointRequest request) {
-        return loop.call(false, () -> {
-            Simulation sim = bridge.simulation();
-            Breakpoint breakpoint = request.toBreakpoint(sim);
-            String id = sim.addBreakpoint(breakpoint);
-            reads.refreshBreakpoints(sim);
-            return BreakpointRequest.view(id, breakpoint);
-        });
+        return loop.call(false, () -> control.addBreakpoint(request));
     }
 
     public void removeBreakpoint(String id) {
         loop.call(false, () -> {
-            if (!bridge.simulation().removeBreakpoint(id)) {
-                throw new UnknownNameException("no breakpoint '" + id + "'");
-            }
-            reads.refreshBreakpoints(bridge.simulation());
+            control.removeBreakpoint(id);
             return null;
         });
     }
 
     /** Current metrics of any entity by name, internal parts and grouped members included. */
     public Map<String, Object> entityState(String name) {
-        return loop.call(false, () -> {
-            Entity entity = bridge.simulation().entity(name);
-            if (entity == null) {
-                throw new UnknownNameException("no entity '" + name + "'");
-            }
-            return entity.metrics();
-        });
+        return loop.call(false, () -> control.entityState(name));
     }
 
     /** A page of a group's members, optionally filtered by a case-insensitive substring of their names. */
     public Map<String, Object> groupMembers(String groupId, int offset, int limit, String search) {
-        return loop.call(false, () -> ReadModels.groupMembers(bridge.topology(), groupId, offset, limit, search));
+        return loop.call(false, () -> ReadModels.groupMembers(bridge().topology(), groupId, offset, limit, search));
     }
 
     /**
@@ -352,126 +297,6 @@ public final class DebugSession implements AutoCloseable {
      */
     public boolean drain() {
         return history.drain();
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // The simulation thread
-
-    /** The play, as the command loop runs it between commands. */
-    private final class Play implements CommandLoop.Player {
-        @Override
-        public boolean playing() {
-            return pacer.playing();
-        }
-
-        @Override
-        public void stopPlaying() {
-            pacer.stop();
-        }
-
-        @Override
-        public void playUntilStopped() {
-            PauseReason reason;
-            try {
-                reason = pacer.run(bridge.simulation());
-            } catch (EventHandlingException e) {
-                pacer.stop();
-                failed(e);
-                return;
-            } catch (PendingBuffer.RecordingAborted e) {
-                pacer.stop();
-                return;
-            }
-            if (reason.kind() == PauseReason.Kind.PAUSE_REQUESTED) {
-                return; // a command is waiting; the play goes on after it unless it stops the play
-            }
-            pacer.stop();
-            lastReason = reason;
-            Map<String, Object> hit = reason.kind() == PauseReason.Kind.BREAKPOINT ? reads.breakpointView(reason.breakpointId()) : null;
-            settle();
-            if (reason.kind() == PauseReason.Kind.COMPLETE) {
-                listeners.forEach(l -> l.onComplete(state()));
-            } else if (hit != null) {
-                listeners.forEach(l -> l.onBreakpointHit(hit, state()));
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Run {
-        PauseReason on(Simulation simulation);
-    }
-
-    /** A step or run-to: runs it, waits until its rows are stored, publishes, and answers what it produced. */
-    private StepResult control(Run run) {
-        requireNotComplete();
-        pacer.stop();
-        history.leavePreviousRun(bridge);
-        SimulationBridge current = bridge;
-        long eventMark = current.eventTail().lastId();
-        long logMark = current.logTail().lastId();
-        long edgeMark = current.runtimeEdges().lastId();
-        try {
-            lastReason = run.on(current.simulation());
-        } catch (EventHandlingException e) {
-            failed(e);
-            throw new ControlException(e.getMessage());
-        }
-        settle();
-        if (lastReason.kind() == PauseReason.Kind.COMPLETE) {
-            listeners.forEach(l -> l.onComplete(state()));
-        }
-        LiveSlice slice = slice(eventMark, logMark, edgeMark);
-        return new StepResult(state(), slice.events(), slice.edges(), slice.logs(), edgeStats(), slice.droppedEvents(), slice.droppedLogs());
-    }
-
-    /** After a run stopped: stores what it recorded, trims memory, refreshes breakpoints and publishes. */
-    private void settle() {
-        history.drainAndWait();
-        bridge.trimInMemory();
-        reads.refreshBreakpoints(bridge.simulation());
-        publish();
-    }
-
-    private void failed(EventHandlingException e) {
-        lastReason = PauseReason.PAUSE_REQUESTED;
-        settle();
-        listeners.forEach(l -> l.onError(e.getMessage()));
-    }
-
-    private void requireNotComplete() {
-        if (bridge.simulation().isComplete()) {
-            throw new ControlException("the simulation is complete; reset it to run again");
-        }
-    }
-
-    private void load(Scenario next) {
-        SimulationBridge previous = bridge;
-        if (previous != null) {
-            previous.close();
-        }
-        ScenarioModel model = next.build();
-        SimulationBridge fresh = new SimulationBridge(model, pending, config.bridge());
-        model.simulation().prime();
-        scenario = next;
-        startAfresh(fresh);
-        LOG.info(() -> "Loaded scenario '" + next.id() + "'");
-    }
-
-    /** The view of a run that has not started: history and buffers emptied (ids back to 1), clients told. */
-    private void startAfresh(SimulationBridge fresh) {
-        history.startAfresh(bridge, fresh);
-        bridge = fresh;
-        lastReason = null;
-        reads.refreshBreakpoints(fresh.simulation());
-        publish();
-        listeners.forEach(l -> l.onReset(state()));
-    }
-
-    /** Builds and publishes a snapshot of the simulation. Simulation thread only. */
-    private void publish() {
-        SimState snapshot = reads.publish(bridge, scenario.id(), pacer.playing(), lastReason);
-        listeners.forEach(l -> l.onUpdate(snapshot));
     }
 
     /** Stops playing, writes everything recorded to the store, stops the simulation thread and the recording. */
@@ -483,7 +308,7 @@ public final class DebugSession implements AutoCloseable {
         pending.abort();
         loop.stopThread();
         history.drain();
-        SimulationBridge current = bridge;
+        SimulationBridge current = bridge();
         if (current != null) {
             current.close();
         }
