@@ -101,8 +101,8 @@ public final class VisualStore implements AutoCloseable {
     public StoreStats stats() {
         Snapshot s = writer.snapshot();
         DatabaseFile.Sizes size = file.sizes();
-        return new StoreStats(s.events().rows(), s.logs().rows(), s.series().samples(), s.series().series().size(),
-                s.series().buckets().size(), size.main() + size.wal(), size.wal(), s.events().rows(), s.logs().rows(),
+        return new StoreStats(s.eventRows(), s.logRows(), s.series().samples(), s.series().series().size(),
+                s.series().buckets().size(), size.main() + size.wal(), size.wal(), s.eventRows(), s.logRows(),
                 writer.appends(), writer.lastAppendMs());
     }
 
@@ -187,22 +187,22 @@ public final class VisualStore implements AutoCloseable {
 
     /** Distinct event types stored, sorted. */
     public List<String> eventTypes() {
-        return writer.snapshot().dictionaries().eventTypes();
+        return writer.snapshot().eventTypes();
     }
 
     /** Distinct entity names stored as a target or source of an event, sorted. */
     public List<String> entityNames() {
-        return writer.snapshot().dictionaries().entityNames();
+        return writer.snapshot().entityNames();
     }
 
     /** The highest stored event id (0 when empty): the bridge's next id is this + 1. */
     public long lastEventId() {
-        return writer.snapshot().events().rows();
+        return writer.snapshot().eventRows();
     }
 
     /** The highest stored log id (0 when empty). */
     public long lastLogId() {
-        return writer.snapshot().logs().rows();
+        return writer.snapshot().logRows();
     }
 
     // ---- logs

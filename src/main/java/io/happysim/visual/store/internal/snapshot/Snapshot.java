@@ -3,6 +3,7 @@ package io.happysim.visual.store.internal.snapshot;
 import io.happysim.visual.store.internal.dictionary.Dictionaries;
 import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.series.SeriesSnapshot;
+import java.util.List;
 
 /**
  * What readers see: everything as of one commit of the writer, published whole (a volatile swap), so a reader never
@@ -10,4 +11,23 @@ import io.happysim.visual.store.internal.series.SeriesSnapshot;
  * {@code generation} (see {@link SnapshotReads}).
  */
 public record Snapshot(long generation, Dictionaries.View dictionaries, JournalView events, JournalView logs, SeriesSnapshot series) {
+    /** Events stored: the highest event id. */
+    public long eventRows() {
+        return events.rows();
+    }
+
+    /** Log lines stored: the highest log id. */
+    public long logRows() {
+        return logs.rows();
+    }
+
+    /** Distinct event types stored, sorted. */
+    public List<String> eventTypes() {
+        return dictionaries.eventTypes();
+    }
+
+    /** Distinct entity names stored as a target or source of an event, sorted. */
+    public List<String> entityNames() {
+        return dictionaries.entityNames();
+    }
 }
