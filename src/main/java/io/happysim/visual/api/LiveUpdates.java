@@ -121,10 +121,6 @@ public class LiveUpdates implements SessionListener {
         }
     }
 
-    int clientCount() {
-        return clients.size();
-    }
-
     private void everyone(java.util.function.Consumer<Client> action) {
         broadcasts.execute(() -> clients.values().forEach(action));
     }

@@ -2,11 +2,9 @@ package io.happysim.visual.session;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -119,19 +117,8 @@ final class CommandLoop {
         }
         Command<T> command = new Command<>(stopsPlay, action, new CompletableFuture<>());
         commands.add(command);
-        try {
-            return command.result().get(commandTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ControlException("interrupted while waiting for the simulation");
-        } catch (TimeoutException e) {
-            throw new ControlException("the simulation did not take the command within " + commandTimeoutMs + " ms");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Waits.get(command.result(), commandTimeoutMs, TimeUnit.MILLISECONDS, "interrupted while waiting for the simulation",
+                "the simulation did not take the command within " + commandTimeoutMs + " ms");
     }
 
     /** Refuses new commands from now on; false when the loop was closing already. */

@@ -5,10 +5,8 @@ import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.store.VisualStore;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -141,16 +139,8 @@ final class HistoryLifecycle {
 
     /** Runs store work for the simulation thread on the drain executor and waits for it: the simulation thread does no I/O. */
     private void onDrainThread(Runnable work, long timeoutSeconds) {
-        try {
-            CompletableFuture.runAsync(work, drainExecutor).get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ControlException("interrupted while waiting for the store");
-        } catch (TimeoutException e) {
-            throw new ControlException("the store did not answer within " + timeoutSeconds + " s");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        Waits.get(CompletableFuture.runAsync(work, drainExecutor), timeoutSeconds, TimeUnit.SECONDS, "interrupted while waiting for the store",
+                "the store did not answer within " + timeoutSeconds + " s");
     }
 
     Drainer.Status status() {

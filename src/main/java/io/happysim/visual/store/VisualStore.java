@@ -3,6 +3,7 @@ package io.happysim.visual.store;
 import io.happysim.visual.store.internal.paging.Cursors;
 import io.happysim.visual.store.internal.paging.EventPages;
 import io.happysim.visual.store.internal.paging.JournalCaches;
+import io.happysim.visual.store.internal.paging.JournalRead;
 import io.happysim.visual.store.internal.paging.LogPages;
 import io.happysim.visual.store.internal.schema.DatabaseFile;
 import io.happysim.visual.store.internal.schema.Db;
@@ -117,7 +118,7 @@ public final class VisualStore implements AutoCloseable {
      */
     public void append(Batch batch) {
         Map<String, SampleRun> samples = new LinkedHashMap<>();
-        batch.samples.forEach((name, s) -> samples.put(name, new SampleRun(s.times, s.values, s.size)));
+        batch.samples.forEach((name, s) -> samples.put(name, s.run()));
         writer.append(batch.events, batch.logs, samples);
     }
 
@@ -182,7 +183,7 @@ public final class VisualStore implements AutoCloseable {
     }
 
     private EventPages eventPages(Snapshot s, Db db) {
-        return new EventPages(s.dictionaries(), s.events(), s.generation(), db, caches.events(), scan);
+        return new EventPages(new JournalRead(s.dictionaries(), s.events(), s.generation(), db, caches.events(), scan));
     }
 
     /** Distinct event types stored, sorted. */
@@ -211,7 +212,7 @@ public final class VisualStore implements AutoCloseable {
     public Page<RecordedLog> logs(LogQuery q) {
         q.validate();
         Long cursor = q.cursor == null ? null : Cursors.decode(Cursors.LOGS, q.cursor);
-        return reads.read((s, db) -> new LogPages(s.dictionaries(), s.logs(), s.generation(), db, caches.logs(), scan)
+        return reads.read((s, db) -> new LogPages(new JournalRead(s.dictionaries(), s.logs(), s.generation(), db, caches.logs(), scan))
                 .page(q.criteria(), cursor, q.direction == Direction.NEWER, q.limit));
     }
 

@@ -1,6 +1,8 @@
 package io.happysim.visual.store.internal.dictionary;
 
 import io.happysim.visual.store.internal.schema.Db;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,6 +82,22 @@ public final class Dictionaries {
         shapes.clear();
         eventKinds.clear();
         logKinds.clear();
+    }
+
+    /** Inserts texts staged since the last commit with consecutive ids from {@code firstId} (names, shapes). */
+    static void insertTexts(Connection c, String sql, int firstId, List<String> texts) throws SQLException {
+        if (texts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            int id = firstId;
+            for (String t : texts) {
+                p.setInt(1, id++);
+                p.setString(2, t);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
     }
 
     /** Reloads every dictionary from the file. */

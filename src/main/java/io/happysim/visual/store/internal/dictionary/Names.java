@@ -1,7 +1,6 @@
 package io.happysim.visual.store.internal.dictionary;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,18 +44,7 @@ public final class Names {
 
     /** Writer: persists the names staged since the last commit (inside the open transaction). */
     public void write(Connection c) throws SQLException {
-        if (pending.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO names(id, name) VALUES (?, ?)")) {
-            int id = committed;
-            for (String n : pending) {
-                p.setInt(1, id++);
-                p.setString(2, n);
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
+        Dictionaries.insertTexts(c, "INSERT INTO names(id, name) VALUES (?, ?)", committed, pending);
     }
 
     public void commit() {

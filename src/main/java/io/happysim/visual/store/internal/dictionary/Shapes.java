@@ -1,7 +1,6 @@
 package io.happysim.visual.store.internal.dictionary;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,18 +81,7 @@ public final class Shapes {
     }
 
     public void write(Connection c) throws SQLException {
-        if (staged.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO shapes(id, shape) VALUES (?, ?)")) {
-            int id = committed;
-            for (String s : staged) {
-                p.setInt(1, id++);
-                p.setString(2, s);
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
+        Dictionaries.insertTexts(c, "INSERT INTO shapes(id, shape) VALUES (?, ?)", committed, staged);
     }
 
     public void commit() {

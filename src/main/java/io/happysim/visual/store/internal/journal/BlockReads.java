@@ -44,43 +44,41 @@ public final class BlockReads {
 
     /** Block i's kinds and times, or null when it was cleared underneath the query. */
     public DecodedBlock block(int i) throws SQLException {
-        DecodedBlock b = blocks.get(i);
-        if (b == null) {
-            BlockSummary bi = view.block(i);
-            boolean sealed = view.isSealed(i);
-            long key = key(bi.blockNo(), KINDS_AND_TIMES);
-            b = sealed ? (DecodedBlock) cache.get(key) : null;
-            if (b == null) {
-                b = BlockDecoder.decode(db, view.format(), bi, bi.n());
-                if (b == null) {
-                    return null;
-                }
-                if (sealed) {
-                    cache.offer(key, b);
-                }
-            }
-            blocks.put(i, b);
-        }
-        return b;
+        return read(i, KINDS_AND_TIMES, blocks, bi -> BlockDecoder.decode(db, view.format(), bi, bi.n()));
     }
 
     /** Block i's texts. */
     public Texts texts(int i) throws SQLException {
-        Texts t = texts.get(i);
-        if (t == null) {
+        return read(i, TEXTS, texts, bi -> BlockDecoder.readTexts(db, view.format(), bi, bi.n(), view.shapes()));
+    }
+
+    /** Reads one part of a block: from this query's, from the cache (sealed blocks), else decoded (null: gone). */
+    private <T extends Weighed> T read(int i, int part, Map<Integer, T> seen, Decoder<T> decoder) throws SQLException {
+        T v = seen.get(i);
+        if (v == null) {
             BlockSummary bi = view.block(i);
             boolean sealed = view.isSealed(i);
-            long key = key(bi.blockNo(), TEXTS);
-            t = sealed ? (Texts) cache.get(key) : null;
-            if (t == null) {
-                t = BlockDecoder.readTexts(db, view.format(), bi, bi.n(), view.shapes());
+            long key = key(bi.blockNo(), part);
+            @SuppressWarnings("unchecked")
+            T cached = sealed ? (T) cache.get(key) : null;
+            v = cached;
+            if (v == null) {
+                v = decoder.decode(bi);
+                if (v == null) {
+                    return null;
+                }
                 if (sealed) {
-                    cache.offer(key, t);
+                    cache.offer(key, v);
                 }
             }
-            texts.put(i, t);
+            seen.put(i, v);
         }
-        return t;
+        return v;
+    }
+
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T decode(BlockSummary block) throws SQLException;
     }
 
     /** The n-gram filters of blocks {@code from..to} (inclusive). */

@@ -14,11 +14,9 @@ import io.happysim.visual.store.internal.dictionary.Kinds;
 import io.happysim.visual.store.internal.journal.DecodedBlock;
 import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Texts;
-import io.happysim.visual.store.internal.schema.Db;
 import io.happysim.visual.store.internal.schema.TimeBounds;
 import io.happysim.visual.store.internal.search.EventCriteria;
 import io.happysim.visual.store.internal.search.FilterCompiler;
-import io.happysim.visual.store.internal.search.ParallelScan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,24 +24,18 @@ import java.util.List;
 
 /** The event journal as one read sees it: pages by cursor or around a time, counts, the newest rows. */
 public final class EventPages {
+    private final JournalRead read;
     private final Dictionaries.View dictionaries;
     private final JournalView events;
-    private final long generation;
-    private final Db db;
-    private final JournalCaches caches;
-    private final ParallelScan scan;
 
-    public EventPages(Dictionaries.View dictionaries, JournalView events, long generation, Db db, JournalCaches caches, ParallelScan scan) {
-        this.dictionaries = dictionaries;
-        this.events = events;
-        this.generation = generation;
-        this.db = db;
-        this.caches = caches;
-        this.scan = scan;
+    public EventPages(JournalRead read) {
+        this.read = read;
+        this.dictionaries = read.dictionaries();
+        this.events = read.journal();
     }
 
     private JournalQuery query(EventCriteria q) throws SQLException {
-        return JournalQuery.counted(events, db, generation, FilterCompiler.events(q, dictionaries, generation), caches, scan);
+        return read.query(FilterCompiler.events(q, dictionaries, read.generation()));
     }
 
     /**

@@ -2,11 +2,8 @@ package io.happysim.visual.store.internal.paging;
 
 import io.happysim.visual.store.internal.journal.BlockReads;
 import io.happysim.visual.store.internal.journal.DecodedBlock;
-import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Texts;
-import io.happysim.visual.store.internal.schema.Db;
 import io.happysim.visual.store.internal.search.Filter;
-import io.happysim.visual.store.internal.search.ParallelScan;
 import io.happysim.visual.store.internal.search.TextHits;
 import java.sql.SQLException;
 
@@ -14,23 +11,13 @@ import java.sql.SQLException;
  * One filtered read of a journal at one snapshot: counted when made (every page carries the exact total), then paged
  * and its rows' blocks read. One query's thread only; it lives as long as one store call.
  */
-final class JournalQuery {
-    private final BlockReads reads;
-    private final MatchCounter counter;
-    private final Pager pager;
-
-    private JournalQuery(BlockReads reads, MatchCounter counter, Pager pager) {
-        this.reads = reads;
-        this.counter = counter;
-        this.pager = pager;
-    }
+record JournalQuery(BlockReads reads, MatchCounter counter, Pager pager) {
 
     /** Opens and counts a query. */
-    static JournalQuery counted(JournalView view, Db db, long generation, Filter filter, JournalCaches caches, ParallelScan scan)
-            throws SQLException {
-        BlockReads reads = new BlockReads(view, db, generation, caches.blocks());
-        TextHits hits = filter.search() == null ? null : new TextHits(reads, filter.search(), scan);
-        MatchCounter counter = new MatchCounter(reads, filter, hits, caches.searchCounts());
+    static JournalQuery counted(JournalRead read, Filter filter) throws SQLException {
+        BlockReads reads = new BlockReads(read.journal(), read.db(), read.generation(), read.caches().blocks());
+        TextHits hits = filter.search() == null ? null : new TextHits(reads, filter.search(), read.scan());
+        MatchCounter counter = new MatchCounter(reads, filter, hits, read.caches().searchCounts());
         counter.count();
         return new JournalQuery(reads, counter, new Pager(reads, filter, hits, counter));
     }

@@ -10,12 +10,9 @@ import io.happysim.visual.store.internal.dictionary.Dictionaries;
 import io.happysim.visual.store.internal.dictionary.Kinds;
 import io.happysim.visual.store.internal.journal.DecodedBlock;
 import io.happysim.visual.store.internal.journal.Journal;
-import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Texts;
-import io.happysim.visual.store.internal.schema.Db;
 import io.happysim.visual.store.internal.search.FilterCompiler;
 import io.happysim.visual.store.internal.search.LogCriteria;
-import io.happysim.visual.store.internal.search.ParallelScan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +21,18 @@ import java.util.List;
 public final class LogPages {
     private static final LogLevel[] LEVELS = LogLevel.values();
 
+    private final JournalRead read;
     private final Dictionaries.View dictionaries;
-    private final JournalView logs;
-    private final long generation;
-    private final Db db;
-    private final JournalCaches caches;
-    private final ParallelScan scan;
 
-    public LogPages(Dictionaries.View dictionaries, JournalView logs, long generation, Db db, JournalCaches caches, ParallelScan scan) {
-        this.dictionaries = dictionaries;
-        this.logs = logs;
-        this.generation = generation;
-        this.db = db;
-        this.caches = caches;
-        this.scan = scan;
+    public LogPages(JournalRead read) {
+        this.read = read;
+        this.dictionaries = read.dictionaries();
     }
 
     /** One page after the row of {@code cursor}, else from the newest ({@code ascending} false) or the oldest row. */
     public Page<RecordedLog> page(LogCriteria q, Long cursor, boolean ascending, int limit) throws SQLException {
-        JournalQuery r = JournalQuery.counted(logs, db, generation, FilterCompiler.logs(q, dictionaries, generation), caches, scan);
-        long rows = logs.rows();
+        JournalQuery r = read.query(FilterCompiler.logs(q, dictionaries, read.generation()));
+        long rows = read.journal().rows();
         long start = cursor != null ? (ascending ? cursor + 1 : cursor - 1) : (ascending ? 1 : rows);
         PageSlice slice = r.collect(start, ascending, limit);
         List<RecordedLog> items = new ArrayList<>(slice.rows().size());

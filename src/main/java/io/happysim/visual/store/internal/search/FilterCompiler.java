@@ -57,7 +57,7 @@ public final class FilterCompiler {
         }
         TimeRange time = TimeRange.of(q.timeMin(), q.timeMax());
         if (q.search() == null) {
-            return new Filter(allowed, time.timed(), time.lo(), time.hi(), null, null);
+            return time.filter(allowed, null, null);
         }
         String lower = q.search().toLowerCase(Locale.ROOT);
         boolean[] nameHit = d.nameHits(lower);
@@ -79,10 +79,9 @@ public final class FilterCompiler {
             for (int k = 0; k < nk; k++) {
                 ok[k] = hit[k] && (allowed == null || allowed[k]);
             }
-            return new Filter(ok, time.timed(), time.lo(), time.hi(), null, null);
+            return time.filter(ok, null, null);
         }
-        SearchTerm term = new SearchTerm(lower, hit, textKind, sm, digits);
-        return new Filter(allowed, time.timed(), time.lo(), time.hi(), term, generation + "|" + q.filterKey());
+        return time.filter(allowed, new SearchTerm(lower, hit, textKind, sm, digits), generation + "|" + q.filterKey());
     }
 
     public static Filter logs(LogCriteria q, Dictionaries.View d, long generation) {
@@ -102,16 +101,15 @@ public final class FilterCompiler {
         }
         TimeRange time = TimeRange.of(q.timeMin(), q.timeMax());
         if (q.search() == null) {
-            return new Filter(allowed, time.timed(), time.lo(), time.hi(), null, null);
+            return time.filter(allowed, null, null);
         }
         String lower = q.search().toLowerCase(Locale.ROOT);
-        boolean[] nameHit = d.nameHits(lower);
+        boolean[] loggerHit = d.nameHits(lower);
         boolean[] hit = new boolean[nk];
         for (int k = 0; k < nk; k++) {
-            hit[k] = nameHit[kv.get(LOG_LOGGER, k)];
+            hit[k] = loggerHit[kv.get(LOG_LOGGER, k)];
         }
-        SearchTerm term = new SearchTerm(lower, hit, null, null, null);
-        return new Filter(allowed, time.timed(), time.lo(), time.hi(), term, generation + "|" + q.filterKey());
+        return time.filter(allowed, new SearchTerm(lower, hit, null, null, null), generation + "|" + q.filterKey());
     }
 
     /** An inclusive range in seconds as exact nanosecond bounds. */
@@ -122,6 +120,10 @@ public final class FilterCompiler {
             }
             return new TimeRange(true, min == null ? Long.MIN_VALUE : TimeBounds.ceilNs(min),
                     max == null ? Long.MAX_VALUE : TimeBounds.floorNs(max));
+        }
+
+        Filter filter(boolean[] allowedKinds, SearchTerm search, String cacheKey) {
+            return new Filter(allowedKinds, timed, lo, hi, search, cacheKey);
         }
     }
 }

@@ -90,26 +90,9 @@ final class BucketMath {
         }
     }
 
-    /** Buckets in order: index and value. */
-    static final class Buckets {
-        long[] idx = new long[16];
-        double[] val = new double[16];
-        int n;
-
-        void add(long i, double v) {
-            if (n == idx.length) {
-                idx = Arrays.copyOf(idx, n * 2);
-                val = Arrays.copyOf(val, n * 2);
-            }
-            idx[n] = i;
-            val[n] = v;
-            n++;
-        }
-    }
-
-    /** Buckets of a run of samples in index order. */
-    static Buckets bucketize(long[] t, double[] v, int from, int to, Transform tr, double window) {
-        Buckets out = new Buckets();
+    /** Buckets of a run of samples in index order: (bucket index, aggregate) pairs. */
+    static SampleList bucketize(long[] t, double[] v, int from, int to, Transform tr, double window) {
+        SampleList out = new SampleList();
         Doubles cur = new Doubles();
         long curIdx = 0;
         for (int i = from; i < to; i++) {

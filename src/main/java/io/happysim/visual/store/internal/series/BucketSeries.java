@@ -27,10 +27,10 @@ final class BucketSeries {
 
     /**
      * Takes base samples {@code [0, n)}, whose first has index {@code firstIndex} in the base series, and answers the
-     * buckets they closed, in order.
+     * buckets they closed, in order (bucket index, aggregate).
      */
-    BucketMath.Buckets take(long[] t, double[] v, int n, long firstIndex) {
-        BucketMath.Buckets closed = new BucketMath.Buckets();
+    SampleList take(long[] t, double[] v, int n, long firstIndex) {
+        SampleList closed = new SampleList();
         double w = key.window();
         for (int i = 0; i < n; i++) {
             long b = BucketMath.bucketIndex(t[i], w);

@@ -14,36 +14,55 @@ final class M4 {
     private final int n;
     private final long t0;
     private final double width;
-    private final long[] fI;
-    private final long[] fT;
-    private final double[] fV;
-    private final long[] lI;
-    private final long[] lT;
-    private final double[] lV;
-    private final long[] mnI;
-    private final long[] mnT;
-    private final double[] mnV;
-    private final long[] mxI;
-    private final long[] mxT;
-    private final double[] mxV;
+    private final Points first;
+    private final Points last;
+    private final Points min;
+    private final Points max;
     private final boolean[] has;
+
+    /** One point per slot: its global sample index, time and value. */
+    private static final class Points {
+        final long[] idx;
+        final long[] t;
+        final double[] v;
+
+        Points(int slots) {
+            idx = new long[slots];
+            t = new long[slots];
+            v = new double[slots];
+        }
+
+        void set(int s, long i, long time, double value) {
+            idx[s] = i;
+            t[s] = time;
+            v[s] = value;
+        }
+
+        void copy(int from, Points to, int at) {
+            to.set(at, idx[from], t[from], v[from]);
+        }
+
+        void swap(int a, int b) {
+            long x = idx[a];
+            idx[a] = idx[b];
+            idx[b] = x;
+            x = t[a];
+            t[a] = t[b];
+            t[b] = x;
+            double y = v[a];
+            v[a] = v[b];
+            v[b] = y;
+        }
+    }
 
     M4(int slices, long t0, long t1) {
         this.n = Math.max(1, slices);
         this.t0 = t0;
         this.width = (double) (t1 - t0) + 1.0;
-        fI = new long[n];
-        fT = new long[n];
-        fV = new double[n];
-        lI = new long[n];
-        lT = new long[n];
-        lV = new double[n];
-        mnI = new long[n];
-        mnT = new long[n];
-        mnV = new double[n];
-        mxI = new long[n];
-        mxT = new long[n];
-        mxV = new double[n];
+        first = new Points(n);
+        last = new Points(n);
+        min = new Points(n);
+        max = new Points(n);
         has = new boolean[n];
     }
 
@@ -63,63 +82,46 @@ final class M4 {
                     long minIdx, long minT, double minV, long maxIdx, long maxT, double maxV) {
         if (!has[s]) {
             has[s] = true;
-            fI[s] = firstIdx;
-            fT[s] = firstT;
-            fV[s] = firstV;
-            mnI[s] = minIdx;
-            mnT[s] = minT;
-            mnV[s] = minV;
-            mxI[s] = maxIdx;
-            mxT[s] = maxT;
-            mxV[s] = maxV;
+            first.set(s, firstIdx, firstT, firstV);
+            min.set(s, minIdx, minT, minV);
+            max.set(s, maxIdx, maxT, maxV);
         } else {
-            if (minV < mnV[s]) {
-                mnI[s] = minIdx;
-                mnT[s] = minT;
-                mnV[s] = minV;
+            if (minV < min.v[s]) {
+                min.set(s, minIdx, minT, minV);
             }
-            if (maxV > mxV[s]) {
-                mxI[s] = maxIdx;
-                mxT[s] = maxT;
-                mxV[s] = maxV;
+            if (maxV > max.v[s]) {
+                max.set(s, maxIdx, maxT, maxV);
             }
         }
-        lI[s] = lastIdx;
-        lT[s] = lastT;
-        lV[s] = lastV;
+        last.set(s, lastIdx, lastT, lastV);
     }
 
     /** The kept points in index order, at most {@code maxPoints}. Times are converted by {@code timeOf}. */
     SeriesData result(int maxPoints, LongToDoubleFunction timeOf) {
-        long[] ids = new long[4 * n];
-        long[] ts = new long[4 * n];
-        double[] vs = new double[4 * n];
+        Points kept = new Points(4 * n);
         int k = 0;
-        long[] si = new long[4];
-        long[] st = new long[4];
-        double[] sv = new double[4];
+        Points slot = new Points(4);
         for (int s = 0; s < n; s++) {
             if (!has[s]) {
                 continue;
             }
             int m = 0;
-            m = put(si, st, sv, m, fI[s], fT[s], fV[s]);
-            m = put(si, st, sv, m, mnI[s], mnT[s], mnV[s]);
-            m = put(si, st, sv, m, mxI[s], mxT[s], mxV[s]);
-            m = put(si, st, sv, m, lI[s], lT[s], lV[s]);
+            m = putOnce(first, s, slot, m);
+            m = putOnce(min, s, slot, m);
+            m = putOnce(max, s, slot, m);
+            m = putOnce(last, s, slot, m);
             // sort the (up to 4) points of the slice by index
             for (int a = 1; a < m; a++) {
-                for (int b = a; b > 0 && si[b] < si[b - 1]; b--) {
-                    swap(si, st, sv, b, b - 1);
+                for (int b = a; b > 0 && slot.idx[b] < slot.idx[b - 1]; b--) {
+                    slot.swap(b, b - 1);
                 }
             }
             for (int a = 0; a < m; a++) {
-                ids[k] = si[a];
-                ts[k] = st[a];
-                vs[k] = sv[a];
-                k++;
+                slot.copy(a, kept, k++);
             }
         }
+        long[] ts = kept.t;
+        double[] vs = kept.v;
         if (k > maxPoints) {
             // only when maxPoints < 4 (a single slice): keep the extremes, then the first point
             int[] keep = maxPoints >= 3 ? new int[] {0, argMin(vs, k), argMax(vs, k)} : new int[] {argMin(vs, k), argMax(vs, k)};
@@ -160,27 +162,14 @@ final class M4 {
         return b;
     }
 
-    private static int put(long[] si, long[] st, double[] sv, int m, long i, long t, double v) {
+    /** Puts the role's point of slice s into the slot's next place unless a point with its index is there already. */
+    private static int putOnce(Points role, int s, Points slot, int m) {
         for (int a = 0; a < m; a++) {
-            if (si[a] == i) {
+            if (slot.idx[a] == role.idx[s]) {
                 return m;
             }
         }
-        si[m] = i;
-        st[m] = t;
-        sv[m] = v;
+        role.copy(s, slot, m);
         return m + 1;
-    }
-
-    private static void swap(long[] si, long[] st, double[] sv, int a, int b) {
-        long x = si[a];
-        si[a] = si[b];
-        si[b] = x;
-        x = st[a];
-        st[a] = st[b];
-        st[b] = x;
-        double y = sv[a];
-        sv[a] = sv[b];
-        sv[b] = y;
     }
 }

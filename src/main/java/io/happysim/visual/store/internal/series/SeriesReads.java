@@ -15,28 +15,15 @@ import java.util.Arrays;
  * large ones from the materialised bucket series, whose two edge buckets (cut by the range) and still-open last bucket
  * are recomputed from raw samples — exact at any scale.
  */
-public final class SeriesReads {
+public record SeriesReads(SeriesSnapshot snapshot, Db db, ChunkReads chunks) {
     /** Bucket queries over at most this many samples are computed directly from raw samples. */
     public static final int DIRECT_BUCKET_LIMIT = 65_536;
-
-    private final SeriesSnapshot snapshot;
-    private final Db db;
-    private final ChunkReads chunks;
-
-    public SeriesReads(SeriesSnapshot snapshot, Db db, ChunkReads chunks) {
-        this.snapshot = snapshot;
-        this.db = db;
-        this.chunks = chunks;
-    }
 
     /** Samples with time in [startS, endS) (either bound may be null), M4-reduced when more than {@code maxPoints}. */
     public SeriesData series(String name, Double startS, Double endS, Integer maxPoints) throws SQLException {
         SeriesView v = snapshot.series().get(name);
-        if (v == null) {
-            return SeriesData.EMPTY;
-        }
-        IndexRange range = range(v, startS, endS);
-        if (range.isEmpty()) {
+        IndexRange range = v == null ? null : range(v, startS, endS);
+        if (range == null || range.isEmpty()) {
             return SeriesData.EMPTY;
         }
         if (maxPoints == null || range.size() <= maxPoints) {
@@ -58,11 +45,8 @@ public final class SeriesReads {
     public SeriesData buckets(String name, Transform transform, double windowS, Double startS, Double endS, Integer maxPoints)
             throws SQLException {
         SeriesView v = snapshot.series().get(name);
-        if (v == null) {
-            return SeriesData.EMPTY;
-        }
-        IndexRange range = range(v, startS, endS);
-        if (range.isEmpty()) {
+        IndexRange range = v == null ? null : range(v, startS, endS);
+        if (range == null || range.isEmpty()) {
             return SeriesData.EMPTY;
         }
         BucketSeriesView dv = snapshot.buckets().get(new BucketKey(name, transform, windowS));
@@ -83,17 +67,18 @@ public final class SeriesReads {
         return reduce(BucketMath.bucketize(sm.t(), sm.v(), 0, sm.n(), tr, w), w, maxPoints);
     }
 
-    private static SeriesData reduce(BucketMath.Buckets o, double w, Integer maxPoints) {
-        if (maxPoints == null || o.n <= maxPoints) {
-            double[] t = new double[o.n];
-            for (int i = 0; i < o.n; i++) {
-                t[i] = o.idx[i] * w;
+    /** Buckets (index, aggregate) as a series in seconds, M4-reduced (by bucket index) when more than {@code maxPoints}. */
+    private static SeriesData reduce(SampleList o, double w, Integer maxPoints) {
+        if (maxPoints == null || o.size <= maxPoints) {
+            double[] t = new double[o.size];
+            for (int i = 0; i < o.size; i++) {
+                t[i] = o.times[i] * w;
             }
-            return new SeriesData(t, Arrays.copyOf(o.val, o.n));
+            return new SeriesData(t, Arrays.copyOf(o.values, o.size));
         }
-        M4 acc = new M4(maxPoints / 4, o.idx[0], o.idx[o.n - 1]);
-        for (int i = 0; i < o.n; i++) {
-            acc.add(i, o.idx[i], o.val[i]);
+        M4 acc = new M4(maxPoints / 4, o.times[0], o.times[o.size - 1]);
+        for (int i = 0; i < o.size; i++) {
+            acc.add(i, o.times[i], o.values[i]);
         }
         return acc.result(maxPoints, idx -> idx * w);
     }

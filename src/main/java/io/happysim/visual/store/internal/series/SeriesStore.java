@@ -158,9 +158,9 @@ public final class SeriesStore {
     }
 
     private void feedBuckets(Db db, BucketSeries d, long[] t, double[] v, int n, long firstIndex) throws SQLException {
-        BucketMath.Buckets closed = d.take(t, v, n, firstIndex);
-        if (closed.n > 0) {
-            feed(db, d.out, closed.idx, closed.val, closed.n);
+        SampleList closed = d.take(t, v, n, firstIndex);
+        if (closed.size > 0) {
+            feed(db, d.out, closed.times, closed.values, closed.size);
         }
     }
 
