@@ -22,12 +22,16 @@ public final class BlockReads {
     private final BoundedCache<Long, Weighed> cache;
     private final Map<Integer, DecodedBlock> blocks = new HashMap<>();
     private final Map<Integer, Texts> texts = new HashMap<>();
+    private final Decoder<DecodedBlock> kindsAndTimes;
+    private final Decoder<Texts> textsOf;
 
     public BlockReads(JournalView view, Db db, long generation, BoundedCache<Long, Weighed> cache) {
         this.view = view;
         this.db = db;
         this.generation = generation;
         this.cache = cache;
+        this.kindsAndTimes = bi -> BlockDecoder.decode(db, view.format(), bi, bi.n());
+        this.textsOf = bi -> BlockDecoder.readTexts(db, view.format(), bi, bi.n(), view.shapes());
     }
 
     public JournalView view() {
@@ -44,12 +48,12 @@ public final class BlockReads {
 
     /** Block i's kinds and times, or null when it was cleared underneath the query. */
     public DecodedBlock block(int i) throws SQLException {
-        return read(i, KINDS_AND_TIMES, blocks, bi -> BlockDecoder.decode(db, view.format(), bi, bi.n()));
+        return read(i, KINDS_AND_TIMES, blocks, kindsAndTimes);
     }
 
     /** Block i's texts. */
     public Texts texts(int i) throws SQLException {
-        return read(i, TEXTS, texts, bi -> BlockDecoder.readTexts(db, view.format(), bi, bi.n(), view.shapes()));
+        return read(i, TEXTS, texts, textsOf);
     }
 
     /** Reads one part of a block: from this query's, from the cache (sealed blocks), else decoded (null: gone). */
