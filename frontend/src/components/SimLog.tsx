@@ -45,7 +45,8 @@ export function SimLog() {
         <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel)} data-testid="log-level" title="Minimum level">
           {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
         </select>
-        <input placeholder="logger" value={logger} onChange={(e) => setLogger(e.target.value)} size={9} data-testid="log-logger" />
+        <input placeholder="logger" value={logger} onChange={(e) => setLogger(e.target.value)} size={9} data-testid="log-logger"
+          title="A logger and the loggers below it: core keeps core.simulation, not corex" />
         <input placeholder="search" value={search} onChange={(e) => setSearch(e.target.value)} size={9} data-testid="log-search" />
       </div>
       {mode === 'live' ? <LiveLogs filters={filters} unit={unit} /> : <HistoryLogs key={epoch} filters={filters} unit={unit} />}
