@@ -33,8 +33,7 @@ export function BreakpointsPanel() {
   useEffect(() => {
     void refreshBreakpoints();
     api.eventTypes().then((t) => setTypes([...t].sort()), () => setTypes([...new Set(liveTypes.map((e) => e.event_type))].sort()));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, []); // once, when the panel opens: the live rows of that moment are only a fallback
 
   const ent = entity || entityNames[0] || '';
   const metrics = numericKeys(entities[ent]);

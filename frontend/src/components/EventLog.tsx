@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { EventFilters, RecordedEvent } from '../api/types';
 import { useSim } from '../store/sim';
-import { HistoryWindow, type PageDescriptor } from '../lib/historyWindow';
+import type { PageDescriptor } from '../lib/historyWindow';
+import { matchesEvent } from '../lib/filters';
 import { useDebounced, useRefreshKey, useUnit } from '../lib/hooks';
 import { parseTimeInput } from '../lib/time';
+import { useHistoryWindow } from '../lib/useHistoryWindow';
 import { EventRow } from './EventRow';
-import { VirtualRows, type ScrollTarget } from './VirtualRows';
+import { VirtualRows } from './VirtualRows';
 
 type Mode = 'live' | 'history';
 
@@ -31,21 +33,6 @@ function toFilters(f: FilterForm, unit: 's' | 'min' | 'h'): EventFilters {
     time_max: f.tMax.trim() ? parseTimeInput(f.tMax, unit) ?? undefined : undefined,
     exclude_internal: f.hideInternal || undefined,
   };
-}
-
-/** The same filters on the client, for the live tail. */
-export function matchesEvent(e: RecordedEvent, f: EventFilters): boolean {
-  if (f.exclude_internal && e.is_internal) return false;
-  if (f.event_type && f.event_type.length && !f.event_type.includes(e.event_type)) return false;
-  if (f.entity && e.target_name !== f.entity && e.source_name !== f.entity) return false;
-  if (f.time_min !== undefined && e.time_s < f.time_min) return false;
-  if (f.time_max !== undefined && e.time_s > f.time_max) return false;
-  if (f.search) {
-    const q = f.search.toLowerCase();
-    const hay = `${e.event_type} ${e.target_name} ${e.source_name ?? ''} ${e.event_id} ${e.context ? JSON.stringify(e.context) : ''}`.toLowerCase();
-    if (!hay.includes(q)) return false;
-  }
-  return true;
 }
 
 export function EventLog() {
@@ -96,8 +83,7 @@ function EventFilterForm({ form, setForm, unit }: { form: FilterForm; setForm: (
         () => setTypes([...new Set(live.map((e) => e.event_type))].sort()),
       );
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, []); // once, when the form opens: the live rows of that moment are only a fallback
   const entities = topology?.nodes.map((n) => n.id) ?? [];
   const allTypes = [...new Set([...types, ...form.types])].sort();
   return (
@@ -137,45 +123,30 @@ function LiveEvents({ filters, unit, expanded, setExpanded }: { filters: EventFi
   );
 }
 
+/** A page of stored events; an around_time answer has rows on both sides of the time and a cursor each way. */
+async function fetchEvents(filters: EventFilters, d: PageDescriptor, limit: number, signal: AbortSignal) {
+  const p = await api.events(filters, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit }, signal);
+  const around = d.around_time !== undefined && !d.cursor;
+  return { items: p.events, next_cursor: p.next_cursor, prev_cursor: around ? p.prev_cursor : undefined, total: p.total };
+}
+
+const eventId = (e: RecordedEvent) => e.event_id;
+const eventTime = (e: RecordedEvent) => e.time_s;
+
 function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }: {
   filters: EventFilters; filterKey: string; unit: 's' | 'min' | 'h'; expanded: number | null; setExpanded: (n: number | null) => void;
   jump: { time_s: number; nonce: number } | null;
 }) {
-  const filtersRef = useRef(filters);
-  filtersRef.current = filters;
-  const win = useMemo(() => new HistoryWindow<RecordedEvent>(
-    async (d: PageDescriptor, limit, signal) => {
-      const p = await api.events(filtersRef.current, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit }, signal);
-      const around = d.around_time !== undefined && !d.cursor;
-      return { items: p.events, next_cursor: p.next_cursor, prev_cursor: around ? p.prev_cursor : undefined, total: p.total };
-    },
-    (e) => e.event_id, 100, 5,
-  ), []);
-  const [version, setVersion] = useState(0);
-  const [target, setTarget] = useState<ScrollTarget>(null);
-  const [error, setError] = useState<string | null>(null);
+  const view = useHistoryWindow(filters, fetchEvents, eventId, eventTime, 'around_time');
+  const { win, openAt, openNewest } = view;
   const [count, setCount] = useState<{ total: number; latest: number } | null>(null);
   const firstVisible = useRef<RecordedEvent | undefined>(undefined);
   const atBottom = useRef(true);
   const refresh = useRefreshKey(1000);
   const [jumpText, setJumpText] = useState('');
 
-  const bump = useCallback(() => setVersion(win.version), [win]);
-  const run = useCallback((p: Promise<unknown>, after?: () => void) => {
-    bump();
-    p.then(() => { setError(null); bump(); after?.(); }, (e: unknown) => { setError(e instanceof Error ? e.message : String(e)); bump(); });
-  }, [bump]);
-
-  const openAt = useCallback((t: number) => {
-    run(win.openAroundTime(t), () => {
-      const idx = win.rows().findIndex((r) => r.time_s >= t);
-      setTarget({ kind: 'index', index: idx >= 0 ? idx : win.rows().length - 1 });
-    });
-  }, [run, win]);
-  const openNewest = useCallback(() => run(win.openNewest(), () => setTarget({ kind: 'bottom' })), [run, win]);
-  const openOldest = useCallback(() => run(win.openOldest(), () => setTarget({ kind: 'top' })), [run, win]);
-
   // Open at a requested time; else at the newest rows; re-open on a filter change keeping the user's place in time.
+  // Runs on a filter change or a new jump only (the callbacks it uses are stable for the view's life).
   const openedWith = useRef<string | null>(null);
   useEffect(() => {
     if (jump) {
@@ -189,19 +160,16 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
     if (openedWith.current !== null && fv && !atBottom.current) openAt(fv.time_s);
     else openNewest();
     openedWith.current = filterKey;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filterKey, jump?.nonce]);
-
-  useEffect(() => () => win.clear(), [win]);
 
   // The total matching count, kept fresh while the simulation runs.
   useEffect(() => {
     const ac = new AbortController();
-    api.eventCount(filtersRef.current, ac.signal).then((c) => setCount({ total: c.total, latest: c.total }), () => undefined);
+    api.eventCount(filters, ac.signal).then((c) => setCount({ total: c.total, latest: c.total }), () => undefined);
     return () => ac.abort();
   }, [filterKey, refresh]);
 
-  const rows = win.rows();
+  const rows = view.rows;
   const newer = count && win.atEnd && count.total > win.total ? count.total - win.total : 0;
 
   return (
@@ -212,15 +180,15 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
           <input placeholder={`jump to (${unit})`} value={jumpText} onChange={(e) => setJumpText(e.target.value)} size={8} data-testid="jump-input" />
           <button type="submit" className="small-btn" data-testid="jump-go">Go</button>
         </form>
-        <button className="small-btn" onClick={openOldest} data-testid="history-oldest" title="Oldest">⤒</button>
+        <button className="small-btn" onClick={view.openOldest} data-testid="history-oldest" title="Oldest">⤒</button>
         <button className="small-btn" onClick={openNewest} data-testid="history-newest" title="Newest">⤓</button>
       </div>
-      {error && <div className="error small" data-testid="history-error">{error}</div>}
+      {view.error && <div className="error small" data-testid="history-error">{view.error}</div>}
       {newer > 0 && <button className="small-btn newer" onClick={openNewest}>{newer.toLocaleString('en-US')} newer — go to newest</button>}
-      <VirtualRows rows={rows} idOf={(e) => e.event_id} version={version} scrollTarget={target} onScrolled={() => setTarget(null)}
+      <VirtualRows rows={rows} idOf={eventId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
         testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
-        onNearTop={() => { if (!win.loading && !win.atStart) run(win.loadOlder()); }}
-        onNearBottom={() => { if (!win.loading && !win.atEnd) run(win.loadNewer()); }}
+        onNearTop={view.loadOlder}
+        onNearBottom={view.loadNewer}
         onFirstVisible={(r, bottom) => {
           firstVisible.current = r;
           atBottom.current = win.atEnd && bottom;

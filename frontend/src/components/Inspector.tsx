@@ -161,8 +161,7 @@ function GroupInspector({ node }: { node: TopologyNode }) {
       setTotal(g.total);
     }, () => undefined);
     return () => ac.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [node.id, q, refresh, epoch]);
+  }, [node.id, q, refresh, epoch]); // members.length only sizes the page: a change of it alone is no reason to reload
 
   const more = () => {
     api.groupMembers(node.id, members.length, PAGE, q || undefined).then((g) => {

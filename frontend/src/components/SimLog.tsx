@@ -1,24 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { LogFilters, LogLevel, RecordedLog } from '../api/types';
 import { useSim } from '../store/sim';
-import { HistoryWindow, type PageDescriptor } from '../lib/historyWindow';
+import type { PageDescriptor } from '../lib/historyWindow';
+import { LEVELS, matchesLog } from '../lib/filters';
 import { useDebounced, useUnit } from '../lib/hooks';
 import { formatTime, parseTimeInput } from '../lib/time';
-import { VirtualRows, type ScrollTarget } from './VirtualRows';
+import { useHistoryWindow } from '../lib/useHistoryWindow';
+import { VirtualRows } from './VirtualRows';
 
 const LOG_ROW_H = 36;
-export const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
-const RANK: Record<string, number> = { DEBUG: 0, INFO: 1, WARNING: 2, WARN: 2, ERROR: 3, CRITICAL: 4 };
-
-export function matchesLog(l: RecordedLog, f: LogFilters): boolean {
-  if (f.min_level && (RANK[l.level] ?? 0) < RANK[f.min_level]) return false;
-  if (f.logger && !l.logger_name.toLowerCase().includes(f.logger.toLowerCase())) return false;
-  if (f.search && !l.message.toLowerCase().includes(f.search.toLowerCase())) return false;
-  if (f.time_min !== undefined && (l.time_s === null || l.time_s < f.time_min)) return false;
-  if (f.time_max !== undefined && (l.time_s === null || l.time_s > f.time_max)) return false;
-  return true;
-}
 
 function LogRow({ log, unit }: { log: RecordedLog; unit: 's' | 'min' | 'h' }) {
   return (
@@ -54,7 +45,8 @@ export function SimLog() {
         <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel)} data-testid="log-level" title="Minimum level">
           {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
         </select>
-        <input placeholder="logger" value={logger} onChange={(e) => setLogger(e.target.value)} size={9} data-testid="log-logger" />
+        <input placeholder="logger" value={logger} onChange={(e) => setLogger(e.target.value)} size={9} data-testid="log-logger"
+          title="A logger and the loggers below it: core keeps core.simulation, not corex" />
         <input placeholder="search" value={search} onChange={(e) => setSearch(e.target.value)} size={9} data-testid="log-search" />
       </div>
       {mode === 'live' ? <LiveLogs filters={filters} unit={unit} /> : <HistoryLogs key={epoch} filters={filters} unit={unit} />}
@@ -78,55 +70,41 @@ function LiveLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min' | 
   );
 }
 
+/** A page of stored log lines; /api/logs has no around_time, so the window positions its first pages by time bounds. */
+async function fetchLogs(filters: LogFilters, d: PageDescriptor, limit: number, signal: AbortSignal) {
+  const f = { ...filters };
+  if (d.time_min !== undefined) f.time_min = Math.max(f.time_min ?? -Infinity, d.time_min);
+  if (d.time_max !== undefined) f.time_max = Math.min(f.time_max ?? Infinity, d.time_max);
+  const p = await api.logs(f, { direction: d.direction, cursor: d.cursor, limit }, signal);
+  return { items: p.logs, next_cursor: p.next_cursor, total: p.total };
+}
+
+const logId = (l: RecordedLog) => l.log_id;
+const logTime = (l: RecordedLog) => l.time_s;
+
 function HistoryLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min' | 'h' }) {
-  const filtersRef = useRef(filters);
-  filtersRef.current = filters;
-  const win = useMemo(() => new HistoryWindow<RecordedLog>(
-    async (d: PageDescriptor, limit, signal) => {
-      const f = { ...filtersRef.current };
-      if (d.time_min !== undefined) f.time_min = Math.max(f.time_min ?? -Infinity, d.time_min);
-      if (d.time_max !== undefined) f.time_max = Math.min(f.time_max ?? Infinity, d.time_max);
-      const p = await api.logs(f, { direction: d.direction, cursor: d.cursor, limit }, signal);
-      return { items: p.logs, next_cursor: p.next_cursor, total: p.total };
-    },
-    (l) => l.log_id, 100, 5,
-  ), []);
-  const [version, setVersion] = useState(0);
-  const [target, setTarget] = useState<ScrollTarget>(null);
-  const [error, setError] = useState<string | null>(null);
+  const view = useHistoryWindow(filters, fetchLogs, logId, logTime, 'time_bounds');
+  const { win, openNewest } = view;
   const [jumpText, setJumpText] = useState('');
-  const bump = useCallback(() => setVersion(win.version), [win]);
-  const run = useCallback((p: Promise<unknown>, after?: () => void) => {
-    bump();
-    p.then(() => { setError(null); bump(); after?.(); }, (e: unknown) => { setError(e instanceof Error ? e.message : String(e)); bump(); });
-  }, [bump]);
+  // (re-)opens at the newest rows when the filters change, by value (a new object with the same filters is no change)
   const key = JSON.stringify(filters);
-  useEffect(() => {
-    run(win.openNewest(), () => setTarget({ kind: 'bottom' }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  useEffect(() => () => win.clear(), [win]);
-  const rows = win.rows();
-  const openAt = (t: number) => run(win.openAroundTimeByBounds(t), () => {
-    const idx = win.rows().findIndex((r) => r.time_s !== null && r.time_s >= t);
-    setTarget({ kind: 'index', index: idx >= 0 ? idx : 0 });
-  });
+  useEffect(() => openNewest(), [key]);
   return (
     <>
       <div className="log-caption">
         <span data-testid="log-history-total">{win.total.toLocaleString('en-US')} matching</span>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const t = parseTimeInput(jumpText, unit); if (t !== null) openAt(t); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const t = parseTimeInput(jumpText, unit); if (t !== null) view.openAt(t); }}>
           <input placeholder={`jump to (${unit})`} value={jumpText} onChange={(e) => setJumpText(e.target.value)} size={8} />
           <button type="submit" className="small-btn">Go</button>
         </form>
-        <button className="small-btn" onClick={() => run(win.openOldest(), () => setTarget({ kind: 'top' }))} title="Oldest">⤒</button>
-        <button className="small-btn" onClick={() => run(win.openNewest(), () => setTarget({ kind: 'bottom' }))} title="Newest">⤓</button>
+        <button className="small-btn" onClick={view.openOldest} title="Oldest">⤒</button>
+        <button className="small-btn" onClick={openNewest} title="Newest">⤓</button>
       </div>
-      {error && <div className="error small">{error}</div>}
-      <VirtualRows rowHeight={LOG_ROW_H} rows={rows} idOf={(l) => l.log_id} version={version} scrollTarget={target} onScrolled={() => setTarget(null)}
+      {view.error && <div className="error small">{view.error}</div>}
+      <VirtualRows rowHeight={LOG_ROW_H} rows={view.rows} idOf={logId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
         testId="history-logs" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored log lines match.'}</div>}
-        onNearTop={() => { if (!win.loading && !win.atStart) run(win.loadOlder()); }}
-        onNearBottom={() => { if (!win.loading && !win.atEnd) run(win.loadNewer()); }}
+        onNearTop={view.loadOlder}
+        onNearBottom={view.loadNewer}
         render={(l) => <LogRow log={l} unit={unit} />} />
     </>
   );

@@ -51,8 +51,7 @@ export function VirtualRows<T>(p: VirtualRowsProps<T>) {
     if (!el) return;
     const item = virtualizer.getVirtualItemForOffset(el.scrollTop);
     if (item && rows[item.index] !== undefined) anchor.current = { id: idOf(rows[item.index]), delta: el.scrollTop - item.start };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, virtualizer]);
+  }, [rows, virtualizer]); // idOf: a row's id never changes, whichever function reads it
 
   const lastVersion = useRef(p.version);
   useLayoutEffect(() => {
@@ -75,13 +74,11 @@ export function VirtualRows<T>(p: VirtualRowsProps<T>) {
       }
     }
     lastVersion.current = p.version;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.version, p.scrollTarget]);
+  }, [p.version, p.scrollTarget]); // only when the rows changed (version) or a target was set: not on every render
 
   useEffect(() => {
     if (p.follow && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, p.follow]);
+  }, [rows, p.follow]); // new rows or follow switched on; the virtualizer is the same object throughout
 
   const checkEdges = useCallback(() => {
     const el = scroller.current;
@@ -93,8 +90,7 @@ export function VirtualRows<T>(p: VirtualRowsProps<T>) {
       const item = virtualizer.getVirtualItemForOffset(el.scrollTop);
       p.onFirstVisible(item ? rows[item.index] : undefined, el.scrollHeight - el.scrollTop - el.clientHeight < ROW_H * 2);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [captureAnchor, p.onNearTop, p.onNearBottom, p.onFirstVisible, rows]);
+  }, [captureAnchor, p.onNearTop, p.onNearBottom, p.onFirstVisible, rows]); // the virtualizer is the same object throughout
 
   // After the rows change, a short window may still leave us at an edge: look again.
   useEffect(() => {

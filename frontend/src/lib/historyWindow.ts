@@ -152,7 +152,7 @@ export class HistoryWindow<T> {
       const seen = new Set<number>();
       descs.forEach((desc, i) => {
         const a = answers[i];
-        const rows = this.ordered(a.items, desc.direction).filter((r) => !seen.has(this.idOf(r)));
+        const rows = this.ordered(a.items).filter((r) => !seen.has(this.idOf(r)));
         rows.forEach((r) => seen.add(this.idOf(r)));
         this.total = a.total;
         if (rows.length === 0) {
@@ -256,7 +256,7 @@ export class HistoryWindow<T> {
       if (gen !== this.generation) return null;
       this.total = a.total;
       const have = new Set(this.rows().map(this.idOf));
-      const rows = this.ordered(a.items, desc.direction).filter((r) => !have.has(this.idOf(r)));
+      const rows = this.ordered(a.items).filter((r) => !have.has(this.idOf(r)));
       return pageOf(rows, desc, a);
     } catch (e) {
       if (gen !== this.generation) return null;
@@ -267,7 +267,7 @@ export class HistoryWindow<T> {
   }
 
   /** The window keeps rows oldest first (ids are in time order), whichever way the server listed them. */
-  private ordered(items: T[], _direction: Direction): T[] {
+  private ordered(items: T[]): T[] {
     return [...items].sort((a, b) => this.idOf(a) - this.idOf(b));
   }
 

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +91,8 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         keepDb = null;
         ExecutorService drains = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)));
+        ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)), scan);
         DebugSession session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, false));
         try {
@@ -136,6 +136,7 @@ public final class PipelineBenchmark implements BenchMain.Suite {
             scheduler.shutdownNow();
             session.close();
             store.close();
+            scan.shutdownNow();
             drains.shutdownNow();
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

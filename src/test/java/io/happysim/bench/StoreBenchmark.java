@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -45,9 +47,19 @@ public final class StoreBenchmark implements BenchMain.Suite {
     static final String DEPTH = "Probe_Server_depth";
 
     private final Path dir = Path.of("target", "bench-store");
+    /** The stores' search-scan helper, as the server hands it in. */
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
 
     @Override
     public void run(List<String> options) throws Exception {
+        try {
+            runSuite(options);
+        } finally {
+            scan.shutdownNow();
+        }
+    }
+
+    private void runSuite(List<String> options) throws Exception {
         String db = options.stream().filter(o -> o.startsWith("db=")).map(o -> o.substring(3)).findFirst().orElse(null);
         if (db != null) {
             searches(Path.of(db), Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200")));
@@ -120,7 +132,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
         DataSource rawSeed = TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("raw-seed.db")));
         createSeedSchema(rawBare, false);
         createSeedSchema(rawSeed, true);
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("append.db"))));
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("append.db"))), scan);
         store.prepareBuckets(LATENCY, Transform.P99, 1.0);
         store.prepareBuckets(LATENCY, Transform.MEAN, 1.0);
         double[] bare = new double[8];
@@ -218,7 +230,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
     private void readLatencies(long events, int reps) throws Exception {
         Path file = dir.resolve("history.db");
         DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
-        VisualStore store = new VisualStore(ds);
+        VisualStore store = new VisualStore(ds, scan);
         store.prepareBuckets(LATENCY, Transform.P99, 1.0);
         store.prepareBuckets(LATENCY, Transform.MEAN, 1.0);
         Random r = new Random(7);
@@ -251,7 +263,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
         System.out.println();
 
         // reopen cost: a server restart on this file
-        double reopenMs = timeMs(() -> new VisualStore(ds).lastEventId());
+        double reopenMs = timeMs(() -> new VisualStore(ds, scan).lastEventId());
 
         long n = stats.events();
         double span = n * 0.01;
@@ -335,7 +347,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
      * {@code -Dbench="pipeline keepdb=PATH"}), which is opened as a server would after a restart and left as it is.
      */
     private void searches(Path file, int reps) {
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)));
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)), scan);
         double openMs = timeMs(store::lastEventId);
         long n = store.lastEventId();
         System.out.println("### Searches on " + file + ": " + n + " events (opened in " + f1(openMs) + " ms)");

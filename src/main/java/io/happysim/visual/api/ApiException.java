@@ -1,8 +1,8 @@
 package io.happysim.visual.api;
 
 /**
- * A request the API refuses with a specific status and a message meant for the user
- * (400 bad parameter, 404 unknown name, 409 impossible control action).
+ * A request the API refuses with a specific status and a message meant for the user: a bad parameter (400). Unknown
+ * names (404) and impossible control actions (409) are the session's exceptions, mapped by {@link ErrorMappers}.
  */
 public class ApiException extends RuntimeException {
     private final int status;
@@ -14,14 +14,6 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
-    }
-
-    public static ApiException notFound(String message) {
-        return new ApiException(404, message);
-    }
-
-    public static ApiException conflict(String message) {
-        return new ApiException(409, message);
     }
 
     public int status() {

@@ -11,7 +11,6 @@ import io.happysim.visual.store.LogLevel;
 import io.happysim.visual.store.LogQuery;
 import io.happysim.visual.store.Page;
 import io.happysim.visual.store.RecordedEvent;
-import io.happysim.visual.store.RecordedLog;
 import io.happysim.visual.store.StoreStats;
 import io.happysim.visual.store.VisualStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +34,7 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
-    static final int MAX_LIMIT = 1000;
+    /** The legacy {@code last_n} answers at most this many events. */
     static final int MAX_LAST_N = 5000;
     static final int MAX_EVENT_TYPES = 100;
 
@@ -61,7 +60,7 @@ public class HistoryResource {
         }
         EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal)
                 .cursor(Params.text("cursor", cursor))
-                .limit(Params.integer("limit", limit, 100, 1, MAX_LIMIT))
+                .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
                 .direction(direction(direction));
         Double around = Params.seconds("around_time", aroundTime);
         if (around != null && cursor == null) {
@@ -127,7 +126,7 @@ public class HistoryResource {
         Params.range("time_min", min, "time_max", max);
         LogQuery query = LogQuery.create()
                 .cursor(Params.text("cursor", cursor))
-                .limit(Params.integer("limit", limit, 100, 1, MAX_LIMIT))
+                .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
                 .direction(direction(direction))
                 .minLevel(minLevel == null || minLevel.isBlank() ? null : LogLevel.parse(Params.text("min_level", minLevel), "min_level"))
                 .logger(Params.text("logger", logger))

@@ -2,7 +2,6 @@ package io.happysim.visual.api;
 
 import io.happysim.visual.app.DebuggerSession;
 import io.happysim.visual.bridge.EdgeStats;
-import io.happysim.visual.bridge.Topology;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.SessionListener;
 import io.happysim.visual.session.SimState;
@@ -120,10 +119,6 @@ public class LiveUpdates implements SessionListener {
         if (client != null) {
             client.channel.sendControl(message);
         }
-    }
-
-    int clientCount() {
-        return clients.size();
     }
 
     private void everyone(java.util.function.Consumer<Client> action) {

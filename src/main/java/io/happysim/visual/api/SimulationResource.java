@@ -1,14 +1,12 @@
 package io.happysim.visual.api;
 
-import io.happysim.instrumentation.Probe;
-import io.happysim.scenarios.Chart;
-import io.happysim.scenarios.ChartTransform;
 import io.happysim.visual.app.DebuggerSession;
-import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.session.ChartData;
 import io.happysim.visual.session.DebugSession;
+import io.happysim.visual.session.ProbeData;
+import io.happysim.visual.session.SeriesRange;
 import io.happysim.visual.session.SimState;
 import io.happysim.visual.session.StepResult;
-import io.happysim.visual.session.UnknownNameException;
 import io.happysim.visual.store.SeriesData;
 import io.happysim.visual.store.Transform;
 import io.happysim.visual.store.VisualStore;
@@ -36,17 +34,14 @@ import java.util.Optional;
 public class SimulationResource {
     /** A REST step is capped: longer runs belong to run_to or play, which report progress. */
     static final int MAX_STEP = 1_000_000;
-    static final int MAX_POINTS = 20_000;
+    /** Members per page of {@code group_members} at the most. */
+    static final int MAX_GROUP_PAGE = 1000;
 
     @Inject
     DebuggerSession debugger;
 
     private DebugSession session() {
         return debugger.session();
-    }
-
-    private VisualStore store() {
-        return debugger.store();
     }
 
     @GET
@@ -82,12 +77,7 @@ public class SimulationResource {
     @GET
     @Path("probes")
     public List<Wire.ProbeInfo> probes() {
-        return probeList().stream().map(Wire.ProbeInfo::of).toList();
-    }
-
-    private List<Probe> probeList() {
-        return session().model().simulation().probes().stream()
-                .filter(Probe.class::isInstance).map(Probe.class::cast).toList();
+        return session().probes().stream().map(Wire.ProbeInfo::of).toList();
     }
 
     /**
@@ -101,28 +91,19 @@ public class SimulationResource {
                                           @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints,
                                           @QueryParam("transform") String transformName, @QueryParam("window_s") String window) {
         Params.required("probe", probeName);
-        SeriesRange range = SeriesRange.parse(start, end, maxPoints);
+        SeriesRange range = range(start, end, maxPoints);
         Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
                 ? null : Transform.parse(Params.text("transform", transformName));
         Double windowS = Params.seconds("window_s", window);
         if (windowS != null && windowS <= 0) {
             throw ApiException.badRequest("window_s must be positive");
         }
-        Optional<Probe> probe = probeList().stream().filter(p -> p.name().equals(probeName)).findFirst();
+        ProbeData probe = session().probeData(probeName, transform, windowS, range);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("name", probeName);
-        answer.put("metric", probe.map(Probe::metric).orElse(""));
-        answer.put("target", probe.map(p -> p.target().name()).orElse(""));
-        SeriesData data;
-        if (probe.isEmpty()) {
-            data = SeriesData.EMPTY;
-        } else if (transform == null) {
-            data = store().series(probe.get().name(), range.startS(), range.endS(), range.maxPoints());
-        } else {
-            data = store().buckets(probe.get().name(), transform, windowS == null ? 1.0 : windowS, range.startS(), range.endS(),
-                    range.maxPoints());
-        }
-        answer.putAll(Wire.series(data));
+        answer.put("name", probe.name());
+        answer.put("metric", probe.metric());
+        answer.put("target", probe.target());
+        answer.putAll(Wire.series(probe.data()));
         return answer;
     }
 
@@ -138,22 +119,11 @@ public class SimulationResource {
     public Map<String, Object> chartData(@QueryParam("chart_id") String chartId, @QueryParam("start_s") String start,
                                          @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
         Params.required("chart_id", chartId);
-        SeriesRange range = SeriesRange.parse(start, end, maxPoints);
-        Optional<Chart> chart = session().model().charts().stream().filter(c -> c.chartId().equals(chartId)).findFirst();
+        Optional<ChartData> chart = session().chartData(chartId, range(start, end, maxPoints));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("chart_id", chartId);
-        if (chart.isEmpty()) {
-            answer.putAll(Wire.series(SeriesData.EMPTY));
-            answer.put("config", Map.of());
-            return answer;
-        }
-        Chart c = chart.get();
-        SeriesData data = c.transform() == ChartTransform.RAW
-                ? store().series(c.seriesName(), range.startS(), range.endS(), range.maxPoints())
-                : store().buckets(c.seriesName(), Transform.parse(c.transform().wireName()), c.windowSeconds(), range.startS(),
-                        range.endS(), range.maxPoints());
-        answer.putAll(Wire.series(data));
-        answer.put("config", Wire.ChartConfig.of(c));
+        answer.putAll(Wire.series(chart.map(ChartData::data).orElse(SeriesData.EMPTY)));
+        answer.put("config", chart.<Object>map(c -> Wire.ChartConfig.of(c.chart())).orElse(Map.of()));
         return answer;
     }
 
@@ -162,15 +132,9 @@ public class SimulationResource {
     @Path("entity_history")
     public Map<String, Object> entityHistory(@QueryParam("entity") String entity, @QueryParam("max_points") String maxPoints) {
         Params.required("entity", entity);
-        Integer points = Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS);
-        requireEntity(entity);
-        String prefix = SimulationBridge.entitySeries(entity, "");
+        Integer points = maxPoints(maxPoints);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        for (String series : store().seriesNames()) {
-            if (series.startsWith(prefix)) {
-                metrics.put(series.substring(prefix.length()), Wire.series(store().series(series, null, null, points)));
-            }
-        }
+        session().entityHistory(entity, points).forEach((metric, data) -> metrics.put(metric, Wire.series(data)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("entity", entity);
         answer.put("metrics", metrics);
@@ -193,23 +157,18 @@ public class SimulationResource {
                                             @QueryParam("limit") String limit, @QueryParam("search") String search) {
         Params.required("group_id", groupId);
         return session().groupMembers(groupId, Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                Params.integer("limit", limit, 50, 1, 1000), Params.text("search", search));
+                Params.integer("limit", limit, 50, 1, MAX_GROUP_PAGE), Params.text("search", search));
     }
 
     /** The part of a series a chart asks for: {@code [start_s, end_s)} and at most {@code max_points} points. */
-    private record SeriesRange(Double startS, Double endS, Integer maxPoints) {
-        static SeriesRange parse(String start, String end, String maxPoints) {
-            Double startS = Params.seconds("start_s", start);
-            Double endS = Params.seconds("end_s", end);
-            Params.range("start_s", startS, "end_s", endS);
-            return new SeriesRange(startS, endS, Params.optionalInteger("max_points", maxPoints, 2, MAX_POINTS));
-        }
+    private static SeriesRange range(String start, String end, String maxPoints) {
+        Double startS = Params.seconds("start_s", start);
+        Double endS = Params.seconds("end_s", end);
+        Params.range("start_s", startS, "end_s", endS);
+        return new SeriesRange(startS, endS, maxPoints(maxPoints));
     }
 
-    private void requireEntity(String entity) {
-        SimState state = session().state();
-        if (!state.entities().containsKey(entity) && !session().topology().hasNode(entity)) {
-            throw new UnknownNameException("no entity '" + entity + "'");
-        }
+    private static Integer maxPoints(String raw) {
+        return Params.optionalInteger("max_points", raw, VisualStore.MIN_POINTS, VisualStore.MAX_POINTS);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,7 +28,8 @@ import javax.sql.DataSource;
 /**
  * The one debugging session of this server, as a container singleton: it hands the plain-Java
  * {@link DebugSession} the container's threads (a managed thread for the simulation, managed
- * executors for the drains) and its SQLite DataSource, and schedules the drain every 500 ms.
+ * executors for the drains) and its SQLite DataSource, hands the store its search-scan helper
+ * (a managed thread too), and schedules the drain every 500 ms.
  *
  * <p>Bean-managed concurrency and transactions: the container's default write lock on every method
  * would serialise history reads behind the simulation, and the store commits its own JDBC batches.
@@ -55,6 +57,7 @@ public class DebuggerSession {
     @Inject
     Settings settings;
 
+    private ExecutorService scanHelper;
     private VisualStore store;
     private DebugSession session;
     private ScheduledFuture<?> drainTask;
@@ -62,12 +65,13 @@ public class DebuggerSession {
 
     @PostConstruct
     void start() {
-        store = new VisualStore(dataSource);
+        scanHelper = VisualStore.scanHelper(threads);
+        store = new VisualStore(dataSource, scanHelper);
         databasePath = store.databasePath();
-        SimulationBridge.Config recording = new SimulationBridge.Config(5_000, settings.maxInMemorySamples(),
-                LogCapture.javaLevel(settings.logLevel()));
-        DebugSession.Config config = new DebugSession.Config(settings.scenario(), 200_000, recording, 60_000,
-                !settings.temporaryDatabase());
+        SimulationBridge.Config recording = new SimulationBridge.Config(SimulationBridge.Config.defaults().tailCapacity(),
+                settings.maxInMemorySamples(), LogCapture.javaLevel(settings.logLevel()));
+        DebugSession.Config config = DebugSession.Config.defaults().withScenario(settings.scenario()).withRecording(recording)
+                .withKeepStoredHistory(!settings.temporaryDatabase());
         session = new DebugSession(store, threads, executor, config);
         session.start();
         if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
@@ -94,6 +98,7 @@ public class DebuggerSession {
         }
         session.close();
         store.close();
+        scanHelper.shutdownNow();
     }
 
     /**

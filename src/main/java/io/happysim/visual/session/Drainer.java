@@ -4,7 +4,6 @@ import io.happysim.visual.bridge.PendingBuffer;
 import io.happysim.visual.store.Batch;
 import io.happysim.visual.store.VisualStore;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +15,9 @@ import java.util.logging.Logger;
  * <p>Runs on whatever thread calls {@link #drain()} (the container's scheduler every 500 ms, or
  * at once when the buffer fills); the lock keeps it to one drain at a time and lets a reset
  * clear the store with no drain in between.
+ *
+ * <p>Threads: {@code retry}, the counters and {@code failingStreak} are written under the lock (volatile where
+ * {@code /api/store} reads them); {@code held} is written by the session's simulation thread.
  */
 public final class Drainer {
     private static final Logger LOG = Logger.getLogger(Drainer.class.getName());
@@ -26,7 +28,7 @@ public final class Drainer {
     }
 
     private final VisualStore store;
-    private final Supplier<PendingBuffer> pending;
+    private final PendingBuffer pending;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Batch retry;
     private volatile long drains;
@@ -38,8 +40,8 @@ public final class Drainer {
     private volatile boolean held;
     private long failingStreak;
 
-    /** @param pending the current session's buffer (it changes when another scenario is loaded) */
-    public Drainer(VisualStore store, Supplier<PendingBuffer> pending) {
+    /** @param pending the session's buffer (one for the session's life: every scenario it loads records into it) */
+    public Drainer(VisualStore store, PendingBuffer pending) {
         this.store = store;
         this.pending = pending;
     }
@@ -52,7 +54,7 @@ public final class Drainer {
         lock.lock();
         try {
             while (!held) {
-                Batch batch = retry != null ? retry : pending.get().takeAll();
+                Batch batch = retry != null ? retry : pending.takeAll();
                 retry = null;
                 if (batch.isEmpty()) {
                     return true;
@@ -104,7 +106,7 @@ public final class Drainer {
         lock.lock();
         try {
             retry = null;
-            pending.get().takeAll();
+            pending.takeAll();
             action.run();
         } finally {
             lock.unlock();

@@ -1,7 +1,8 @@
 package io.happysim.visual.store;
 
+import io.happysim.visual.store.internal.series.SampleList;
+import io.happysim.visual.store.internal.series.SampleRun;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,32 +58,24 @@ public final class Batch {
     }
 
     public boolean isEmpty() {
-        return events.isEmpty() && logs.isEmpty() && samples.values().stream().allMatch(s -> s.size == 0);
+        return events.isEmpty() && logs.isEmpty() && samples.values().stream().allMatch(s -> s.size() == 0);
     }
 
     /** Number of rows (events + logs + samples). */
     public long rows() {
         long n = events.size() + logs.size();
         for (Samples s : samples.values()) {
-            n += s.size;
+            n += s.size();
         }
         return n;
     }
 
-    /** Samples of one series: parallel arrays of times (ns) and values. */
+    /** Samples of one series: times (ns) and values. */
     public static final class Samples {
-        long[] times = new long[16];
-        double[] values = new double[16];
-        int size;
+        private final SampleList list = new SampleList();
 
         public Samples add(long timeNs, double value) {
-            if (size == times.length) {
-                times = Arrays.copyOf(times, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            times[size] = timeNs;
-            values[size] = value;
-            size++;
+            list.add(timeNs, value);
             return this;
         }
 
@@ -94,15 +87,19 @@ public final class Batch {
         }
 
         public int size() {
-            return size;
+            return list.size();
         }
 
         public long timeNs(int i) {
-            return times[i];
+            return list.time(i);
         }
 
         public double value(int i) {
-            return values[i];
+            return list.value(i);
+        }
+
+        SampleRun run() {
+            return list.run();
         }
     }
 }

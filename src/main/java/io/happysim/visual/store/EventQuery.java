@@ -1,5 +1,6 @@
 package io.happysim.visual.store;
 
+import io.happysim.visual.store.internal.search.EventCriteria;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class EventQuery {
         return this;
     }
 
-    /** 1..1000. */
+    /** 1..{@value VisualStore#MAX_PAGE_ROWS}. */
     public EventQuery limit(int limit) {
         this.limit = limit;
         return this;
@@ -90,8 +91,8 @@ public final class EventQuery {
     }
 
     void validate() {
-        if (limit < 1 || limit > 1000) {
-            throw new BadQueryException("limit", "limit must be between 1 and 1000 (got " + limit + ")");
+        if (limit < 1 || limit > VisualStore.MAX_PAGE_ROWS) {
+            throw new BadQueryException("limit", "limit must be between 1 and " + VisualStore.MAX_PAGE_ROWS + " (got " + limit + ")");
         }
         checkTime("time_min", timeMin);
         checkTime("time_max", timeMax);
@@ -107,8 +108,9 @@ public final class EventQuery {
         }
     }
 
-    /** A key identifying the filters (not the position), for caching per-block match counts. */
-    String filterKey() {
-        return "t=" + eventTypes + "|e=" + entity + "|s=" + search + "|x=" + excludeInternal + "|min=" + timeMin + "|max=" + timeMax;
+    /** The filters (not the position) for the store's internals, with a key identifying them for caching counts. */
+    EventCriteria criteria() {
+        String filterKey = "t=" + eventTypes + "|e=" + entity + "|s=" + search + "|x=" + excludeInternal + "|min=" + timeMin + "|max=" + timeMax;
+        return new EventCriteria(Set.copyOf(eventTypes), entity, excludeInternal, timeMin, timeMax, search, filterKey);
     }
 }

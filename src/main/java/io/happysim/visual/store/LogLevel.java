@@ -6,8 +6,6 @@ import java.util.Locale;
 public enum LogLevel {
     DEBUG, INFO, WARNING, ERROR, CRITICAL;
 
-    private static final LogLevel[] VALUES = values();
-
     /** The level named {@code text} (case-insensitive); anything else is a {@link BadQueryException} naming {@code parameter}. */
     public static LogLevel parse(String text, String parameter) {
         if (text != null) {
@@ -18,9 +16,5 @@ public enum LogLevel {
             }
         }
         throw new BadQueryException(parameter, parameter + " must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL (got '" + text + "')");
-    }
-
-    static LogLevel ofRank(int rank) {
-        return VALUES[rank];
     }
 }

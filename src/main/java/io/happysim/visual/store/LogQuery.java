@@ -1,5 +1,7 @@
 package io.happysim.visual.store;
 
+import io.happysim.visual.store.internal.search.LogCriteria;
+
 /**
  * Filters and position of an {@code /api/logs} query, AND-combined. {@code logger} matches the logger itself
  * and its descendants: "core" matches "core" and "core.simulation" but not "corex". Times are inclusive;
@@ -61,8 +63,8 @@ public final class LogQuery {
     }
 
     void validate() {
-        if (limit < 1 || limit > 1000) {
-            throw new BadQueryException("limit", "limit must be between 1 and 1000 (got " + limit + ")");
+        if (limit < 1 || limit > VisualStore.MAX_PAGE_ROWS) {
+            throw new BadQueryException("limit", "limit must be between 1 and " + VisualStore.MAX_PAGE_ROWS + " (got " + limit + ")");
         }
         EventQuery.checkTime("time_min", timeMin);
         EventQuery.checkTime("time_max", timeMax);
@@ -71,7 +73,9 @@ public final class LogQuery {
         }
     }
 
-    String filterKey() {
-        return "lv=" + minLevel + "|lg=" + logger + "|s=" + search + "|min=" + timeMin + "|max=" + timeMax;
+    /** The filters (not the position) for the store's internals, with a key identifying them for caching counts. */
+    LogCriteria criteria() {
+        String filterKey = "lv=" + minLevel + "|lg=" + logger + "|s=" + search + "|min=" + timeMin + "|max=" + timeMax;
+        return new LogCriteria(minLevel, logger, timeMin, timeMax, search, filterKey);
     }
 }

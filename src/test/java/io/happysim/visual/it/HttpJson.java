@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

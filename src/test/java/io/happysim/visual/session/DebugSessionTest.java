@@ -33,6 +33,7 @@ class DebugSessionTest {
 
     private final ExecutorService drains = Executors.newCachedThreadPool();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
     private VisualStore store;
     private DebugSession session;
 
@@ -41,7 +42,7 @@ class DebugSessionTest {
     }
 
     private DebugSession start(int pendingCapacity, boolean keepStoredHistory) {
-        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))));
+        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan);
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config("bursty-mm1", pendingCapacity, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000,
                         keepStoredHistory));
@@ -57,6 +58,7 @@ class DebugSessionTest {
             session.close();
         }
         drains.shutdownNow();
+        scan.shutdownNow();
     }
 
     private static CountDownLatch completion(DebugSession session) {
@@ -242,7 +244,7 @@ class DebugSessionTest {
     void aFailingDiskStallsTheRunAndLosesNothingOnceItRecovers() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean diskFull = new java.util.concurrent.atomic.AtomicBoolean();
         store = new VisualStore(TestDataSources.failing(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("flaky.db"))),
-                what -> diskFull.get() && what.startsWith("commit")));
+                what -> diskFull.get() && what.startsWith("commit")), scan);
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false));
         session.start();

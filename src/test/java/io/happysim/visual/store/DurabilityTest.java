@@ -15,9 +15,15 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 
 /** Atomic appends, retries, clear, reopen, and readers running beside the writer. */
 class DurabilityTest {
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+
     @TempDir
     Path dir;
 
@@ -34,7 +40,7 @@ class DurabilityTest {
         Path file = dir.resolve("atomic.db");
         AtomicReference<String> failOn = new AtomicReference<>(null);
         DataSource ds = TestDataSources.failing(TestDataSources.sqlite(file), what -> failOn.get() != null && what.startsWith(failOn.get()));
-        VisualStore store = new VisualStore(ds, 64, 64);
+        VisualStore store = new VisualStore(ds, scan, StoreLimits.defaults().withBlockRows(64, 64));
         List<RecordedEvent> es = Reference.events(1000, 1);
         List<RecordedLog> ls = Reference.logs(500, 2);
         store.append(batch(es, ls, 0, 100, 0, 50));
@@ -53,7 +59,7 @@ class DurabilityTest {
             assertTrue(!store.eventTypes().contains("BrandNewType"));
             failOn.set(null);
             // the database has nothing of it either
-            VisualStore other = new VisualStore(TestDataSources.sqlite(file));
+            VisualStore other = new VisualStore(TestDataSources.sqlite(file), scan);
             assertEquals(100, other.lastEventId());
             assertEquals(100, other.seriesSize("Probe_Server_depth"));
         }
@@ -78,7 +84,7 @@ class DurabilityTest {
         Path file = dir.resolve("reopen.db");
         List<RecordedEvent> es = Reference.events(2000, 5);
         List<RecordedLog> ls = Reference.logs(700, 6);
-        VisualStore a = new VisualStore(TestDataSources.sqlite(file), 128, 100);
+        VisualStore a = new VisualStore(TestDataSources.sqlite(file), scan, StoreLimits.defaults().withBlockRows(128, 100));
         a.prepareBuckets("Probe_Server_depth", Transform.MEAN, 0.5);
         a.append(batch(es, ls, 0, 1500, 0, 500));
         EventQuery q = EventQuery.create().excludeInternal(true).search("request").limit(50);
@@ -89,7 +95,7 @@ class DurabilityTest {
         a.close();
         assertThrows(StoreException.class, a::eventTypes);
 
-        VisualStore b = new VisualStore(TestDataSources.sqlite(file));   // default block sizes asked: the file's win
+        VisualStore b = new VisualStore(TestDataSources.sqlite(file), scan);   // default block sizes asked: the file's win
         assertEquals(p1, b.events(q));
         assertEquals(1500, b.countEvents(EventQuery.create()).total());
         assertEquals(types, b.eventTypes());
@@ -101,7 +107,7 @@ class DurabilityTest {
         assertEquals(es, b.lastEvents(5000));
         Page<RecordedLog> logs = b.logs(LogQuery.create().direction(Direction.NEWER).limit(1000));
         assertEquals(ls, logs.items());
-        VisualStore fresh = new VisualStore(TestDataSources.sqlite(dir.resolve("fresh.db")));
+        VisualStore fresh = new VisualStore(TestDataSources.sqlite(dir.resolve("fresh.db")), scan);
         fresh.append(batch(es, ls, 0, 2000, 0, 700));
         assertArrayEquals(fresh.buckets("Probe_Server_depth", Transform.MEAN, 0.5, null, null, null).values(),
                 b.buckets("Probe_Server_depth", Transform.MEAN, 0.5, null, null, null).values());
@@ -110,7 +116,7 @@ class DurabilityTest {
     @Test
     void aNewDatabaseGetsLargePagesAndStaysInWal() throws Exception {
         Path file = dir.resolve("pages.db");
-        VisualStore s = new VisualStore(TestDataSources.sqlite(file));
+        VisualStore s = new VisualStore(TestDataSources.sqlite(file), scan);
         s.append(new Batch().addEvents(Reference.events(10, 1)));
         assertEquals("wal", s.journalMode());
         try (var c = TestDataSources.sqlite(file).getConnection(); var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_size")) {
@@ -121,7 +127,7 @@ class DurabilityTest {
 
     @Test
     void clearEmptiesEverythingAndIdsStartAgain() {
-        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("clear.db")), 64, 64);
+        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("clear.db")), scan, StoreLimits.defaults().withBlockRows(64, 64));
         List<RecordedEvent> es = Reference.events(500, 8);
         List<RecordedLog> ls = Reference.logs(100, 8);
         s.append(batch(es, ls, 0, 500, 0, 100));
@@ -139,12 +145,12 @@ class DurabilityTest {
         assertEquals(es2.stream().filter(e -> e.contextJson() != null && e.contextJson().contains("7")
                 || Long.toString(e.eventId()).contains("7") || e.targetName().contains("7")).count(),
                 s.countEvents(EventQuery.create().search("7")).total());
-        assertEquals(200, new VisualStore(TestDataSources.sqlite(dir.resolve("clear.db"))).lastEventId());
+        assertEquals(200, new VisualStore(TestDataSources.sqlite(dir.resolve("clear.db")), scan).lastEventId());
     }
 
     @Test
     void readersNeverSeeAPartialBatchAndAreNotBlocked() throws Exception {
-        VisualStore s = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("conc.db"))), 256, 256);
+        VisualStore s = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("conc.db"))), scan, StoreLimits.defaults().withBlockRows(256, 256));
         int batchSize = 20_000;
         int batches = 12;
         List<RecordedEvent> es = Reference.events(batchSize * batches, 10);

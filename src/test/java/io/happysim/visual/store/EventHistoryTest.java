@@ -13,22 +13,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Event and log history against a brute-force filter of the same rows, with small blocks so that everything spans many. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventHistoryTest {
-    @TempDir
-    static Path dir;
-    static VisualStore store;
-    static List<RecordedEvent> all;
-    static List<RecordedLog> allLogs;
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+    private VisualStore store;
+    private List<RecordedEvent> all;
+    private List<RecordedLog> allLogs;
 
     @BeforeAll
-    static void fill() {
-        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("h.db"))), 64, 50);
+    void fill(@TempDir Path dir) {
+        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("h.db"))), scan, StoreLimits.defaults().withBlockRows(64, 50));
         all = Reference.events(3000, 7);
         allLogs = Reference.logs(2000, 9);
         Random r = new Random(3);
@@ -74,7 +79,7 @@ class EventHistoryTest {
         return out;
     }
 
-    static List<Long> walk(EventQuery q, Direction d, int limit, long expectTotal) {
+    private List<Long> walk(EventQuery q, Direction d, int limit, long expectTotal) {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
         for (int guard = 0; guard < 10_000; guard++) {

@@ -3,6 +3,7 @@ package io.happysim.visual.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.happysim.visual.store.internal.schema.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 
 /**
  * Text search over shaped contexts (shape + digit runs, deduplicated per block, verbatim when not shapeable) against
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * repeated contexts, a full shape dictionary, and the same after reopening the file.
  */
 class SearchTest {
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+
     @TempDir
     Path dir;
 
@@ -140,7 +147,7 @@ class SearchTest {
     void searchesMatchBruteForceAndSurviveReopen() {
         Path file = dir.resolve("s.db");
         DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
-        VisualStore store = new VisualStore(ds, 64, 50);
+        VisualStore store = new VisualStore(ds, scan, StoreLimits.defaults().withBlockRows(64, 50));
         List<RecordedEvent> all = history(5000, 21);
         append(store, all, 22);
         List<String> qs = queries(all, 23);
@@ -148,7 +155,7 @@ class SearchTest {
         // every stored context comes back exactly
         assertEquals(all, store.lastEvents(5000));
         // a reopened store reads the same file the same way
-        VisualStore again = new VisualStore(ds);
+        VisualStore again = new VisualStore(ds, scan);
         check(again, all, qs.subList(0, 60), false);
         assertEquals(all, again.lastEvents(5000));
         // and continues appending to the reopened tail block
@@ -164,31 +171,12 @@ class SearchTest {
 
     @Test
     void aFullShapeDictionaryStoresContextsVerbatim() {
-        int before = Shapes.maxShapes;
-        Shapes.maxShapes = 5;
-        try {
-            VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("full.db"))), 64, 50);
-            List<RecordedEvent> all = history(3000, 31);
-            append(store, all, 32);
-            check(store, all, queries(all, 33), false);
-            assertEquals(all, store.lastEvents(3000));
-        } finally {
-            Shapes.maxShapes = before;
-        }
-    }
-
-    @Test
-    void shapesAreDigitRunsReplaced() {
-        assertEquals("{\"id\":\"0\",\"created_at\":0.0,\"request_id\":0,\"metadata\":{}}",
-                Shapes.shapeOf("{\"id\":\"12\",\"created_at\":3.25,\"request_id\":7,\"metadata\":{}}"));
-        assertEquals("0", Shapes.shapeOf("007"));
-        assertEquals("", Shapes.shapeOf(""));
-        assertEquals(null, Shapes.shapeOf("naïve 1"));
-        Codec.Out out = new Codec.Out(8);
-        Shapes.digitsOf("a12b3c", out);
-        Codec.Out packed = new Codec.Out(8);
-        Shapes.pack(out.buf, out.len, packed);
-        assertEquals("a12b3c", Shapes.expandPacked(Shapes.shapeOf("a12b3c"), packed.buf, 0));
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("full.db"))), scan,
+                StoreLimits.defaults().withBlockRows(64, 50).withMaxShapes(5));
+        List<RecordedEvent> all = history(3000, 31);
+        append(store, all, 32);
+        check(store, all, queries(all, 33), false);
+        assertEquals(all, store.lastEvents(3000));
     }
 
     @Test
@@ -202,7 +190,7 @@ class SearchTest {
                     + "source_id INTEGER, internal INTEGER NOT NULL)");
             s.executeUpdate("CREATE VIEW event_kinds_v AS SELECT id FROM event_kinds");
         }
-        VisualStore store = new VisualStore(ds);
+        VisualStore store = new VisualStore(ds, scan);
         assertEquals(0, store.lastEventId());
         Batch b = new Batch();
         b.addEvents(history(100, 1));
@@ -211,13 +199,13 @@ class SearchTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = 'schema_version'")) {
             assertTrue(rs.next());
-            assertEquals(Integer.toString(VisualStore.SCHEMA_VERSION), rs.getString(1));
+            assertEquals(Integer.toString(Schema.VERSION), rs.getString(1));
         }
     }
 
     @Test
     void searchesWhileAppendingSeeWholeBatches() throws Exception {
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("conc.db"))), 64, 50);
+        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("conc.db"))), scan, StoreLimits.defaults().withBlockRows(64, 50));
         int batch = 500;
         int batches = 16;
         List<RecordedEvent> all = history(batch * batches, 41);

@@ -8,25 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Series, M4 and bucket transforms against brute-force implementations (§3.10 written out in {@link Reference}). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeriesTest {
-    @TempDir
-    static Path dir;
-    static VisualStore store;
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+    private Path dir;
+    private VisualStore store;
     static final String SMALL = "Probe_Server_depth";
     static final String BIG = "entity:Server.latency";
     static final String LIVE = "chart:p99-live";
-    static long[] st;
-    static double[] sv;
-    static long[] bt;
-    static double[] bv;
-    static int bn;
-
-    static long[][] times = new long[2][];
+    private long[] st;
+    private double[] sv;
+    private long[] bt;
+    private double[] bv;
+    private int bn;
 
     /** Probe-like times (drifting 0.1 s), bursts of equal times, a few spikes. */
     static void gen(int n, long seed, long[] t, double[] v) {
@@ -40,8 +44,9 @@ class SeriesTest {
     }
 
     @BeforeAll
-    static void fill() {
-        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("s.db"))));
+    void fill(@TempDir Path dir) {
+        this.dir = dir;
+        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("s.db"))), scan);
         st = new long[5000];
         sv = new double[5000];
         gen(5000, 1, st, sv);
@@ -189,7 +194,7 @@ class SeriesTest {
 
     @Test
     void emptyBucketsAreSkippedAndRangeIsHalfOpen() {
-        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("gap.db")));
+        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("gap.db")), scan);
         Batch b = new Batch();
         b.addSample("x", 100_000_000L, 1);      // 0.1 s
         b.addSample("x", 900_000_000L, 3);      // 0.9 s
@@ -223,7 +228,7 @@ class SeriesTest {
 
     @Test
     void samplesMustNotGoBackInTime() {
-        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("order.db")));
+        VisualStore s = new VisualStore(TestDataSources.sqlite(dir.resolve("order.db")), scan);
         s.append(new Batch().addSample("a", 10, 1));
         assertThrows(IllegalArgumentException.class, () -> s.append(new Batch().addSample("a", 5, 1)));
         assertEquals(1, s.seriesSize("a"));

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 
 /**
  * The store's bucketed answers are the in-memory {@link Data}'s own, for the same samples: a chart
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * on the materialised bucket series (large ones).
  */
 class StoreMatchesDataTest {
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+
     @TempDir
     Path dir;
 
@@ -50,7 +56,7 @@ class StoreMatchesDataTest {
 
     @Test
     void smallSeriesMatchDataOnTheDirectPath() {
-        VisualStore store = new VisualStore(TestDataSources.sqlite(dir.resolve("small.db")));
+        VisualStore store = new VisualStore(TestDataSources.sqlite(dir.resolve("small.db")), scan);
         Batch batch = new Batch();
         Data data = randomSeries(batch, "depth", 3_000, 0.013, 1);
         store.append(batch);
@@ -61,7 +67,7 @@ class StoreMatchesDataTest {
 
     @Test
     void largeSeriesMatchDataOnTheMaterialisedPath() {
-        VisualStore store = new VisualStore(TestDataSources.sqlite(dir.resolve("large.db")));
+        VisualStore store = new VisualStore(TestDataSources.sqlite(dir.resolve("large.db")), scan);
         store.prepareBuckets("latency", Transform.P99, 5.0);
         Data data = new Data();
         for (int part = 0; part < 4; part++) {

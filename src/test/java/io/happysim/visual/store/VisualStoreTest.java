@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AutoClose;
 
 class VisualStoreTest {
+    @AutoClose("shutdownNow")
+    private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+
 
     @TempDir
     Path dir;
@@ -24,20 +30,20 @@ class VisualStoreTest {
 
     @Test
     void reportsTheJournalModeTheDatabaseRunsIn() {
-        assertEquals("wal", new VisualStore(dataSource(dir.resolve("wal.db"), SQLiteConfig.JournalMode.WAL)).journalMode());
-        assertEquals("delete", new VisualStore(dataSource(dir.resolve("del.db"), SQLiteConfig.JournalMode.DELETE)).journalMode());
+        assertEquals("wal", new VisualStore(dataSource(dir.resolve("wal.db"), SQLiteConfig.JournalMode.WAL), scan).journalMode());
+        assertEquals("delete", new VisualStore(dataSource(dir.resolve("del.db"), SQLiteConfig.JournalMode.DELETE), scan).journalMode());
     }
 
     @Test
     void reportsTheFileItWritesTo() {
         Path file = dir.resolve("history.db");
-        assertEquals(file.toAbsolutePath().toString(), new VisualStore(dataSource(file, SQLiteConfig.JournalMode.WAL)).databasePath());
+        assertEquals(file.toAbsolutePath().toString(), new VisualStore(dataSource(file, SQLiteConfig.JournalMode.WAL), scan).databasePath());
     }
 
     @Test
     void anUnreachableDatabaseIsAStoreException() {
         SQLiteDataSource broken = new SQLiteDataSource();
         broken.setUrl("jdbc:sqlite:" + dir.resolve("missing-dir/sub/x.db"));
-        assertThrows(StoreException.class, () -> new VisualStore(broken).journalMode());
+        assertThrows(StoreException.class, () -> new VisualStore(broken, scan).journalMode());
     }
 }

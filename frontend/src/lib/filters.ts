@@ -1,0 +1,51 @@
+import type { EventFilters, LogFilters, LogLevel, RecordedEvent, RecordedLog } from '../api/types';
+
+/**
+ * The history filters as the live views apply them to the rows they hold — with the server's meaning, so that a
+ * filter shows the same rows live and in history. One table of cases (src/test/resources/io/happysim/visual/
+ * filter-cases.json) is run against these functions by Vitest and against the store by JUnit (FilterCasesTest).
+ */
+
+/** Log levels in rank order, as the server ranks them. */
+export const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+
+/** Case-insensitive substring, as the server's `lower(text).contains(lower(term))`; `lowerTerm` is lower-cased already. */
+function containsLower(text: string | null | undefined, lowerTerm: string): boolean {
+  return text != null && text.toLowerCase().includes(lowerTerm);
+}
+
+/**
+ * Types are an OR of exact names; the entity is the exact target or source; times are inclusive; the search is a
+ * case-insensitive substring of one of the type, the target, the source, the id in decimal or the context — never of
+ * two of them together.
+ */
+export function matchesEvent(e: RecordedEvent, f: EventFilters): boolean {
+  if (f.exclude_internal && e.is_internal) return false;
+  if (f.event_type && f.event_type.length && !f.event_type.includes(e.event_type)) return false;
+  if (f.entity && e.target_name !== f.entity && e.source_name !== f.entity) return false;
+  if (f.time_min !== undefined && e.time_s < f.time_min) return false;
+  if (f.time_max !== undefined && e.time_s > f.time_max) return false;
+  if (f.search) {
+    const q = f.search.toLowerCase();
+    const fields = [e.event_type, e.target_name, e.source_name, String(e.event_id), e.context ? JSON.stringify(e.context) : null];
+    if (!fields.some((t) => containsLower(t, q))) return false;
+  }
+  return true;
+}
+
+/**
+ * The level is a minimum; the logger is itself or a descendant ("core" keeps "core" and "core.simulation", not
+ * "corex"; case matters); the search is a case-insensitive substring of the message or the logger name; a line
+ * without a simulation time matches no time bound.
+ */
+export function matchesLog(l: RecordedLog, f: LogFilters): boolean {
+  if (f.min_level && LEVELS.indexOf(l.level) < LEVELS.indexOf(f.min_level)) return false;
+  if (f.logger && l.logger_name !== f.logger && !l.logger_name.startsWith(`${f.logger}.`)) return false;
+  if (f.search) {
+    const q = f.search.toLowerCase();
+    if (!containsLower(l.message, q) && !containsLower(l.logger_name, q)) return false;
+  }
+  if (f.time_min !== undefined && (l.time_s === null || l.time_s < f.time_min)) return false;
+  if (f.time_max !== undefined && (l.time_s === null || l.time_s > f.time_max)) return false;
+  return true;
+}

@@ -1,0 +1,119 @@
+package io.happysim.visual.session;
+
+import io.happysim.core.Entity;
+import io.happysim.core.Event;
+import io.happysim.core.Instant;
+import io.happysim.core.PauseReason;
+import io.happysim.core.Simulation;
+import io.happysim.visual.bridge.EdgeStats;
+import io.happysim.visual.bridge.LiveTail;
+import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.bridge.Topology;
+import io.happysim.visual.store.RecordedEvent;
+import io.happysim.visual.store.RecordedLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the API reads of the session without waiting for the simulation: the last published {@link SimState} and
+ * breakpoint list (immutable snapshots built on the simulation thread), the live tails after a client's cursors, the
+ * edge statistics, and pages of a group's members.
+ *
+ * <p>Threads: {@code state} and {@code breakpointViews} are written on the simulation thread only and read by any
+ * (volatile, immutable values).
+ */
+final class ReadModels {
+    /** Pending events shown while paused. */
+    static final int UPCOMING_EVENTS = 10;
+
+    private volatile SimState state;
+    private volatile List<Map<String, Object>> breakpointViews = List.of();
+
+    SimState state() {
+        return state;
+    }
+
+    List<Map<String, Object>> breakpoints() {
+        return breakpointViews;
+    }
+
+    /** Rebuilds the breakpoint list from the simulation. Simulation thread only. */
+    void refreshBreakpoints(Simulation sim) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        sim.breakpoints().forEach((id, breakpoint) -> views.add(BreakpointRequest.view(id, breakpoint)));
+        breakpointViews = List.copyOf(views);
+    }
+
+    /** How a breakpoint shows on the wire (just its id when it is gone, e.g. a one-shot that fired). */
+    Map<String, Object> breakpointView(String id) {
+        return breakpointViews.stream().filter(v -> id.equals(v.get("id"))).findFirst()
+                .orElseGet(() -> Map.of("id", id));
+    }
+
+    /** Builds and publishes a snapshot of the simulation. Simulation thread only. */
+    SimState publish(SimulationBridge current, String scenarioId, boolean playing, PauseReason lastReason) {
+        Simulation sim = current.simulation();
+        boolean paused = !playing && sim.isPaused();
+        List<SimState.UpcomingEvent> upcoming = new ArrayList<>();
+        if (paused) {
+            for (Event event : sim.peek(UPCOMING_EVENTS)) {
+                upcoming.add(new SimState.UpcomingEvent(event.timeNanos() / 1e9, event.type(), event.target().name(),
+                        Long.toString(event.sequence()), event.isDaemon()));
+            }
+        }
+        PauseReason reason = playing ? null : lastReason;
+        SimState.PauseInfo pauseInfo = reason == null ? null
+                : new SimState.PauseInfo(reason.kind().name().toLowerCase(Locale.ROOT), reason.breakpointId());
+        Instant end = sim.endTime();
+        SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
+                sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
+                end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, scenarioId, playing);
+        state = snapshot;
+        return snapshot;
+    }
+
+    /** The newest events, log lines and runtime edges after a client's cursors (at most {@code limit} events and lines). */
+    static DebugSession.LiveSlice slice(SimulationBridge current, long afterEventId, long afterLogId, long afterEdgeId, int limit) {
+        LiveTail.Slice<RecordedEvent> events = current.eventTail().since(afterEventId, limit);
+        LiveTail.Slice<RecordedLog> logs = current.logTail().since(afterLogId, limit);
+        LiveTail.Slice<Topology.Edge> edges = current.runtimeEdges().since(afterEdgeId, Integer.MAX_VALUE);
+        return new DebugSession.LiveSlice(events.items(), events.dropped(), events.lastId(), logs.items(), logs.dropped(), logs.lastId(),
+                edges.items(), edges.lastId());
+    }
+
+    /** The edge statistics as of the published state's time. */
+    Map<String, EdgeStats.Edge> edgeStats(SimulationBridge current) {
+        SimState now = state;
+        return current.edgeStats().snapshot(now == null ? 0 : now.timeS());
+    }
+
+    /** A page of a group's members, optionally filtered by a case-insensitive substring of their names. */
+    static Map<String, Object> groupMembers(Topology topology, String groupId, int offset, int limit, String search) {
+        List<Entity> members = topology.groupMembers(groupId);
+        if (members == null) {
+            throw new UnknownNameException("no group '" + groupId + "'");
+        }
+        String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
+        List<Entity> matching = needle == null ? members
+                : members.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Entity member : matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", member.name());
+            row.put("state", member.metrics());
+            page.add(row);
+        }
+        Topology.Node node = topology.node(groupId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("group_id", groupId);
+        answer.put("members", page);
+        answer.put("total", matching.size());
+        answer.put("offset", offset);
+        answer.put("type", node.type());
+        answer.put("category", node.category());
+        return answer;
+    }
+}

@@ -1,0 +1,256 @@
+package io.happysim.visual.session;
+
+import io.happysim.core.Breakpoint;
+import io.happysim.core.Entity;
+import io.happysim.core.EventHandlingException;
+import io.happysim.core.Instant;
+import io.happysim.core.PauseReason;
+import io.happysim.core.Simulation;
+import io.happysim.scenarios.Scenario;
+import io.happysim.scenarios.ScenarioModel;
+import io.happysim.visual.bridge.PendingBuffer;
+import io.happysim.visual.bridge.SimulationBridge;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The session's commands as the simulation thread carries them out: step, run-to, play and pause, reset, another
+ * scenario, breakpoints — and the play itself, between commands. After every stop it stores what the run recorded
+ * ({@link HistoryLifecycle}), publishes the state ({@link ReadModels}) and tells the listeners.
+ *
+ * <p>Threads: every method runs on the simulation thread. {@code bridge} and {@code scenario} are written here and
+ * read by any thread (volatile); {@code lastReason} is the simulation thread's alone.
+ */
+final class RunControl implements CommandLoop.Player {
+    private static final Logger LOG = Logger.getLogger(DebugSession.class.getName());
+
+    /** A step or run-to on the simulation. */
+    @FunctionalInterface
+    interface Run {
+        PauseReason on(Simulation simulation);
+    }
+
+    private final PlayPacer pacer;
+    private final PendingBuffer pending;
+    private final HistoryLifecycle history;
+    private final ReadModels reads;
+    private final SimulationBridge.Config recording;
+    private final List<SessionListener> listeners;
+    private volatile SimulationBridge bridge;
+    private volatile Scenario scenario;
+    private PauseReason lastReason;
+
+    RunControl(PlayPacer pacer, PendingBuffer pending, HistoryLifecycle history, ReadModels reads, SimulationBridge.Config recording,
+               List<SessionListener> listeners) {
+        this.pacer = pacer;
+        this.pending = pending;
+        this.history = history;
+        this.reads = reads;
+        this.recording = recording;
+        this.listeners = listeners;
+    }
+
+    /** The current scenario's recording (null before the first load). */
+    SimulationBridge bridge() {
+        return bridge;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    // ---- commands
+
+    /** A step or run-to: runs it, waits until its rows are stored, publishes, and answers what it produced. */
+    StepResult control(Run run) {
+        requireNotComplete();
+        pacer.stop();
+        history.leavePreviousRun(bridge);
+        SimulationBridge current = bridge;
+        long eventMark = current.eventTail().lastId();
+        long logMark = current.logTail().lastId();
+        long edgeMark = current.runtimeEdges().lastId();
+        try {
+            lastReason = run.on(current.simulation());
+        } catch (EventHandlingException e) {
+            failed(e);
+            throw new ControlException(e.getMessage());
+        }
+        settle();
+        if (lastReason.kind() == PauseReason.Kind.COMPLETE) {
+            listeners.forEach(l -> l.onComplete(reads.state()));
+        }
+        DebugSession.LiveSlice slice = ReadModels.slice(current, eventMark, logMark, edgeMark, DebugSession.LIVE_TAIL_LIMIT);
+        return new StepResult(reads.state(), slice.events(), slice.edges(), slice.logs(), reads.edgeStats(current),
+                slice.droppedEvents(), slice.droppedLogs());
+    }
+
+    StepResult runTo(double timeS) {
+        Simulation sim = bridge.simulation();
+        if (timeS <= sim.now().toSeconds()) {
+            throw new ControlException("time_s " + timeS + " is not after the current time " + sim.now().toSeconds());
+        }
+        return control(s -> s.runUntil(Instant.ofSeconds(timeS)));
+    }
+
+    StepResult runToEvent(long eventNumber) {
+        Simulation sim = bridge.simulation();
+        if (eventNumber <= sim.eventsProcessed()) {
+            throw new ControlException("event_number " + eventNumber + " is not after the " + sim.eventsProcessed() + " events already processed");
+        }
+        return control(s -> s.runUntilEvent(eventNumber));
+    }
+
+    SimState play(double speed, boolean debug) {
+        requireNotComplete();
+        history.leavePreviousRun(bridge);
+        pacer.start(speed, debug);
+        publish();
+        return reads.state();
+    }
+
+    SimState pause() {
+        boolean wasPlaying = pacer.playing();
+        pacer.stop();
+        if (wasPlaying) {
+            lastReason = PauseReason.PAUSE_REQUESTED;
+            settle();
+        }
+        return reads.state();
+    }
+
+    SimState reset() {
+        pacer.stop();
+        Simulation sim = bridge.simulation();
+        sim.reset();
+        sim.prime();
+        startAfresh(bridge);
+        return reads.state();
+    }
+
+    SimState loadScenario(Scenario next) {
+        pacer.stop();
+        load(next);
+        return reads.state();
+    }
+
+    /** Builds a scenario's model, primed and paused at its start, in place of the current one. */
+    void load(Scenario next) {
+        SimulationBridge previous = bridge;
+        if (previous != null) {
+            previous.close();
+        }
+        ScenarioModel model = next.build();
+        SimulationBridge fresh = new SimulationBridge(model, pending, recording);
+        model.simulation().prime();
+        scenario = next;
+        startAfresh(fresh);
+        LOG.info(() -> "Loaded scenario '" + next.id() + "'");
+    }
+
+    Map<String, Object> addBreakpoint(BreakpointRequest request) {
+        Simulation sim = bridge.simulation();
+        Breakpoint breakpoint = request.toBreakpoint(sim);
+        String id = sim.addBreakpoint(breakpoint);
+        reads.refreshBreakpoints(sim);
+        return BreakpointRequest.view(id, breakpoint);
+    }
+
+    void removeBreakpoint(String id) {
+        if (!bridge.simulation().removeBreakpoint(id)) {
+            throw new UnknownNameException("no breakpoint '" + id + "'");
+        }
+        reads.refreshBreakpoints(bridge.simulation());
+    }
+
+    Map<String, Object> entityState(String name) {
+        Entity entity = bridge.simulation().entity(name);
+        if (entity == null) {
+            throw new UnknownNameException("no entity '" + name + "'");
+        }
+        return entity.metrics();
+    }
+
+    // ---- the play
+
+    @Override
+    public boolean playing() {
+        return pacer.playing();
+    }
+
+    @Override
+    public void stopPlaying() {
+        pacer.stop();
+    }
+
+    @Override
+    public void playUntilStopped() {
+        PauseReason reason;
+        try {
+            reason = pacer.run(bridge.simulation());
+        } catch (EventHandlingException e) {
+            pacer.stop();
+            failed(e);
+            return;
+        } catch (PendingBuffer.RecordingAborted e) {
+            pacer.stop();
+            return;
+        }
+        if (reason.kind() == PauseReason.Kind.PAUSE_REQUESTED) {
+            return; // a command is waiting; the play goes on after it unless it stops the play
+        }
+        pacer.stop();
+        lastReason = reason;
+        Map<String, Object> hit = reason.kind() == PauseReason.Kind.BREAKPOINT ? reads.breakpointView(reason.breakpointId()) : null;
+        settle();
+        if (reason.kind() == PauseReason.Kind.COMPLETE) {
+            listeners.forEach(l -> l.onComplete(reads.state()));
+        } else if (hit != null) {
+            listeners.forEach(l -> l.onBreakpointHit(hit, reads.state()));
+        }
+    }
+
+    /** While playing, when an update is due: trims what the recording keeps in memory and publishes. */
+    void publishUpdate() {
+        bridge.trimInMemory();
+        publish();
+    }
+
+    // ---- after a stop
+
+    /** After a run stopped: stores what it recorded, trims memory, refreshes breakpoints and publishes. */
+    private void settle() {
+        history.drainAndWait();
+        bridge.trimInMemory();
+        reads.refreshBreakpoints(bridge.simulation());
+        publish();
+    }
+
+    private void failed(EventHandlingException e) {
+        lastReason = PauseReason.PAUSE_REQUESTED;
+        settle();
+        listeners.forEach(l -> l.onError(e.getMessage()));
+    }
+
+    private void requireNotComplete() {
+        if (bridge.simulation().isComplete()) {
+            throw new ControlException("the simulation is complete; reset it to run again");
+        }
+    }
+
+    /** The view of a run that has not started: history and buffers emptied (ids back to 1), clients told. */
+    private void startAfresh(SimulationBridge fresh) {
+        history.startAfresh(bridge, fresh);
+        bridge = fresh;
+        lastReason = null;
+        reads.refreshBreakpoints(fresh.simulation());
+        publish();
+        listeners.forEach(l -> l.onReset(reads.state()));
+    }
+
+    private void publish() {
+        SimState snapshot = reads.publish(bridge, scenario.id(), pacer.playing(), lastReason);
+        listeners.forEach(l -> l.onUpdate(snapshot));
+    }
+}

@@ -1,0 +1,296 @@
+package io.happysim.visual.store.internal.paging;
+
+import io.happysim.visual.store.internal.cache.BoundedCache;
+import io.happysim.visual.store.internal.journal.BlockReads;
+import io.happysim.visual.store.internal.journal.BlockSummary;
+import io.happysim.visual.store.internal.journal.DecodedBlock;
+import io.happysim.visual.store.internal.journal.JournalView;
+import io.happysim.visual.store.internal.journal.Segment;
+import io.happysim.visual.store.internal.search.Filter;
+import io.happysim.visual.store.internal.search.SearchCounts;
+import io.happysim.visual.store.internal.search.SearchTerm;
+import io.happysim.visual.store.internal.search.TextHits;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * Exact totals of one query: whole segments from their per-kind counts, blocks from their palettes, and only blocks
+ * that a time range cuts (or whose rows a search must read) decoded. With a search, every block's count is computed
+ * up front (sealed blocks' counts cached per search: the next page and total cost only the new blocks); without one,
+ * block counts are computed lazily as paging asks. One query's thread only.
+ */
+final class MatchCounter {
+    /** Kind flags: passes the filter. */
+    private static final int KF_OK = 1;
+    /** Kind flags: its names or context shape match the search. */
+    private static final int KF_HIT = 2;
+    /** Kind flags: its rows may match the search by their text. */
+    private static final int KF_TEXT = 4;
+
+    private final JournalView view;
+    private final Filter filter;
+    private final BlockReads reads;
+    private final TextHits hits;
+    private final BoundedCache<String, SearchCounts> searchCache;
+    private final int segmentBlocks;
+    private int[] counts;           // exact matches per block (search)
+    private int[] memo;             // per-block match counts computed lazily (-1 = not yet), filters without search
+    private long total;
+    private byte[] kindFlags;
+    private boolean anyHit;
+
+    MatchCounter(BlockReads reads, Filter filter, TextHits hits, BoundedCache<String, SearchCounts> searchCache) {
+        this.view = reads.view();
+        this.filter = filter;
+        this.reads = reads;
+        this.hits = hits;
+        this.searchCache = searchCache;
+        this.segmentBlocks = view.format().segmentBlocks();
+    }
+
+    long total() {
+        return total;
+    }
+
+    /** Whether every block's count is known (a search): then paging cannot skip whole segments by kind counts. */
+    boolean countedEveryBlock() {
+        return counts != null;
+    }
+
+    /** Computes the total; for a search also exact per-block match counts (cached per search for sealed blocks). */
+    void count() throws SQLException {
+        int nb = view.blockCount();
+        if (filter.search() == null) {
+            memo = new int[nb];
+            Arrays.fill(memo, -1);
+            long sum = 0;
+            int i = 0;
+            while (i < nb) {
+                if (i % segmentBlocks == 0 && i / segmentBlocks < view.segCount()) {
+                    long c = segmentMatches(i / segmentBlocks);
+                    if (c >= 0) {
+                        sum += c;
+                        i += segmentBlocks;
+                        continue;
+                    }
+                }
+                sum += blockMatches(i);
+                i++;
+            }
+            total = sum;
+            return;
+        }
+        counts = new int[nb];
+        SearchCounts cached = searchCache.get(filter.cacheKey());
+        int cachedUpTo = cached == null ? 0 : Math.min(cached.counts().length, view.sealedCount());
+        if (cached != null) {
+            hits.ruledOutBefore(cached.noText().get(0, cachedUpTo));
+        }
+        // the n-gram filters cannot rule out a string of digits (every block has most digit trigrams): not read then
+        boolean useGrams = !(view.format().shaped() && filter.search().pureDigits());
+        byte[][] grams = cachedUpTo < nb && useGrams ? reads.grams(cachedUpTo, nb - 1) : null;
+        if (cachedUpTo < view.sealedCount()) {
+            hits.prefetch(cachedUpTo, view.sealedCount(), grams, this::needsText);
+        }
+        long sum = 0;
+        for (int i = 0; i < nb; i++) {
+            int c = i < cachedUpTo ? cached.counts()[i] : countBlock(i, grams == null ? null : grams[i - cachedUpTo]);
+            counts[i] = c;
+            sum += c;
+        }
+        total = sum;
+        if (view.sealedCount() > cachedUpTo) {
+            searchCache.offer(filter.cacheKey(),
+                    new SearchCounts(Arrays.copyOf(counts, view.sealedCount()), hits.ruledOutAmong(view.sealedCount())));
+        }
+    }
+
+    /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
+    long segmentMatches(int sIdx) {
+        Segment sg = view.segments()[sIdx];
+        Filter f = filter;
+        if (f.timed()) {
+            if (sg.outside(f.tLo(), f.tHi())) {
+                return 0;
+            }
+            if (!sg.inside(f.tLo(), f.tHi())) {
+                return -1;
+            }
+        }
+        boolean[] allowed = f.allowedKinds();
+        if (allowed == null) {
+            return sg.rows();
+        }
+        long c = 0;
+        int[] kc = sg.kindCounts();
+        int n = Math.min(kc.length, allowed.length);
+        for (int k = 0; k < n; k++) {
+            if (allowed[k]) {
+                c += kc[k];
+            }
+        }
+        return c;
+    }
+
+    /** Matches in block i. */
+    int blockMatches(int i) throws SQLException {
+        if (counts != null) {
+            return counts[i];
+        }
+        int c = memo[i];
+        if (c < 0) {
+            c = countBlock(i, null);
+            memo[i] = c;
+        }
+        return c;
+    }
+
+    /**
+     * Per kind id: {@link #KF_OK}, {@link #KF_HIT}, {@link #KF_TEXT}; null without kind filter and search.
+     */
+    private byte[] kindFlags() {
+        byte[] kf = kindFlags;
+        if (kf == null) {
+            Filter f = filter;
+            SearchTerm s = f.search();
+            if (s == null && f.allowedKinds() == null) {
+                return null;    // every kind passes
+            }
+            kf = new byte[s != null ? s.kinds() : f.allowedKinds().length];
+            int max = kf.length;
+            for (int k = 0; k < max; k++) {
+                int fl = f.kindOk(k) ? KF_OK : 0;
+                if (s == null || s.kindHit(k)) {
+                    fl |= KF_HIT;
+                } else if (s.textKind(k)) {
+                    fl |= KF_TEXT;
+                }
+                kf[k] = (byte) fl;
+                anyHit |= (fl & KF_HIT) != 0;
+            }
+            kindFlags = kf;
+        }
+        return kf;
+    }
+
+    /** Whether counting block i needs its texts (mirrors {@link #countBlock}). */
+    private boolean needsText(int i, byte[] grams) {
+        BlockSummary bi = view.block(i);
+        Filter f = filter;
+        if (f.timed() && bi.outside(f.tLo(), f.tHi())) {
+            return false;
+        }
+        boolean textKinds = false;
+        byte[] kf = kindFlags();
+        for (int kind : bi.kinds()) {
+            if (kind >= 0 && kind < kf.length && (kf[kind] & (KF_OK | KF_HIT | KF_TEXT)) == (KF_OK | KF_TEXT)) {
+                textKinds = true;
+                break;
+            }
+        }
+        return textKinds && f.search().mayContain(grams);
+    }
+
+    private int countBlock(int i, byte[] grams) throws SQLException {
+        BlockSummary bi = view.block(i);
+        Filter f = filter;
+        if (f.timed() && bi.outside(f.tLo(), f.tHi())) {
+            return 0;
+        }
+        int kindMatches = 0;
+        int nameMatches = 0;
+        boolean textKinds = false;
+        byte[] kf = kindFlags();
+        int[] kinds = bi.kinds();
+        int[] kindCounts = bi.counts();
+        if (kf != null && f.allowedKinds() == null && !anyHit) {
+            // every row passes, none by its kind: only whether some kind may match by text
+            kindMatches = bi.n();
+            for (int kind : kinds) {
+                if (kind >= 0 && kind < kf.length && (kf[kind] & KF_TEXT) != 0) {
+                    textKinds = true;
+                    break;
+                }
+            }
+        } else {
+            for (int k = 0; k < kinds.length; k++) {
+                int kind = kinds[k];
+                int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                if ((fl & KF_OK) != 0) {
+                    kindMatches += kindCounts[k];
+                    if ((fl & KF_HIT) != 0) {
+                        nameMatches += kindCounts[k];
+                    } else if ((fl & KF_TEXT) != 0) {
+                        textKinds = true;
+                    }
+                }
+            }
+        }
+        if (kindMatches == 0) {
+            return 0;
+        }
+        SearchTerm se = f.search();
+        boolean wholeTime = !f.timed() || bi.inside(f.tLo(), f.tHi());
+        boolean textPossible = se == null || textKinds && se.mayContain(grams);
+        if (!textPossible) {
+            hits.ruleOut(bi.blockNo());
+        }
+        if (wholeTime) {
+            if (se == null || nameMatches == kindMatches) {
+                return kindMatches;
+            }
+            if (!textPossible && se.digits() == null) {
+                return nameMatches;
+            }
+            if (f.allowedKinds() == null && nameMatches == 0) {
+                // only text (and the id) can match: no need for the block's kinds and times
+                int n = bi.n();
+                long[] textHits = textPossible ? hits.of(i) : new long[(n + 63) >>> 6];
+                long[] any = textHits;
+                if (se.digits() != null) {
+                    any = textHits.clone();
+                    se.digits().orInto(view.format().firstId(bi.blockNo()), n, any);
+                }
+                int c = 0;
+                for (long w : any) {
+                    c += Long.bitCount(w);
+                }
+                return c;
+            }
+        }
+        DecodedBlock b = reads.block(i);
+        if (b == null) {
+            return 0;
+        }
+        int c = 0;
+        if (se == null) {
+            for (int r = 0; r < b.n(); r++) {
+                if (f.kindOk(b.kinds()[r]) && f.timeOk(b.times()[r])) {
+                    c++;
+                }
+            }
+            return c;
+        }
+        long[] textHits = null;
+        for (int r = 0; r < b.n(); r++) {
+            int kind = b.kinds()[r];
+            if (!f.kindOk(kind) || !f.timeOk(b.times()[r])) {
+                continue;
+            }
+            if (se.kindHit(kind) || se.digits() != null && se.digits().matches(b.firstId() + r)) {
+                c++;
+                continue;
+            }
+            if (!textPossible) {
+                continue;
+            }
+            if (textHits == null) {
+                textHits = hits.of(i);
+            }
+            if ((textHits[r >>> 6] & (1L << (r & 63))) != 0) {
+                c++;
+            }
+        }
+        return c;
+    }
+}
