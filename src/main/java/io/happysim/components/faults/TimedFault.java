@@ -64,8 +64,14 @@ abstract class TimedFault implements Fault {
                 .toList();
     }
 
+    /** {@code " until 40 s"} (seconds of simulated time, as a user gave them), or nothing for a fault without end. */
     final String until() {
-        return endNanos == Instant.INFINITE_NANOS ? "" : " until " + Instant.format(endNanos);
+        if (endNanos == Instant.INFINITE_NANOS) {
+            return "";
+        }
+        String seconds = java.math.BigDecimal.valueOf(endNanos / 1e9).setScale(3, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+        return " until " + seconds + " s";
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class LinkDirection {
         }
         if (probability != extraLoss) {
             extraLoss = probability;
-            LOG.info(() -> "[" + link.name() + "] " + label + " extra loss " + probability);
+            LOG.info(() -> "[" + link.name() + "] " + label + " extra loss " + String.format(java.util.Locale.ROOT, "%.4g", probability));
         }
     }
 

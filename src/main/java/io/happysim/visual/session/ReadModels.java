@@ -68,9 +68,13 @@ final class ReadModels {
         SimState.PauseInfo pauseInfo = reason == null ? null
                 : new SimState.PauseInfo(reason.kind().name().toLowerCase(Locale.ROOT), reason.breakpointId());
         Instant end = sim.endTime();
+        List<SimState.FaultInfo> faults = sim.activeFaults().stream()
+                .map(f -> new SimState.FaultInfo(f.id(), f.kind(), f.targets(), f.startNanos() / 1e9,
+                        f.endNanos() == Instant.INFINITE_NANOS ? null : f.endNanos() / 1e9, f.description()))
+                .toList();
         SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
                 sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
-                end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, scenarioId, playing);
+                end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, scenarioId, playing, faults);
         state = snapshot;
         return snapshot;
     }

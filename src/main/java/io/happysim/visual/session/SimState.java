@@ -11,10 +11,16 @@ import java.util.Map;
  * @param endTimeS    null for a run without end
  * @param pauseReason why the last run stopped; null before the first and while playing
  * @param scenario    the id of the loaded scenario
+ * @param activeFaults the faults in effect now (the graph marks their targets), in the order they began
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
-                       Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying) {
+                       Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
+                       List<FaultInfo> activeFaults) {
+
+    /** A fault in effect: what, on which entities, since when and until when (null: it does not end). */
+    public record FaultInfo(String id, String kind, List<String> targets, double startS, Double endS, String description) {
+    }
 
     /** One pending event in the upcoming list; {@code id} is its scheduling sequence. */
     public record UpcomingEvent(double timeS, String eventType, String target, String id, boolean daemon) {
