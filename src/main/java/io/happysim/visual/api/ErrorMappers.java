@@ -1,5 +1,6 @@
 package io.happysim.visual.api;
 
+import io.happysim.scenarios.InvalidParameterException;
 import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.InvalidRequestException;
 import io.happysim.visual.session.UnknownNameException;
@@ -53,6 +54,15 @@ public final class ErrorMappers {
     public static class InvalidRequestMapper implements ExceptionMapper<InvalidRequestException> {
         @Override
         public Response toResponse(InvalidRequestException e) {
+            return ApiErrors.response(400, e.getMessage());
+        }
+    }
+
+    /** A scenario parameter (or combination) the model cannot take: the message names it. */
+    @Provider
+    public static class InvalidParameterMapper implements ExceptionMapper<InvalidParameterException> {
+        @Override
+        public Response toResponse(InvalidParameterException e) {
             return ApiErrors.response(400, e.getMessage());
         }
     }

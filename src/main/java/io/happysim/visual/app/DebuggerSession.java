@@ -1,5 +1,6 @@
 package io.happysim.visual.app;
 
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.bridge.LogCapture;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.session.DebugSession;
@@ -72,7 +73,8 @@ public class DebuggerSession {
                 settings.maxInMemorySamples(), LogCapture.javaLevel(settings.logLevel()));
         DebugSession.Config config = DebugSession.Config.defaults().withScenario(settings.scenario()).withRecording(recording)
                 .withKeepStoredHistory(!settings.temporaryDatabase());
-        session = new DebugSession(store, threads, executor, config);
+        ScenarioCatalog catalog = new ScenarioCatalog(settings.modelsDir());
+        session = new DebugSession(store, threads, executor, config, catalog);
         session.start();
         if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
             deleteAtServerExit(Path.of(databasePath));

@@ -22,6 +22,7 @@ public class Settings {
     private final String scenario = lookup("happysim/scenario", "bursty-mm1");
     private final String logLevel = lookup("happysim/logLevel", "INFO");
     private final String maxInMemorySamples = lookup("happysim/maxInMemorySamples", "0");
+    private final String modelsDir = lookup("happysim/modelsDir", "");
 
     public String httpHost() {
         return httpHost;
@@ -35,6 +36,11 @@ public class Settings {
     /** Extra browser origins allowed to control the debugger (comma-separated). */
     public String allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** The folder of model JARs whose scenarios appear in the picker; null when none is configured. */
+    public java.nio.file.Path modelsDir() {
+        return modelsDir.isEmpty() ? null : java.nio.file.Path.of(modelsDir);
     }
 
     /** The scenario loaded at start-up. */

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * scenario, breakpoints — and the play itself, between commands. After every stop it stores what the run recorded
  * ({@link HistoryLifecycle}), publishes the state ({@link ReadModels}) and tells the listeners.
  *
- * <p>Threads: every method runs on the simulation thread. {@code bridge} and {@code scenario} are written here and
+ * <p>Threads: every method runs on the simulation thread. {@code bridge} and {@code spec} are written here and
  * read by any thread (volatile); {@code lastReason} is the simulation thread's alone.
  */
 final class RunControl implements CommandLoop.Player {
@@ -38,7 +38,7 @@ final class RunControl implements CommandLoop.Player {
     private final SimulationBridge.Config recording;
     private final List<SessionListener> listeners;
     private volatile SimulationBridge bridge;
-    private volatile Scenario scenario;
+    private volatile RunSpec spec;
     private PauseReason lastReason;
 
     RunControl(PlayPacer pacer, PendingBuffer pending, HistoryLifecycle history, ReadModels reads, SimulationBridge.Config recording,
@@ -57,7 +57,12 @@ final class RunControl implements CommandLoop.Player {
     }
 
     Scenario scenario() {
-        return scenario;
+        return spec.scenario();
+    }
+
+    /** The scenario, seed and values of the current run (null before the first load). */
+    RunSpec spec() {
+        return spec;
     }
 
     // ---- commands
@@ -129,24 +134,29 @@ final class RunControl implements CommandLoop.Player {
         return reads.state();
     }
 
-    SimState loadScenario(Scenario next) {
+    /** A build that refuses its values (an {@code InvalidParameterException}) leaves the current run as it was, playing or not. */
+    SimState loadScenario(RunSpec next) {
+        ScenarioModel model = next.build();
         pacer.stop();
-        load(next);
+        install(next, model);
         return reads.state();
     }
 
     /** Builds a scenario's model, primed and paused at its start, in place of the current one. */
-    void load(Scenario next) {
+    void load(RunSpec next) {
+        install(next, next.build());
+    }
+
+    private void install(RunSpec next, ScenarioModel model) {
         SimulationBridge previous = bridge;
         if (previous != null) {
             previous.close();
         }
-        ScenarioModel model = next.build();
         SimulationBridge fresh = new SimulationBridge(model, pending, recording);
         model.simulation().prime();
-        scenario = next;
+        spec = next;
         startAfresh(fresh);
-        LOG.info(() -> "Loaded scenario '" + next.id() + "'");
+        LOG.info(() -> "Loaded scenario '" + next.scenario().id() + "' with " + next.describe());
     }
 
     Map<String, Object> addBreakpoint(BreakpointRequest request) {
@@ -250,7 +260,7 @@ final class RunControl implements CommandLoop.Player {
     }
 
     private void publish() {
-        SimState snapshot = reads.publish(bridge, scenario.id(), pacer.playing(), lastReason);
+        SimState snapshot = reads.publish(bridge, spec, pacer.playing(), lastReason);
         listeners.forEach(l -> l.onUpdate(snapshot));
     }
 }

@@ -12,11 +12,14 @@ import java.util.Map;
  * @param pauseReason why the last run stopped; null before the first and while playing
  * @param scenario    the id of the loaded scenario
  * @param activeFaults the faults in effect now (the graph marks their targets), in the order they began
+ * @param seed        the seed of the current run
+ * @param params      every parameter value of the current run, in declaration order
+ * @param paramsChanged the values that differ from the scenario's defaults
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
                        Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
-                       List<FaultInfo> activeFaults) {
+                       List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged) {
 
     /** A fault in effect: what, on which entities, since when and until when (null: it does not end). */
     public record FaultInfo(String id, String kind, List<String> targets, double startS, Double endS, String description) {
