@@ -84,6 +84,8 @@ class ArchitectureTest {
     void theStoreInternalsAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Facade").definedBy(STORE)
+                .layer("Runs").definedBy(INTERNAL + ".runs..")
+                .layer("Export").definedBy(INTERNAL + ".export..")
                 .layer("Snapshot").definedBy(INTERNAL + ".snapshot..")
                 .layer("Paging").definedBy(INTERNAL + ".paging..")
                 .layer("Search").definedBy(INTERNAL + ".search..")
@@ -92,6 +94,8 @@ class ArchitectureTest {
                 .layer("Dictionary").definedBy(INTERNAL + ".dictionary..")
                 .layer("Cache").definedBy(INTERNAL + ".cache..")
                 .layer("Schema").definedBy(INTERNAL + ".schema..")
+                .whereLayer("Runs").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Export").mayOnlyBeAccessedByLayers("Facade")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Facade")
                 .whereLayer("Paging").mayOnlyBeAccessedByLayers("Facade", "Snapshot")
                 .whereLayer("Search").mayOnlyBeAccessedByLayers("Facade", "Paging")
@@ -99,7 +103,8 @@ class ArchitectureTest {
                 .whereLayer("Journal").mayOnlyBeAccessedByLayers("Snapshot", "Paging", "Search")
                 .whereLayer("Dictionary").mayOnlyBeAccessedByLayers("Snapshot", "Paging", "Search", "Journal")
                 .whereLayer("Cache").mayOnlyBeAccessedByLayers("Snapshot", "Paging", "Search", "Series", "Journal")
-                .whereLayer("Schema").mayOnlyBeAccessedByLayers("Facade", "Snapshot", "Paging", "Search", "Series", "Journal", "Dictionary")
+                .whereLayer("Schema").mayOnlyBeAccessedByLayers("Facade", "Runs", "Export", "Snapshot", "Paging", "Search", "Series", "Journal",
+                        "Dictionary")
                 .check(PRODUCTION);
     }
 }

@@ -23,6 +23,14 @@ public record StoreLimits(int eventBlockRows, int logBlockRows, long blockCacheB
         return new StoreLimits(4096, 4096, 48L << 20, 4096, 4096);
     }
 
+    /**
+     * What a past run's store gets: a quarter of the caches (a few past runs are open at once, beside the current run,
+     * and a past run is read by one user, not recorded).
+     */
+    public StoreLimits forPastRun() {
+        return new StoreLimits(eventBlockRows, logBlockRows, blockCacheBytes / 4, chunkCacheChunks / 4, maxShapes);
+    }
+
     /** The same with other block sizes (for a new database). */
     public StoreLimits withBlockRows(int events, int logs) {
         return new StoreLimits(events, logs, blockCacheBytes, chunkCacheChunks, maxShapes);

@@ -7,16 +7,23 @@ import io.happysim.visual.store.internal.paging.JournalRead;
 import io.happysim.visual.store.internal.paging.LogPages;
 import io.happysim.visual.store.internal.schema.DatabaseFile;
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.OtherVersions;
+import io.happysim.visual.store.internal.schema.StoreMeta;
+import io.happysim.visual.store.internal.schema.Tables;
+import io.happysim.visual.store.internal.schema.WriteGate;
 import io.happysim.visual.store.internal.search.ParallelScan;
 import io.happysim.visual.store.internal.series.BucketKey;
 import io.happysim.visual.store.internal.series.ChunkReads;
+import io.happysim.visual.store.internal.series.IndexRange;
 import io.happysim.visual.store.internal.series.SampleRun;
+import io.happysim.visual.store.internal.series.Samples;
 import io.happysim.visual.store.internal.series.SeriesReads;
 import io.happysim.visual.store.internal.series.SeriesView;
 import io.happysim.visual.store.internal.snapshot.HistoryWriter;
 import io.happysim.visual.store.internal.snapshot.ReadCaches;
 import io.happysim.visual.store.internal.snapshot.Snapshot;
 import io.happysim.visual.store.internal.snapshot.SnapshotReads;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +37,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * The debugger's history database: every event, log line and sample of a run, in SQLite. The one entry point of
- * {@code io.happysim.visual.store}; how it works is in the package's documentation and its internal packages.
+ * One run's history: every event, log line and sample of a run, in SQLite. With {@link StoredRuns} (the runs of a file)
+ * the entry point of {@code io.happysim.visual.store}; how it works is in the package's documentation and its internal
+ * packages.
  *
  * <p>Plain JDBC over a {@link DataSource}, so the same class runs inside Liberty (container-managed pool) and in
  * unit tests (a bare {@code org.sqlite.SQLiteDataSource} on a temporary file). It borrows a connection per
@@ -48,13 +56,23 @@ public final class VisualStore implements AutoCloseable {
     public static final int MAX_LAST_N = 100_000;
     private static final System.Logger LOG = System.getLogger(VisualStore.class.getName());
 
+    /** Rows or samples one chunk of a streamed read (an export) holds: one read transaction each. */
+    public static final int EXPORT_CHUNK = 4096;
+    private static final System.Logger.Level WARNING = System.Logger.Level.WARNING;
+
+    private final DataSource dataSource;
     private final DatabaseFile file;
+    private final Tables run;
+    private final boolean ownsFile;
     private final ReadCaches caches;
     private final ParallelScan scan;
     private final HistoryWriter writer;
     private final SnapshotReads reads;
 
     /**
+     * The file's newest run — in a file without runs, a first one — opened for writing: a store used on its own, as the
+     * tests and benchmarks do. In the server {@link StoredRuns} hands out the stores of its runs.
+     *
      * @param scanHelper runs the second thread of a text search's scan (one thread is enough); its owner shuts it
      *                   down after {@link #close}. Null: searches scan on the caller's thread alone.
      */
@@ -63,12 +81,44 @@ public final class VisualStore implements AutoCloseable {
     }
 
     public VisualStore(DataSource dataSource, Executor scanHelper, StoreLimits limits) {
+        this(dataSource, scanHelper, limits, StoredRuns.openAlone(dataSource, limits, VisualStore::warn));
+    }
+
+    private VisualStore(DataSource dataSource, Executor scanHelper, StoreLimits limits, StoredRuns.Opening alone) {
+        this(dataSource, scanHelper, limits, alone.gate(), alone.layout(), alone.run(), true, true);
+    }
+
+    /** One run of a file {@link StoredRuns} has opened: writable for the current run, read-only for a past one. */
+    VisualStore(DataSource dataSource, Executor scanHelper, StoreLimits limits, WriteGate gate, StoreMeta.Layout layout, Tables run,
+                boolean writable, boolean ownsFile) {
+        this.dataSource = dataSource;
         this.file = new DatabaseFile(dataSource);
+        this.run = run;
+        this.ownsFile = ownsFile;
         this.caches = new ReadCaches(JournalCaches.withBlockBytes(limits.blockCacheBytes()),
-                JournalCaches.withBlockBytes(limits.blockCacheBytes()), new ChunkReads(limits.chunkCacheChunks()));
-        this.scan = new ParallelScan(scanHelper, dataSource);
-        this.writer = new HistoryWriter(dataSource, limits, caches, discarded -> LOG.log(System.Logger.Level.WARNING, discarded.message()));
-        this.reads = new SnapshotReads(dataSource, writer::snapshot);
+                JournalCaches.withBlockBytes(limits.blockCacheBytes()), new ChunkReads(run, limits.chunkCacheChunks()));
+        this.scan = new ParallelScan(scanHelper, dataSource, run);
+        this.writer = new HistoryWriter(dataSource, run, layout, limits, caches, gate, writable);
+        this.reads = new SnapshotReads(dataSource, run, writer::snapshot);
+    }
+
+    static void warn(OtherVersions.Discarded discarded) {
+        LOG.log(WARNING, discarded.message());
+    }
+
+    /** Opens the run now (its tables created when writable, its summaries loaded) rather than at the first read. */
+    void open() {
+        writer.snapshot();
+    }
+
+    /** The id of the run this store holds. */
+    public long runId() {
+        return run.runId();
+    }
+
+    /** False for a past run's store: it is read, never written. */
+    public boolean writable() {
+        return writer.writable();
     }
 
     /**
@@ -137,10 +187,16 @@ public final class VisualStore implements AutoCloseable {
         writer.clear();
     }
 
-    /** Checkpoints the WAL into the main file; the store cannot be used afterwards. The DataSource is the caller's. */
+    /**
+     * The store cannot be used afterwards. A store opened on its own also checkpoints the WAL into the main file (the
+     * runs of a {@link StoredRuns} leave that to it). The DataSource is the caller's.
+     */
     @Override
     public void close() {
         writer.close();
+        if (ownsFile) {
+            StoredRuns.checkpoint(dataSource);
+        }
     }
 
     // ---- events
@@ -266,6 +322,82 @@ public final class VisualStore implements AutoCloseable {
         }
         return reads.read((s, db) -> new SeriesReads(s.series(), db, caches.chunks())
                 .buckets(name, transform, windowS, startS, endS, maxPoints));
+    }
+
+    // ---- streamed reads (exports)
+
+    /**
+     * Every event matching the filters of {@code q} (its cursor, limit and direction are ignored), oldest first, handed
+     * to {@code sink} in chunks of at most {@code chunkRows}. Each chunk is read in a read transaction of its own, so
+     * an export of a long run never holds one open (the writer and the WAL checkpoints go on); rows stored after the
+     * export began are not included.
+     *
+     * @return the rows handed over
+     */
+    public long eachEvent(EventQuery q, int chunkRows, ChunkSink<RecordedEvent> sink) throws IOException {
+        q.validate();
+        var criteria = q.criteria();
+        long last = writer.snapshot().eventRows();
+        long after = 0;
+        long rows = 0;
+        while (after < last) {
+            long from = after;
+            List<RecordedEvent> chunk = reads.read((s, db) -> eventPages(s, db).chunk(criteria, from, chunkRows, last));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            sink.accept(chunk);
+            rows += chunk.size();
+            after = chunk.get(chunk.size() - 1).eventId();
+        }
+        return rows;
+    }
+
+    /** Every log line matching the filters of {@code q}, oldest first, in chunks (as {@link #eachEvent}). */
+    public long eachLog(LogQuery q, int chunkRows, ChunkSink<RecordedLog> sink) throws IOException {
+        q.validate();
+        var criteria = q.criteria();
+        long last = writer.snapshot().logRows();
+        long after = 0;
+        long rows = 0;
+        while (after < last) {
+            long from = after;
+            List<RecordedLog> chunk = reads.read((s, db) -> new LogPages(new JournalRead(s.dictionaries(), s.logs(), s.generation(), db,
+                    caches.logs(), scan)).chunk(criteria, from, chunkRows, last));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            sink.accept(chunk);
+            rows += chunk.size();
+            after = chunk.get(chunk.size() - 1).logId();
+        }
+        return rows;
+    }
+
+    /**
+     * Every stored sample of a series with time in [startS, endS) (either bound may be null), in time order, in chunks
+     * of at most {@code chunkSamples}, each read in a transaction of its own. Unknown series: none.
+     *
+     * @return the samples handed over
+     */
+    public long eachSample(String name, Double startS, Double endS, int chunkSamples, SampleSink sink) throws IOException {
+        checkRange(startS, endS, null);
+        IndexRange range = reads.read((s, db) -> new SeriesReads(s.series(), db, caches.chunks()).indexes(name, startS, endS));
+        if (range == null) {
+            return 0;
+        }
+        long rows = 0;
+        for (long i = range.from(); i < range.to(); i += chunkSamples) {
+            long from = i;
+            long to = Math.min(range.to(), i + chunkSamples);
+            Samples chunk = reads.read((s, db) -> new SeriesReads(s.series(), db, caches.chunks()).samples(name, from, to));
+            if (chunk.n() == 0) {
+                break;
+            }
+            sink.accept(chunk.t(), chunk.v(), chunk.n());
+            rows += chunk.n();
+        }
+        return rows;
     }
 
     private static void checkRange(Double startS, Double endS, Integer maxPoints) {

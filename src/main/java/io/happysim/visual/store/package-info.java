@@ -1,12 +1,15 @@
 /**
- * The history store: every event, log line and sample of a run in one SQLite file, read back paged, filtered,
- * searched and downsampled. Plain JDBC over a {@code DataSource}; no Jakarta, no engine imports.
+ * The history store: every event, log line and sample of every run in one SQLite file, read back paged, filtered,
+ * searched, downsampled and exported. Plain JDBC over a {@code DataSource}; no Jakarta, no engine imports.
  *
- * <p>This package is the public face: {@link io.happysim.visual.store.VisualStore} (the one entry point),
+ * <p>This package is the public face: {@link io.happysim.visual.store.StoredRuns} (the runs of a file: start, list,
+ * open, finish, delete, retention, the plain-SQLite export), {@link io.happysim.visual.store.VisualStore} (one run's
+ * history),
  * {@link io.happysim.visual.store.Batch} (what one drain writes), the queries ({@code EventQuery}, {@code LogQuery},
  * {@code Direction}, {@code LogLevel}, {@code Transform}), the answers ({@code Page}, {@code AroundPage},
- * {@code EventCount}, {@code RecordedEvent}, {@code RecordedLog}, {@code SeriesData}, {@code StoreStats}), the sizes it
- * works with ({@code StoreLimits}) and its exceptions. Nothing outside it imports the machinery
+ * {@code EventCount}, {@code RecordedEvent}, {@code RecordedLog}, {@code SeriesData}, {@code StoreStats}), the runs'
+ * records ({@code RunStart}, {@code RunFinish}, {@code RunRecord}, {@code Retention}), the sinks of streamed reads
+ * ({@code ChunkSink}, {@code SampleSink}), the sizes it works with ({@code StoreLimits}) and its exceptions. Nothing outside it imports the machinery
  * ({@code ArchitectureTest}), which lives in {@code internal} packages named for what they hold:
  *
  * <table>
@@ -25,7 +28,17 @@
  *       a time, event and log pages, cursors</td></tr>
  *   <tr><td>{@code internal.series}</td><td>sample chunks, M4 downsampling, bucket transforms and bucket series</td></tr>
  *   <tr><td>{@code internal.snapshot}</td><td>the one writer (open, append, clear) and the snapshots readers see</td></tr>
+ *   <tr><td>{@code internal.runs}</td><td>the catalog of runs, a run's size, dropping a run and giving its pages back</td></tr>
+ *   <tr><td>{@code internal.export}</td><td>a run as a plain SQLite file in the seed design's row schema</td></tr>
  * </table>
+ *
+ * <h2>Runs</h2>
+ * Every run has its own copy of the history tables ({@code r<id>_event_blocks} …) and a row in {@code runs}. A run is
+ * therefore written, read, counted and dropped exactly as a single history was, and the current run's appends, pages
+ * and charts do not see the other runs at all (they are other B-trees of the same file). Deleting a run drops its
+ * tables (their pages go to the free list) and, in a file made with incremental auto-vacuum (every new file), gives the
+ * pages back to the file system in steps of 1024 pages, each its own short transaction, so the recording's appends go
+ * on in between. Every writer of the file takes one fair write turn ({@code WriteGate}).
  *
  * <h2>Design</h2>
  * Row-per-event storage cannot meet the targets on this hardware: sqlite-jdbc spends 1.3–2 µs per inserted row

@@ -45,7 +45,7 @@ class DurabilityTest {
         List<RecordedLog> ls = Reference.logs(500, 2);
         store.append(batch(es, ls, 0, 100, 0, 50));
         store.prepareBuckets("Probe_Server_depth", Transform.P99, 1.0);
-        for (String where : List.of("commit", "prepareStatement:INSERT OR REPLACE INTO sample_chunks", "prepareStatement:INSERT INTO names")) {
+        for (String where : List.of("commit", "prepareStatement:INSERT OR REPLACE INTO r1_sample_chunks", "prepareStatement:INSERT INTO r1_names")) {
             failOn.set(where);
             Batch b = batch(es, ls, 100, 400, 50, 300);
             // new names make the dictionary insert happen in this batch

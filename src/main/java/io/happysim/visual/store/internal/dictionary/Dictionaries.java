@@ -1,6 +1,7 @@
 package io.happysim.visual.store.internal.dictionary;
 
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +27,22 @@ public final class Dictionaries {
     public static final int LOG_LEVEL = 0;
     public static final int LOG_LOGGER = 1;
 
-    private final Names names = new Names();
+    private final Tables run;
+    private final Names names;
     private final Shapes shapes;
-    private final Kinds eventKinds = new Kinds("event_kinds", "type_id", "target_id", "source_id", "internal", "shape_id");
-    private final Kinds logKinds = new Kinds("log_kinds", "level", "logger_id");
+    private final Kinds eventKinds;
+    private final Kinds logKinds;
 
-    /** @param maxShapes how many context shapes the shape dictionary takes before storing contexts verbatim */
-    public Dictionaries(int maxShapes) {
-        this.shapes = new Shapes(maxShapes);
+    /**
+     * @param run       whose dictionaries these are
+     * @param maxShapes how many context shapes the shape dictionary takes before storing contexts verbatim
+     */
+    public Dictionaries(Tables run, int maxShapes) {
+        this.run = run;
+        this.names = new Names(run.names());
+        this.shapes = new Shapes(run.shapes(), maxShapes);
+        this.eventKinds = new Kinds(run.eventKinds(), "type_id", "target_id", "source_id", "internal", "shape_id");
+        this.logKinds = new Kinds(run.logKinds(), "level", "logger_id");
     }
 
     public Shapes shapes() {
@@ -104,22 +113,23 @@ public final class Dictionaries {
     public void load(Db db) throws SQLException {
         clear();
         try (Statement s = db.connection().createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT id, name FROM names ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, name FROM " + run.names() + " ORDER BY id")) {
                 while (rs.next()) {
                     names.load(rs.getInt(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, shape FROM shapes ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, shape FROM " + run.shapes() + " ORDER BY id")) {
                 while (rs.next()) {
                     shapes.load(rs.getInt(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, type_id, target_id, coalesce(source_id, 0), internal, coalesce(shape_id, 0) FROM event_kinds ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, type_id, target_id, coalesce(source_id, 0), internal, coalesce(shape_id, 0) FROM " + run.eventKinds()
+                    + " ORDER BY id")) {
                 while (rs.next()) {
                     eventKinds.load(rs.getInt(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)});
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, level, logger_id FROM log_kinds ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, level, logger_id FROM " + run.logKinds() + " ORDER BY id")) {
                 while (rs.next()) {
                     logKinds.load(rs.getInt(1), new int[] {rs.getInt(2), rs.getInt(3)});
                 }

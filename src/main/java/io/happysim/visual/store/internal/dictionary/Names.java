@@ -15,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * array (never read past the count they were given) and a concurrent map filled only after commit.
  */
 public final class Names {
+    private final String insertSql;
     private String[] byId = new String[256];      // index = id; slot 0 unused
     private int size = 1;                         // next id
     private int committed = 1;
     private final Map<String, Integer> staged = new HashMap<>();
     private final Map<String, Integer> published = new ConcurrentHashMap<>();
     private final List<String> pending = new ArrayList<>();
+
+    /** @param table the run's names table */
+    public Names(String table) {
+        this.insertSql = "INSERT INTO " + table + "(id, name) VALUES (?, ?)";
+    }
 
     /** Writer: the id of {@code name}, adding it (staged) when new. */
     public int idFor(String name) {
@@ -44,7 +50,7 @@ public final class Names {
 
     /** Writer: persists the names staged since the last commit (inside the open transaction). */
     public void write(Connection c) throws SQLException {
-        Dictionaries.insertTexts(c, "INSERT INTO names(id, name) VALUES (?, ?)", committed, pending);
+        Dictionaries.insertTexts(c, insertSql, committed, pending);
     }
 
     public void commit() {

@@ -25,6 +25,7 @@ public final class Shapes {
     /** Whatever the number of entries, their characters together stay under this. */
     static final long MAX_CHARS = 1L << 20;
 
+    private final String insertSql;
     private final int maxShapes;
     private String[] byId = new String[64];
     private String[] lowerById = new String[64];
@@ -36,8 +37,12 @@ public final class Shapes {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> staged = new ArrayList<>();
 
-    /** @param maxShapes ids at most (the two reserved ones included); new shapes beyond are stored verbatim */
-    public Shapes(int maxShapes) {
+    /**
+     * @param table     the run's shapes table
+     * @param maxShapes ids at most (the two reserved ones included); new shapes beyond are stored verbatim
+     */
+    public Shapes(String table, int maxShapes) {
+        this.insertSql = "INSERT INTO " + table + "(id, shape) VALUES (?, ?)";
         this.maxShapes = maxShapes;
     }
 
@@ -81,7 +86,7 @@ public final class Shapes {
     }
 
     public void write(Connection c) throws SQLException {
-        Dictionaries.insertTexts(c, "INSERT INTO shapes(id, shape) VALUES (?, ?)", committed, staged);
+        Dictionaries.insertTexts(c, insertSql, committed, staged);
     }
 
     public void commit() {

@@ -1,9 +1,10 @@
 package io.happysim.visual.store.internal.journal;
 
 import io.happysim.visual.store.internal.schema.Schema;
+import io.happysim.visual.store.internal.schema.Tables;
 
 /**
- * How one journal is laid out in the file: its table prefix, rows per block (fixed when the file was created), text
+ * How one journal is laid out in the file: its table prefix (within its run's), rows per block (fixed when the file was created), text
  * fields per row and which of them are searchable, and whether texts are shaped (event contexts: shape + digit runs)
  * or plain UTF-8 (log lines). Also the SQL that reads and writes its three tables. Immutable.
  */
@@ -44,14 +45,14 @@ public final class JournalFormat {
         this.sqlSummaries = "SELECT block_no, n, t_min, t_max, nulls, flags, palette FROM " + prefix + "_blocks ORDER BY block_no";
     }
 
-    /** Events: one text per row (the context), shaped and searchable. */
-    public static JournalFormat events(int blockRows) {
-        return new JournalFormat(Schema.EVENTS, blockRows, 1, new boolean[] {true}, true);
+    /** A run's events: one text per row (the context), shaped and searchable. */
+    public static JournalFormat events(Tables run, int blockRows) {
+        return new JournalFormat(run.journal(Schema.EVENTS), blockRows, 1, new boolean[] {true}, true);
     }
 
-    /** Logs: two texts per row, the wall time (not searched) and the message (searched). */
-    public static JournalFormat logs(int blockRows) {
-        return new JournalFormat(Schema.LOGS, blockRows, 2, new boolean[] {false, true}, false);
+    /** A run's logs: two texts per row, the wall time (not searched) and the message (searched). */
+    public static JournalFormat logs(Tables run, int blockRows) {
+        return new JournalFormat(run.journal(Schema.LOGS), blockRows, 2, new boolean[] {false, true}, false);
     }
 
     public String prefix() {

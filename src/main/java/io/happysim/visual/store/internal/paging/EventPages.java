@@ -86,6 +86,17 @@ public final class EventPages {
         return new EventCount(r.total(), t0, t1, rows);
     }
 
+    /**
+     * The next matching rows after {@code afterId}, oldest first, none beyond {@code lastId}: an export reads a whole
+     * filtered history this way, chunk by chunk, without a total.
+     */
+    public List<RecordedEvent> chunk(EventCriteria q, long afterId, int limit, long lastId) throws SQLException {
+        JournalQuery r = query(q);
+        List<RowRef> refs = new ArrayList<>(r.collect(afterId + 1, true, limit).rows());
+        refs.removeIf(ref -> ref.id() > lastId);
+        return records(r, refs);
+    }
+
     /** The newest {@code n} rows, oldest first. */
     public List<RecordedEvent> newest(int n) throws SQLException {
         JournalQuery r = query(EventCriteria.NONE);

@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The log journal as one read sees it: pages by cursor. */
+/** The log journal as one read sees it: pages by cursor, and chunks for an export. */
 public final class LogPages {
     private static final LogLevel[] LEVELS = LogLevel.values();
 
@@ -35,9 +35,23 @@ public final class LogPages {
         long rows = read.journal().rows();
         long start = cursor != null ? (ascending ? cursor + 1 : cursor - 1) : (ascending ? 1 : rows);
         PageSlice slice = r.collect(start, ascending, limit);
-        List<RecordedLog> items = new ArrayList<>(slice.rows().size());
+        List<RecordedLog> items = records(r, slice.rows());
+        String next = slice.more() && !slice.rows().isEmpty() ? Cursors.encode(Cursors.LOGS, slice.last().id()) : null;
+        return new Page<>(items, next, r.total());
+    }
+
+    /** The next matching lines after {@code afterId}, oldest first, none beyond {@code lastId} (for an export). */
+    public List<RecordedLog> chunk(LogCriteria q, long afterId, int limit, long lastId) throws SQLException {
+        JournalQuery r = read.query(FilterCompiler.logs(q, dictionaries, read.generation()));
+        List<RowRef> refs = new ArrayList<>(r.collect(afterId + 1, true, limit).rows());
+        refs.removeIf(ref -> ref.id() > lastId);
+        return records(r, refs);
+    }
+
+    private List<RecordedLog> records(JournalQuery r, List<RowRef> refs) throws SQLException {
+        List<RecordedLog> items = new ArrayList<>(refs.size());
         Kinds.View kv = dictionaries.logKinds();
-        for (RowRef ref : slice.rows()) {
+        for (RowRef ref : refs) {
             DecodedBlock b = r.blockOf(ref);
             Texts tx = r.textsOf(ref);
             int row = ref.row();
@@ -46,7 +60,6 @@ public final class LogPages {
             items.add(new RecordedLog(ref.id(), t == Journal.NULL_TIME ? null : t, tx.text(row, 0),
                     LEVELS[kv.get(LOG_LEVEL, kind)].name(), dictionaries.name(kv.get(LOG_LOGGER, kind)), tx.text(row, 1)));
         }
-        String next = slice.more() && !slice.rows().isEmpty() ? Cursors.encode(Cursors.LOGS, slice.last().id()) : null;
-        return new Page<>(items, next, r.total());
+        return items;
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +14,9 @@ import java.util.Map;
  * connection to the pool.
  */
 public final class Db implements AutoCloseable {
+    /** {@link #generation} of a run that is not in the catalog. */
+    public static final long NO_RUN = -1;
+    private static final String SQL_GENERATION = "SELECT generation FROM runs WHERE id = ?";
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -46,11 +48,24 @@ public final class Db implements AutoCloseable {
         }
     }
 
-    /** The store's generation (bumped by every clear) as this connection's transaction sees it. */
-    public long generation() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = '" + StoreMeta.GENERATION + "'")) {
-            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+    /**
+     * A run's generation (bumped by every clear of its history) as this connection's transaction sees it, or
+     * {@link #NO_RUN} when the run is not in the catalog (deleted).
+     */
+    public long generation(Tables run) throws SQLException {
+        PreparedStatement p = ps(SQL_GENERATION);
+        p.setLong(1, run.runId());
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : NO_RUN;
+        }
+    }
+
+    /** Sets a run's generation inside the open transaction. */
+    public void setGeneration(Tables run, long generation) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET generation = ? WHERE id = ?")) {
+            p.setLong(1, generation);
+            p.setLong(2, run.runId());
+            p.executeUpdate();
         }
     }
 

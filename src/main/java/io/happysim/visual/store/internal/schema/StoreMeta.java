@@ -1,19 +1,17 @@
 package io.happysim.visual.store.internal.schema;
 
 import io.happysim.visual.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The {@code store_meta} settings: the schema version, the generation (bumped by every clear, so that readers of an
- * older snapshot notice) and the block and chunk sizes the file was created with, which outrank those asked for.
+ * The {@code store_meta} settings: the schema version and the block and chunk sizes the file was created with, which
+ * outrank those asked for (every run of a file has the same block sizes). A run's generation (bumped by every clear,
+ * so that readers of an older snapshot notice) is in its row of {@code runs}.
  */
 public final class StoreMeta {
     public static final String SCHEMA_VERSION = "schema_version";
-    public static final String GENERATION = "generation";
     static final String EVENT_BLOCK = "event_block";
     static final String LOG_BLOCK = "log_block";
     static final String SAMPLE_CHUNK = "sample_chunk";
@@ -33,7 +31,6 @@ public final class StoreMeta {
      */
     public static Layout settle(Statement s, Layout requested, int chunkSamples) throws SQLException {
         insertIfMissing(s, SCHEMA_VERSION, Schema.VERSION);
-        insertIfMissing(s, GENERATION, 0);
         insertIfMissing(s, EVENT_BLOCK, requested.eventBlockRows());
         insertIfMissing(s, LOG_BLOCK, requested.logBlockRows());
         insertIfMissing(s, SAMPLE_CHUNK, chunkSamples);
@@ -57,21 +54,24 @@ public final class StoreMeta {
         return new Layout(eventBlock, logBlock);
     }
 
+    /** The block sizes the file holds (a file without them: {@code fallback}), read without writing anything. */
+    public static Layout layout(Statement s, Layout fallback) throws SQLException {
+        int eventBlock = fallback.eventBlockRows();
+        int logBlock = fallback.logBlockRows();
+        try (ResultSet rs = s.executeQuery("SELECT key, value FROM store_meta WHERE key IN ('" + EVENT_BLOCK + "', '" + LOG_BLOCK + "')")) {
+            while (rs.next()) {
+                int v = Integer.parseInt(rs.getString(2));
+                if (EVENT_BLOCK.equals(rs.getString(1))) {
+                    eventBlock = v;
+                } else {
+                    logBlock = v;
+                }
+            }
+        }
+        return new Layout(eventBlock, logBlock);
+    }
+
     private static void insertIfMissing(Statement s, String key, long value) throws SQLException {
         s.executeUpdate("INSERT OR IGNORE INTO store_meta(key, value) VALUES ('" + key + "', '" + value + "')");
-    }
-
-    /** The stored generation (0 for a file that has none yet). */
-    public static long generation(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = '" + GENERATION + "'")) {
-            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
-        }
-    }
-
-    public static void setGeneration(Connection c, long generation) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE store_meta SET value = ? WHERE key = '" + GENERATION + "'")) {
-            p.setString(1, Long.toString(generation));
-            p.executeUpdate();
-        }
     }
 }

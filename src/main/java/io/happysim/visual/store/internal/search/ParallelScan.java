@@ -6,6 +6,7 @@ import io.happysim.visual.store.internal.journal.BlockSummary;
 import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Texts;
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.Tables;
 import java.sql.SQLException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,15 +27,17 @@ public final class ParallelScan {
 
     private final Executor helper;
     private final DataSource dataSource;
+    private final Tables run;
 
     /**
      * @param helper     runs the helper's share (one thread is enough: the machine's other core); null = the caller
      *                   scans alone
      * @param dataSource where the helper gets its connection
      */
-    public ParallelScan(Executor helper, DataSource dataSource) {
+    public ParallelScan(Executor helper, DataSource dataSource, Tables run) {
         this.helper = helper;
         this.dataSource = dataSource;
+        this.run = run;
     }
 
     /** Whether {@code blocks} blocks are worth scanning on two threads. */
@@ -128,7 +131,7 @@ public final class ParallelScan {
             }
             // the connection first: a chunk is claimed only when it can be worked on at once
             try (Db hdb = new Db(dataSource.getConnection())) {
-                if (hdb.generation() != generation) {
+                if (hdb.generation(run) != generation) {
                     return;     // cleared since: leave the rest to the caller
                 }
                 int c;

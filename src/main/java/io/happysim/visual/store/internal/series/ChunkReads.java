@@ -4,6 +4,7 @@ import static io.happysim.visual.store.internal.series.SeriesStore.CHUNK_SAMPLES
 
 import io.happysim.visual.store.internal.cache.BoundedCache;
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.Tables;
 import java.sql.SQLException;
 
 /**
@@ -12,17 +13,27 @@ import java.sql.SQLException;
  * open chunk is the view's own copy. Thread-safe (the cache is).
  */
 public final class ChunkReads {
-    static final String SQL_CHUNK = "SELECT data FROM sample_chunks WHERE id = ?";
-
+    final String sqlChunk;
+    private final Tables run;
     private final BoundedCache<ChunkKey, Samples> cache;
 
-    /** @param cacheChunks how many decoded sealed chunks are kept at the most */
-    public ChunkReads(int cacheChunks) {
+    /**
+     * @param run         whose chunks these are
+     * @param cacheChunks how many decoded sealed chunks are kept at the most
+     */
+    public ChunkReads(Tables run, int cacheChunks) {
+        this.run = run;
+        this.sqlChunk = "SELECT data FROM " + run.sampleChunks() + " WHERE id = ?";
         this.cache = BoundedCache.ofBytes(cacheChunks * Samples.FULL_CHUNK_BYTES, BoundedCache.Admission.ON_FIRST_REQUEST);
     }
 
     public void clear() {
         cache.clear();
+    }
+
+    /** The run whose tables these chunks are read from. */
+    public Tables run() {
+        return run;
     }
 
     /** A chunk of a series: identity of the writer's series object (new after every clear) and chunk number. */
@@ -46,7 +57,7 @@ public final class ChunkReads {
         ChunkKey key = new ChunkKey(v.owner(), c);
         Samples s = cache.get(key);
         if (s == null) {
-            s = ChunkCodec.decode(db.blob(SQL_CHUNK, ChunkCodec.rowId(v.id(), c)));
+            s = ChunkCodec.decode(db.blob(sqlChunk, ChunkCodec.rowId(v.id(), c)));
             cache.offer(key, s);
         }
         return s;

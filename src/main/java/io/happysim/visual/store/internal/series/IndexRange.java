@@ -1,12 +1,12 @@
 package io.happysim.visual.store.internal.series;
 
 /** Sample indexes {@code [from, to)} of one series. */
-record IndexRange(long from, long to) {
-    boolean isEmpty() {
+public record IndexRange(long from, long to) {
+    public boolean isEmpty() {
         return to <= from;
     }
 
-    long size() {
+    public long size() {
         return to - from;
     }
 }

@@ -4,7 +4,7 @@ import io.happysim.visual.store.internal.cache.Weighed;
 
 /** Decoded samples: times (ns) and values, the first {@code n} of each array. Immutable once cached. */
 public record Samples(long[] t, double[] v, int n) implements Weighed {
-    static final Samples NONE = new Samples(new long[0], new double[0], 0);
+    public static final Samples NONE = new Samples(new long[0], new double[0], 0);
 
     /** What a full chunk weighs, for sizing the chunk cache in chunks. */
     static final long FULL_CHUNK_BYTES = bytesOf(SeriesStore.CHUNK_SAMPLES);

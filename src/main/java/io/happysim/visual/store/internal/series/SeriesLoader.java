@@ -16,9 +16,6 @@ import java.util.List;
  * read), its open chunk's samples, and each bucket series' open bucket (re-read from the base series' samples).
  */
 final class SeriesLoader {
-    private static final String SQL_SERIES = "SELECT id, name, base_id, transform, window_s, open_idx, open_from FROM series ORDER BY id";
-    private static final String SQL_CHUNKS = "SELECT series_id, chunk_no, n, t_first, t_last, v_first, v_last, v_min, t_at_min, i_min, "
-            + "v_max, t_at_max, i_max FROM sample_chunks ORDER BY id";
 
     /** A bucket series' row of {@code series}, kept until every series is known. */
     private record BucketRow(SeriesChunks out, int baseId, String transform, double window, long openIdx, long openFrom) {
@@ -27,16 +24,22 @@ final class SeriesLoader {
     private final SeriesStore store;
     private final ChunkReads chunks;
 
+    private final String sqlSeries;
+    private final String sqlChunks;
+
     SeriesLoader(SeriesStore store, ChunkReads chunks) {
         this.store = store;
         this.chunks = chunks;
+        this.sqlSeries = "SELECT id, name, base_id, transform, window_s, open_idx, open_from FROM " + chunks.run().series() + " ORDER BY id";
+        this.sqlChunks = "SELECT series_id, chunk_no, n, t_first, t_last, v_first, v_last, v_min, t_at_min, i_min, "
+                + "v_max, t_at_max, i_max FROM " + chunks.run().sampleChunks() + " ORDER BY id";
     }
 
     void load(Db db) throws SQLException {
         List<BucketRow> bucketRows = loadSeries(db);
         List<SeriesChunks> withOpenChunk = loadChunkSummaries(db);
         for (SeriesChunks ch : withOpenChunk) {
-            Samples s = ChunkCodec.decode(db.blob(ChunkReads.SQL_CHUNK, ChunkCodec.rowId(ch.id, ch.sealed)));
+            Samples s = ChunkCodec.decode(db.blob(chunks.sqlChunk, ChunkCodec.rowId(ch.id, ch.sealed)));
             System.arraycopy(s.t(), 0, ch.tt, 0, s.n());
             System.arraycopy(s.v(), 0, ch.tv, 0, s.n());
             ch.tn = s.n();
@@ -67,7 +70,7 @@ final class SeriesLoader {
     /** Every series; the user ones registered, the bucket ones returned for later. */
     private List<BucketRow> loadSeries(Db db) throws SQLException {
         List<BucketRow> bucketRows = new ArrayList<>();
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(SQL_SERIES)) {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sqlSeries)) {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 String name = rs.getString(2);
@@ -92,7 +95,7 @@ final class SeriesLoader {
     /** The summaries of every sealed chunk; answers the series whose last chunk is open (to be decoded). */
     private List<SeriesChunks> loadChunkSummaries(Db db) throws SQLException {
         List<SeriesChunks> withOpenChunk = new ArrayList<>();
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(SQL_CHUNKS)) {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sqlChunks)) {
             while (rs.next()) {
                 SeriesChunks ch = store.byId.get(rs.getInt(1));
                 if (ch == null) {

@@ -56,6 +56,18 @@ public record SeriesReads(SeriesSnapshot snapshot, Db db, ChunkReads chunks) {
         return materialised(v, dv, transform, windowS, range, maxPoints);
     }
 
+    /** The indexes of the samples with time in [startS, endS) (either bound may be null); null for an unknown series. */
+    public IndexRange indexes(String name, Double startS, Double endS) throws SQLException {
+        SeriesView v = snapshot.series().get(name);
+        return v == null ? null : range(v, startS, endS);
+    }
+
+    /** The samples with index in [from, to), times in nanoseconds (an export reads a series chunk by chunk this way). */
+    public Samples samples(String name, long from, long to) throws SQLException {
+        SeriesView v = snapshot.series().get(name);
+        return v == null ? Samples.NONE : chunks.read(db, v, from, Math.min(to, v.count()));
+    }
+
     private IndexRange range(SeriesView v, Double startS, Double endS) throws SQLException {
         long i0 = startS == null ? 0 : chunks.indexAtOrAfter(db, v, TimeBounds.ceilNs(startS));
         long i1 = endS == null ? v.count() : chunks.indexAtOrAfter(db, v, TimeBounds.ceilNs(endS));

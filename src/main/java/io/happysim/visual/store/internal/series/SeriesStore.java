@@ -1,6 +1,7 @@
 package io.happysim.visual.store.internal.series;
 
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.Tables;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -21,10 +22,9 @@ import java.util.Map;
 public final class SeriesStore {
     /** Samples per chunk: one row of {@code sample_chunks}. */
     public static final int CHUNK_SAMPLES = 512;
-    private static final String SQL_INSERT_SERIES = "INSERT INTO series(id, name, base_id, transform, window_s) VALUES (?, ?, ?, ?, ?)";
-    private static final String SQL_INSERT_CHUNK = "INSERT OR REPLACE INTO sample_chunks(id, series_id, chunk_no, n, t_first, t_last, "
-            + "v_first, v_last, v_min, t_at_min, i_min, v_max, t_at_max, i_max, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String SQL_SAVE_OPEN_BUCKET = "UPDATE series SET open_idx = ?, open_from = ? WHERE id = ?";
+    private final String sqlInsertSeries;
+    private final String sqlInsertChunk;
+    private final String sqlSaveOpenBucket;
 
     private final ChunkReads chunks;
     final Map<String, SeriesChunks> byName = new HashMap<>();
@@ -37,6 +37,11 @@ public final class SeriesStore {
     /** @param chunks how the backfill of a new bucket series reads stored samples */
     public SeriesStore(ChunkReads chunks) {
         this.chunks = chunks;
+        Tables run = chunks.run();
+        this.sqlInsertSeries = "INSERT INTO " + run.series() + "(id, name, base_id, transform, window_s) VALUES (?, ?, ?, ?, ?)";
+        this.sqlInsertChunk = "INSERT OR REPLACE INTO " + run.sampleChunks() + "(id, series_id, chunk_no, n, t_first, t_last, "
+                + "v_first, v_last, v_min, t_at_min, i_min, v_max, t_at_max, i_max, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        this.sqlSaveOpenBucket = "UPDATE " + run.series() + " SET open_idx = ?, open_from = ? WHERE id = ?";
     }
 
     /** What readers see as of the last {@link #publish}. */
@@ -89,7 +94,7 @@ public final class SeriesStore {
 
     private SeriesChunks create(Db db, String name) throws SQLException {
         int id = nextId++;
-        PreparedStatement p = db.ps(SQL_INSERT_SERIES);
+        PreparedStatement p = db.ps(sqlInsertSeries);
         p.setInt(1, id);
         p.setString(2, name);
         p.setNull(3, Types.INTEGER);
@@ -127,9 +132,9 @@ public final class SeriesStore {
         }
     }
 
-    private static ChunkSummary writeChunk(Db db, SeriesChunks ch, long chunkNo, long[] t, double[] v, int n) throws SQLException {
+    private ChunkSummary writeChunk(Db db, SeriesChunks ch, long chunkNo, long[] t, double[] v, int n) throws SQLException {
         ChunkSummary s = ChunkSummary.of(t, v, n);
-        PreparedStatement p = db.ps(SQL_INSERT_CHUNK);
+        PreparedStatement p = db.ps(sqlInsertChunk);
         p.setLong(1, ChunkCodec.rowId(ch.id, chunkNo));
         p.setInt(2, ch.id);
         p.setLong(3, chunkNo);
@@ -164,8 +169,8 @@ public final class SeriesStore {
         }
     }
 
-    private static void saveOpenBucket(Db db, BucketSeries d) throws SQLException {
-        PreparedStatement p = db.ps(SQL_SAVE_OPEN_BUCKET);
+    private void saveOpenBucket(Db db, BucketSeries d) throws SQLException {
+        PreparedStatement p = db.ps(sqlSaveOpenBucket);
         if (d.openIdx == BucketSeries.NO_BUCKET) {
             p.setNull(1, Types.INTEGER);
         } else {
@@ -192,7 +197,7 @@ public final class SeriesStore {
         }
         int id = nextId++;
         String name = key.seriesName();
-        PreparedStatement p = db.ps(SQL_INSERT_SERIES);
+        PreparedStatement p = db.ps(sqlInsertSeries);
         p.setInt(1, id);
         p.setString(2, name);
         p.setInt(3, base.id);

@@ -1,6 +1,7 @@
 package io.happysim.visual.store.internal.snapshot;
 
 import io.happysim.visual.store.LogLevel;
+import io.happysim.visual.store.NoSuchRunException;
 import io.happysim.visual.store.RecordedEvent;
 import io.happysim.visual.store.RecordedLog;
 import io.happysim.visual.store.StoreException;
@@ -10,14 +11,13 @@ import io.happysim.visual.store.internal.journal.AppendStage;
 import io.happysim.visual.store.internal.journal.Journal;
 import io.happysim.visual.store.internal.journal.JournalFormat;
 import io.happysim.visual.store.internal.schema.Db;
-import io.happysim.visual.store.internal.schema.OtherVersions;
-import io.happysim.visual.store.internal.schema.PageSize;
 import io.happysim.visual.store.internal.schema.Schema;
 import io.happysim.visual.store.internal.schema.StoreMeta;
+import io.happysim.visual.store.internal.schema.Tables;
+import io.happysim.visual.store.internal.schema.WriteGate;
 import io.happysim.visual.store.internal.series.BucketKey;
 import io.happysim.visual.store.internal.series.SampleRun;
 import io.happysim.visual.store.internal.series.SeriesStore;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -25,28 +25,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The store's one writer: opens the file (schema, layout, every summary rebuilt from it), appends batches, builds
- * bucket series, clears. Each of these takes the writer lock and runs one transaction; in-memory state changes only
- * after the commit and is then published as a new {@link Snapshot}. A failed append rolls back, leaves memory as it
- * was and throws {@link StoreException}: the caller retries the same batch.
+ * One run's one writer: opens the run (its tables, every summary rebuilt from them), appends batches, builds bucket
+ * series, clears. Each of these takes the writer lock and runs one transaction, inside the file's {@link WriteGate};
+ * in-memory state changes only after the commit and is then published as a new {@link Snapshot}. A failed append rolls
+ * back, leaves memory as it was and throws {@link StoreException}: the caller retries the same batch. A past run is
+ * opened read-only: nothing is created and {@code append} and {@code clear} refuse; only a bucket series a chart asks
+ * for is still built into it (a cache of what its samples already say).
  *
  * <p>Every field but the published snapshot, the flags and the counters is guarded by the writer lock.
  */
 public final class HistoryWriter {
     private final DataSource dataSource;
-    private final StoreLimits limits;
+    private final Tables run;
+    private final boolean writable;
     private final ReadCaches caches;
-    private final Consumer<OtherVersions.Discarded> onDiscarded;
+    private final WriteGate gate;
     private final ReentrantLock lock = new ReentrantLock();
     private final Dictionaries dictionaries;
     private final SeriesStore series;
     private final Set<BucketKey> wantedBuckets = ConcurrentHashMap.newKeySet();
-    private Journal events;     // made at the first open, with the file's block size
-    private Journal logs;
+    private final Journal events;
+    private final Journal logs;
     private long generation;
     private volatile Snapshot published;
     private volatile boolean opened;
@@ -56,15 +58,31 @@ public final class HistoryWriter {
     private volatile double lastAppendMs;
 
     /**
-     * @param onDiscarded told when the file held another schema version, whose history is dropped
+     * @param run      the run this writer owns (its row must be in the catalog)
+     * @param layout   the file's block sizes
+     * @param writable false for a past run, opened to be read
      */
-    public HistoryWriter(DataSource dataSource, StoreLimits limits, ReadCaches caches, Consumer<OtherVersions.Discarded> onDiscarded) {
+    public HistoryWriter(DataSource dataSource, Tables run, StoreMeta.Layout layout, StoreLimits limits, ReadCaches caches, WriteGate gate,
+                         boolean writable) {
         this.dataSource = dataSource;
-        this.limits = limits;
+        this.run = run;
+        this.writable = writable;
         this.caches = caches;
-        this.onDiscarded = onDiscarded;
-        this.dictionaries = new Dictionaries(limits.maxShapes());
+        this.gate = gate;
+        this.dictionaries = new Dictionaries(run, limits.maxShapes());
         this.series = new SeriesStore(caches.chunks());
+        this.events = new Journal(JournalFormat.events(run, layout.eventBlockRows()), dictionaries.shapes());
+        this.logs = new Journal(JournalFormat.logs(run, layout.logBlockRows()), null);
+    }
+
+    /** The run this writer owns. */
+    public Tables run() {
+        return run;
+    }
+
+    /** False for a past run, opened to be read. */
+    public boolean writable() {
+        return writable;
     }
 
     /** The current snapshot (the file is opened first, once). */
@@ -95,22 +113,11 @@ public final class HistoryWriter {
             if (opened && !needsReload) {
                 return;
             }
-            PageSize.preferLargePages(dataSource);
+            if (writable) {
+                createTables();
+            }
             try (Db db = new Db(dataSource.getConnection())) {
-                OtherVersions.dropIfOther(db, onDiscarded);
-                StoreMeta.Layout layout;
-                try (Statement s = db.connection().createStatement()) {
-                    Schema.create(s);
-                    layout = StoreMeta.settle(s, new StoreMeta.Layout(limits.eventBlockRows(), limits.logBlockRows()),
-                            SeriesStore.CHUNK_SAMPLES);
-                }
-                db.commit();
-                if (events == null) {
-                    events = new Journal(JournalFormat.events(layout.eventBlockRows()), dictionaries.shapes());
-                    logs = new Journal(JournalFormat.logs(layout.logBlockRows()), null);
-                }
                 loadAll(db);
-                db.commit();
             }
             opened = true;
             needsReload = false;
@@ -121,11 +128,23 @@ public final class HistoryWriter {
         }
     }
 
+    /** The run's tables, when missing (a new run's), in one transaction. */
+    private void createTables() throws SQLException {
+        gate.lock();
+        try (Db db = new Db(dataSource.getConnection()); Statement s = db.connection().createStatement()) {
+            Schema.createRun(s, run);
+            db.commit();
+        } finally {
+            gate.unlock();
+        }
+    }
+
     private void loadAll(Db db) throws SQLException {
         dictionaries.clear();
         caches.clear();
-        try (Statement s = db.connection().createStatement()) {
-            generation = StoreMeta.generation(s);
+        generation = db.generation(run);
+        if (generation == Db.NO_RUN) {
+            throw new NoSuchRunException(run.runId());
         }
         dictionaries.load(db);
         events.load(db);
@@ -148,8 +167,10 @@ public final class HistoryWriter {
         lock.lock();
         try {
             ensureOpen();
+            requireWritable();
             validate(newEvents, newLogs, samples);
             Db db = null;
+            gate.lock();
             try {
                 db = new Db(dataSource.getConnection());
                 AppendStage es = events.begin(db);
@@ -188,6 +209,7 @@ public final class HistoryWriter {
                 if (db != null) {
                     db.close();
                 }
+                gate.unlock();
             }
             dictionaries.commit();
             events.commit();
@@ -251,6 +273,7 @@ public final class HistoryWriter {
         }
         try {
             ensureOpen();
+            gate.lock();
             try (Db db = new Db(dataSource.getConnection())) {
                 try {
                     series.materialise(db, key);
@@ -264,6 +287,8 @@ public final class HistoryWriter {
             } catch (SQLException e) {
                 wantedBuckets.add(key);
                 return;
+            } finally {
+                gate.unlock();
             }
             series.publish();
             publish();
@@ -280,14 +305,18 @@ public final class HistoryWriter {
         lock.lock();
         try {
             ensureOpen();
+            requireWritable();
+            gate.lock();
             try (Db db = new Db(dataSource.getConnection()); Statement s = db.connection().createStatement()) {
-                for (String t : Schema.DATA_TABLES) {
+                for (String t : run.dataTables()) {
                     s.executeUpdate("DELETE FROM " + t);
                 }
-                StoreMeta.setGeneration(db.connection(), generation + 1);
+                db.setGeneration(run, generation + 1);
                 db.commit();
             } catch (SQLException e) {
                 throw new StoreException("clear failed: " + e.getMessage(), e);
+            } finally {
+                gate.unlock();
             }
             generation++;
             dictionaries.clear();
@@ -302,19 +331,17 @@ public final class HistoryWriter {
         }
     }
 
-    /** Checkpoints the WAL into the main file; the store cannot be used afterwards. */
+    private void requireWritable() {
+        if (!writable) {
+            throw new StoreException(run + " is a past run: its history is read-only", null);
+        }
+    }
+
+    /** The writer cannot be used afterwards (the file stays open for the other runs; its owner checkpoints it). */
     public void close() {
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
             closed = true;
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (SQLException ignored) {
-                // best effort
-            }
         } finally {
             lock.unlock();
         }

@@ -1,13 +1,15 @@
 package io.happysim.visual.store.internal.snapshot;
 
+import io.happysim.visual.store.NoSuchRunException;
 import io.happysim.visual.store.StoreException;
 import io.happysim.visual.store.internal.schema.Db;
+import io.happysim.visual.store.internal.schema.Tables;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * Runs a read against the current snapshot in one SQLite read transaction (WAL: it never waits for the writer). When
+ * Runs a read of one run against its current snapshot in one SQLite read transaction (WAL: it never waits for the writer). When
  * the file was cleared after the snapshot was taken (its generation moved on), the read starts again on the new
  * snapshot, a few times at the most.
  */
@@ -21,10 +23,12 @@ public final class SnapshotReads {
     }
 
     private final DataSource dataSource;
+    private final Tables run;
     private final Supplier<Snapshot> snapshots;
 
-    public SnapshotReads(DataSource dataSource, Supplier<Snapshot> snapshots) {
+    public SnapshotReads(DataSource dataSource, Tables run, Supplier<Snapshot> snapshots) {
         this.dataSource = dataSource;
+        this.run = run;
         this.snapshots = snapshots;
     }
 
@@ -32,7 +36,11 @@ public final class SnapshotReads {
         for (int attempt = 0; ; attempt++) {
             Snapshot s = snapshots.get();
             try (Db db = new Db(dataSource.getConnection())) {
-                if (db.generation() != s.generation() && attempt < RETRIES) {
+                long generation = db.generation(run);
+                if (generation == Db.NO_RUN) {
+                    throw new NoSuchRunException(run.runId());     // deleted meanwhile
+                }
+                if (generation != s.generation() && attempt < RETRIES) {
                     continue;   // cleared after our snapshot was taken: take the new one
                 }
                 return op.run(s, db);
