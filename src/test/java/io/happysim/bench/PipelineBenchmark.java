@@ -9,6 +9,9 @@ import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.SessionListener;
 import io.happysim.visual.session.SimState;
 import io.happysim.visual.store.TestDataSources;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.StoreLimits;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.VisualStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -87,14 +90,17 @@ public final class PipelineBenchmark implements BenchMain.Suite {
 
     private static void recorded(String scenario, int keep, double bare, BenchTable table) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-pipeline");
-        Path file = keepDb != null ? Path.of(keepDb) : dir.resolve("history.db");
+        boolean kept = keepDb != null;
+        Path file = kept ? Path.of(keepDb) : dir.resolve("history.db");
         keepDb = null;
         ExecutorService drains = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
-        VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)), scan);
-        DebugSession session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, false), new io.happysim.scenarios.ScenarioCatalog(null));
+        StoredRuns runs = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(file)), scan, StoreLimits.defaults(), drains);
+        // a kept file keeps its earlier runs: recording twice into it gives two runs to compare
+        DebugSession session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
+                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, kept, Retention.keepAll()),
+                new io.happysim.scenarios.ScenarioCatalog(null));
         try {
             session.start();
             scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
@@ -124,6 +130,7 @@ public final class PipelineBenchmark implements BenchMain.Suite {
                 throw new IllegalStateException("completion reported with rows still pending");
             }
             DebugSession.Recorded recorded = session.recorded();
+            VisualStore store = session.store();
             if (store.stats().events() != recorded.events() || store.stats().samples() != recorded.samples()) {
                 throw new IllegalStateException("stored rows differ from recorded ones: " + store.stats() + " vs " + recorded);
             }
@@ -135,7 +142,7 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         } finally {
             scheduler.shutdownNow();
             session.close();
-            store.close();
+            runs.close();
             scan.shutdownNow();
             drains.shutdownNow();
             try (Stream<Path> files = Files.walk(dir)) {

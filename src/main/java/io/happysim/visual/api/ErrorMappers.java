@@ -5,6 +5,8 @@ import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.InvalidRequestException;
 import io.happysim.visual.session.UnknownNameException;
 import io.happysim.visual.store.BadQueryException;
+import io.happysim.visual.store.CurrentRunException;
+import io.happysim.visual.store.NoSuchRunException;
 import io.happysim.visual.store.StoreException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -47,6 +49,24 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(UnknownNameException e) {
             return ApiErrors.response(404, e.getMessage());
+        }
+    }
+
+    /** A run the file does not have (never had, or deleted): 404. */
+    @Provider
+    public static class NoSuchRunMapper implements ExceptionMapper<NoSuchRunException> {
+        @Override
+        public Response toResponse(NoSuchRunException e) {
+            return ApiErrors.response(404, e.getMessage());
+        }
+    }
+
+    /** Deleting the run being recorded: 409. */
+    @Provider
+    public static class CurrentRunMapper implements ExceptionMapper<CurrentRunException> {
+        @Override
+        public Response toResponse(CurrentRunException e) {
+            return ApiErrors.response(409, e.getMessage());
         }
     }
 

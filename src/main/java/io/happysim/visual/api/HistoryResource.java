@@ -41,8 +41,10 @@ public class HistoryResource {
     @Inject
     DebuggerSession debugger;
 
-    private VisualStore history() {
-        return debugger.store();
+    /** The history of a run ({@code run} absent: the current run's); an unknown run is a 404. */
+    private VisualStore history(String run) {
+        Long id = Params.run(run);
+        return id == null ? debugger.store() : debugger.session().runs().store(id);
     }
 
     /** A page of events; with only {@code last_n}, the original's plain array of the newest events. */
@@ -52,11 +54,13 @@ public class HistoryResource {
                          @QueryParam("direction") String direction, @QueryParam("time_min") String timeMin,
                          @QueryParam("time_max") String timeMax, @QueryParam("event_type") List<String> eventTypes,
                          @QueryParam("entity") String entity, @QueryParam("search") String search,
-                         @QueryParam("exclude_internal") String excludeInternal, @QueryParam("around_time") String aroundTime) {
+                         @QueryParam("exclude_internal") String excludeInternal, @QueryParam("around_time") String aroundTime,
+                         @QueryParam("run") String run) {
+        VisualStore history = history(run);
         boolean paged = cursor != null || limit != null || direction != null || timeMin != null || timeMax != null
                 || !eventTypes.isEmpty() || entity != null || search != null || excludeInternal != null || aroundTime != null;
         if (lastN != null && !paged) {
-            return history().lastEvents(Params.integer("last_n", lastN, 100, 0, MAX_LAST_N));
+            return history.lastEvents(Params.integer("last_n", lastN, 100, 0, MAX_LAST_N));
         }
         EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal)
                 .cursor(Params.text("cursor", cursor))
@@ -64,9 +68,9 @@ public class HistoryResource {
                 .direction(direction(direction));
         Double around = Params.seconds("around_time", aroundTime);
         if (around != null && cursor == null) {
-            return aroundPage(history().eventsAround(query.aroundTime(around)));
+            return aroundPage(history.eventsAround(query.aroundTime(around)));
         }
-        return page("events", history().events(query));
+        return page("events", history.events(query));
     }
 
     /**
@@ -90,29 +94,31 @@ public class HistoryResource {
     @Path("events/count")
     public Map<String, Object> count(@QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax,
                                      @QueryParam("event_type") List<String> eventTypes, @QueryParam("entity") String entity,
-                                     @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal) {
-        EventCount count = history().countEvents(query(eventTypes, timeMin, timeMax, entity, search, excludeInternal));
+                                     @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal,
+                                     @QueryParam("run") String run) {
+        VisualStore history = history(run);
+        EventCount count = history.countEvents(query(eventTypes, timeMin, timeMax, entity, search, excludeInternal));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", count.total());
         answer.put("time_min", count.timeMinS());
         answer.put("time_max", count.timeMaxS());
         answer.put("stored", count.stored());
-        answer.put("pending", debugger.session().pendingEvents());
+        answer.put("pending", history.writable() ? debugger.session().pendingEvents() : 0);
         return answer;
     }
 
     /** The distinct event types stored, for the event log's type filter. */
     @GET
     @Path("events/types")
-    public List<String> eventTypes() {
-        return history().eventTypes();
+    public List<String> eventTypes(@QueryParam("run") String run) {
+        return history(run).eventTypes();
     }
 
     /** The entity names stored (targets and sources), for the event log's entity filter. */
     @GET
     @Path("entities")
-    public List<String> entities() {
-        return history().entityNames();
+    public List<String> entities(@QueryParam("run") String run) {
+        return history(run).entityNames();
     }
 
     @GET
@@ -120,26 +126,20 @@ public class HistoryResource {
     public Map<String, Object> logs(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
                                     @QueryParam("direction") String direction, @QueryParam("min_level") String minLevel,
                                     @QueryParam("logger") String logger, @QueryParam("search") String search,
-                                    @QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax) {
-        Double min = Params.seconds("time_min", timeMin);
-        Double max = Params.seconds("time_max", timeMax);
-        Params.range("time_min", min, "time_max", max);
-        LogQuery query = LogQuery.create()
+                                    @QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax,
+                                    @QueryParam("run") String run) {
+        VisualStore history = history(run);
+        LogQuery query = logQuery(minLevel, logger, search, timeMin, timeMax)
                 .cursor(Params.text("cursor", cursor))
                 .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
-                .direction(direction(direction))
-                .minLevel(minLevel == null || minLevel.isBlank() ? null : LogLevel.parse(Params.text("min_level", minLevel), "min_level"))
-                .logger(Params.text("logger", logger))
-                .search(Params.text("search", search))
-                .timeMin(min)
-                .timeMax(max);
-        return page("logs", history().logs(query));
+                .direction(direction(direction));
+        return page("logs", history.logs(query));
     }
 
     @GET
     @Path("store")
     public Map<String, Object> storeStatus() {
-        StoreStats stats = history().stats();
+        StoreStats stats = debugger.store().stats();
         DebugSession session = debugger.session();
         Drainer.Status drain = session.drainStatus();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -160,11 +160,28 @@ public class HistoryResource {
         answer.put("jvm_heap_used_bytes", jvm.totalMemory() - jvm.freeMemory());
         answer.put("jvm_heap_max_bytes", jvm.maxMemory());
         answer.put("temporary", debugger.temporaryDatabase());
-        answer.put("previous_run", session.showsPreviousRun());
+        answer.put("previous_run", session.previousRuns() > 0);
+        answer.put("previous_runs", session.previousRuns());
+        answer.put("run", session.runs().currentId());
+        answer.put("free_bytes", debugger.runs().freeBytes());
         return answer;
     }
 
-    private static EventQuery query(List<String> eventTypes, String timeMin, String timeMax, String entity, String search,
+    /** The filters of {@code /api/logs} (not the position). */
+    static LogQuery logQuery(String minLevel, String logger, String search, String timeMin, String timeMax) {
+        Double min = Params.seconds("time_min", timeMin);
+        Double max = Params.seconds("time_max", timeMax);
+        Params.range("time_min", min, "time_max", max);
+        return LogQuery.create()
+                .minLevel(minLevel == null || minLevel.isBlank() ? null : LogLevel.parse(Params.text("min_level", minLevel), "min_level"))
+                .logger(Params.text("logger", logger))
+                .search(Params.text("search", search))
+                .timeMin(min)
+                .timeMax(max);
+    }
+
+    /** The filters of {@code /api/events} (not the position). */
+    static EventQuery query(List<String> eventTypes, String timeMin, String timeMax, String entity, String search,
                                     String excludeInternal) {
         if (eventTypes.size() > MAX_EVENT_TYPES) {
             throw ApiException.badRequest("event_type is repeated more than " + MAX_EVENT_TYPES + " times");

@@ -84,6 +84,25 @@ public final class Params {
         };
     }
 
+    /** A run's id ({@code /api/runs}), or null when absent: a whole number from 1. */
+    public static Long run(String raw) {
+        return raw == null || raw.isBlank() ? null : runId(raw);
+    }
+
+    /** A run's id as a path or query value: a whole number from 1 (else 400). */
+    public static long runId(String raw) {
+        long value;
+        try {
+            value = Long.parseLong(text("run", raw).trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("run must be a run id (a whole number from 1), got '" + shorten(raw) + "'");
+        }
+        if (value < 1) {
+            throw ApiException.badRequest("run must be a run id (a whole number from 1), got " + value);
+        }
+        return value;
+    }
+
     /** Checks that a time range is not reversed. */
     public static void range(String minName, Double min, String maxName, Double max) {
         if (min != null && max != null && min > max) {

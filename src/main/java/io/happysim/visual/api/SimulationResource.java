@@ -4,6 +4,7 @@ import io.happysim.visual.app.DebuggerSession;
 import io.happysim.visual.session.ChartData;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.ProbeData;
+import io.happysim.visual.session.RunView;
 import io.happysim.visual.session.SeriesRange;
 import io.happysim.visual.session.SimState;
 import io.happysim.visual.session.StepResult;
@@ -74,9 +75,14 @@ public class SimulationResource {
         return session().runTo(Params.requiredSeconds("time_s", timeS));
     }
 
+    /** The probes of the current run, or of {@code run}. */
     @GET
     @Path("probes")
-    public List<Wire.ProbeInfo> probes() {
+    public List<?> probes(@QueryParam("run") String run) {
+        Long id = Params.run(run);
+        if (id != null) {
+            return session().runs().view(id).probes();
+        }
         return session().probes().stream().map(Wire.ProbeInfo::of).toList();
     }
 
@@ -89,7 +95,8 @@ public class SimulationResource {
     @Path("timeseries")
     public Map<String, Object> timeseries(@QueryParam("probe") String probeName, @QueryParam("start_s") String start,
                                           @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints,
-                                          @QueryParam("transform") String transformName, @QueryParam("window_s") String window) {
+                                          @QueryParam("transform") String transformName, @QueryParam("window_s") String window,
+                                          @QueryParam("run") String run) {
         Params.required("probe", probeName);
         SeriesRange range = range(start, end, maxPoints);
         Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
@@ -98,7 +105,9 @@ public class SimulationResource {
         if (windowS != null && windowS <= 0) {
             throw ApiException.badRequest("window_s must be positive");
         }
-        ProbeData probe = session().probeData(probeName, transform, windowS, range);
+        Long id = Params.run(run);
+        ProbeData probe = id == null ? session().probeData(probeName, transform, windowS, range)
+                : session().runs().view(id).probeData(probeName, transform, windowS, range);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", probe.name());
         answer.put("metric", probe.metric());
@@ -107,9 +116,14 @@ public class SimulationResource {
         return answer;
     }
 
+    /** The charts of the current run, or of {@code run} (each with the stored {@code series} behind it). */
     @GET
     @Path("charts")
-    public List<Wire.ChartConfig> charts() {
+    public List<?> charts(@QueryParam("run") String run) {
+        Long id = Params.run(run);
+        if (id != null) {
+            return session().runs().view(id).charts();
+        }
         return session().model().charts().stream().map(Wire.ChartConfig::of).toList();
     }
 
@@ -117,11 +131,20 @@ public class SimulationResource {
     @GET
     @Path("chart_data")
     public Map<String, Object> chartData(@QueryParam("chart_id") String chartId, @QueryParam("start_s") String start,
-                                         @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints) {
+                                         @QueryParam("end_s") String end, @QueryParam("max_points") String maxPoints,
+                                         @QueryParam("run") String run) {
         Params.required("chart_id", chartId);
-        Optional<ChartData> chart = session().chartData(chartId, range(start, end, maxPoints));
+        Long id = Params.run(run);
+        SeriesRange range = range(start, end, maxPoints);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("chart_id", chartId);
+        if (id != null) {
+            RunView view = session().runs().view(id);
+            answer.putAll(Wire.series(view.chartData(chartId, range).orElse(SeriesData.EMPTY)));
+            answer.put("config", view.chart(chartId).<Object>map(c -> c).orElse(Map.of()));
+            return answer;
+        }
+        Optional<ChartData> chart = session().chartData(chartId, range);
         answer.putAll(Wire.series(chart.map(ChartData::data).orElse(SeriesData.EMPTY)));
         answer.put("config", chart.<Object>map(c -> Wire.ChartConfig.of(c.chart())).orElse(Map.of()));
         return answer;
@@ -130,11 +153,14 @@ public class SimulationResource {
     /** Every numeric metric of an entity over the run, sampled every 0.1 s of simulated time. */
     @GET
     @Path("entity_history")
-    public Map<String, Object> entityHistory(@QueryParam("entity") String entity, @QueryParam("max_points") String maxPoints) {
+    public Map<String, Object> entityHistory(@QueryParam("entity") String entity, @QueryParam("max_points") String maxPoints,
+                                             @QueryParam("run") String run) {
         Params.required("entity", entity);
         Integer points = maxPoints(maxPoints);
+        Long id = Params.run(run);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        session().entityHistory(entity, points).forEach((metric, data) -> metrics.put(metric, Wire.series(data)));
+        (id == null ? session().entityHistory(entity, points) : session().runs().view(id).entityHistory(entity, points))
+                .forEach((metric, data) -> metrics.put(metric, Wire.series(data)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("entity", entity);
         answer.put("metrics", metrics);
@@ -161,14 +187,14 @@ public class SimulationResource {
     }
 
     /** The part of a series a chart asks for: {@code [start_s, end_s)} and at most {@code max_points} points. */
-    private static SeriesRange range(String start, String end, String maxPoints) {
+    static SeriesRange range(String start, String end, String maxPoints) {
         Double startS = Params.seconds("start_s", start);
         Double endS = Params.seconds("end_s", end);
         Params.range("start_s", startS, "end_s", endS);
         return new SeriesRange(startS, endS, maxPoints(maxPoints));
     }
 
-    private static Integer maxPoints(String raw) {
+    static Integer maxPoints(String raw) {
         return Params.optionalInteger("max_points", raw, VisualStore.MIN_POINTS, VisualStore.MAX_POINTS);
     }
 }

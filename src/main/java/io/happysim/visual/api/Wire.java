@@ -3,9 +3,10 @@ package io.happysim.visual.api;
 import io.happysim.instrumentation.Probe;
 import io.happysim.scenarios.Chart;
 import io.happysim.visual.bridge.Topology;
+import io.happysim.visual.session.RunInfo;
+import io.happysim.visual.session.RunViews;
 import io.happysim.visual.store.SeriesData;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The wire shapes that are not plain records: optional fields left out rather than written as null. */
@@ -28,36 +29,34 @@ public final class Wire {
         }
     }
 
+    /** The graph: the same shape a run's catalog row keeps ({@link RunViews#topology}). */
     static Map<String, Object> topology(Topology topology) {
-        List<Map<String, Object>> nodes = topology.nodes().stream().map(Wire::node).toList();
-        List<Map<String, Object>> edges = topology.edges().stream().map(Wire::edge).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("nodes", nodes);
-        answer.put("edges", edges);
-        return answer;
-    }
-
-    private static Map<String, Object> node(Topology.Node node) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", node.id());
-        out.put("type", node.type());
-        out.put("category", node.category());
-        if (node.profile() != null) {
-            out.put("profile", Map.of("times", node.profile().times(), "values", node.profile().values()));
-        }
-        if (node.isGroup() != null) {
-            out.put("is_group", node.isGroup());
-            out.put("member_count", node.memberCount());
-            out.put("member_ids", node.memberIds());
-        }
-        return out;
+        return RunViews.topology(topology);
     }
 
     static Map<String, Object> edge(Topology.Edge edge) {
+        return RunViews.edge(edge);
+    }
+
+    /** A run as {@code /api/runs} lists it. */
+    static Map<String, Object> run(RunInfo run) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("source", edge.source());
-        out.put("target", edge.target());
-        out.put("kind", edge.kind());
+        out.put("id", run.id());
+        out.put("scenario", run.scenario());
+        out.put("title", run.title());
+        out.put("seed", run.seed());
+        out.put("params", run.params());
+        out.put("params_changed", run.paramsChanged());
+        out.put("started_at", run.startedAt());
+        out.put("ended_at", run.endedAt());
+        out.put("time_reached_s", run.timeReachedS());
+        out.put("events", run.events());
+        out.put("logs", run.logs());
+        out.put("samples", run.samples());
+        out.put("bytes", run.bytes());
+        out.put("current", run.current());
+        out.put("time_unit", run.timeUnit());
+        out.put("end_time_s", run.endTimeS());
         return out;
     }
 

@@ -4,6 +4,8 @@ import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.bridge.LogCapture;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.session.DebugSession;
+import io.happysim.visual.store.StoreLimits;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.VisualStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +31,7 @@ import javax.sql.DataSource;
 /**
  * The one debugging session of this server, as a container singleton: it hands the plain-Java
  * {@link DebugSession} the container's threads (a managed thread for the simulation, managed
- * executors for the drains) and its SQLite DataSource, hands the store its search-scan helper
+ * executors for the drains) and the runs of its SQLite DataSource, hands the store its search-scan helper
  * (a managed thread too), and schedules the drain every 500 ms.
  *
  * <p>Bean-managed concurrency and transactions: the container's default write lock on every method
@@ -59,7 +61,7 @@ public class DebuggerSession {
     Settings settings;
 
     private ExecutorService scanHelper;
-    private VisualStore store;
+    private StoredRuns runs;
     private DebugSession session;
     private ScheduledFuture<?> drainTask;
     private String databasePath;
@@ -67,14 +69,14 @@ public class DebuggerSession {
     @PostConstruct
     void start() {
         scanHelper = VisualStore.scanHelper(threads);
-        store = new VisualStore(dataSource, scanHelper);
-        databasePath = store.databasePath();
+        runs = new StoredRuns(dataSource, scanHelper, StoreLimits.defaults(), executor);
+        databasePath = runs.databasePath();
         SimulationBridge.Config recording = new SimulationBridge.Config(SimulationBridge.Config.defaults().tailCapacity(),
                 settings.maxInMemorySamples(), LogCapture.javaLevel(settings.logLevel()));
         DebugSession.Config config = DebugSession.Config.defaults().withScenario(settings.scenario()).withRecording(recording)
-                .withKeepStoredHistory(!settings.temporaryDatabase());
+                .withKeepStoredHistory(!settings.temporaryDatabase()).withRetention(settings.retention());
         ScenarioCatalog catalog = new ScenarioCatalog(settings.modelsDir());
-        session = new DebugSession(store, threads, executor, config, catalog);
+        session = new DebugSession(runs, threads, executor, config, catalog);
         session.start();
         if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
             deleteAtServerExit(Path.of(databasePath));
@@ -99,7 +101,7 @@ public class DebuggerSession {
             drainTask.cancel(false);
         }
         session.close();
-        store.close();
+        runs.close();
         scanHelper.shutdownNow();
     }
 
@@ -118,8 +120,14 @@ public class DebuggerSession {
         return session;
     }
 
+    /** Every run of the history file. */
+    public StoredRuns runs() {
+        return runs;
+    }
+
+    /** The current run's history store. */
     public VisualStore store() {
-        return store;
+        return session.store();
     }
 
     public String databasePath() {

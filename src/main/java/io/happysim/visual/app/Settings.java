@@ -1,5 +1,6 @@
 package io.happysim.visual.app;
 
+import io.happysim.visual.store.Retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -23,6 +24,8 @@ public class Settings {
     private final String logLevel = lookup("happysim/logLevel", "INFO");
     private final String maxInMemorySamples = lookup("happysim/maxInMemorySamples", "0");
     private final String modelsDir = lookup("happysim/modelsDir", "");
+    private final String runsKeep = lookup("happysim/runsKeep", "20");
+    private final String runsMaxBytes = lookup("happysim/runsMaxBytes", "4g");
 
     public String httpHost() {
         return httpHost;
@@ -62,6 +65,55 @@ public class Settings {
             LOG.warning(() -> "happysim.max.in.memory.samples='" + maxInMemorySamples + "' is not a number; keeping every sample");
             return 0;
         }
+    }
+
+    /**
+     * How many runs the history file keeps: {@code happysim.runs.keep} runs at most and {@code happysim.runs.max.bytes}
+     * bytes of runs at most (k, m, g, t: binary multiples; 0: no limit). A value that cannot be read is logged and
+     * replaced by its default (20 runs, 4 GiB).
+     */
+    public Retention retention() {
+        return new Retention((int) Math.min(Integer.MAX_VALUE, count("happysim.runs.keep", runsKeep, 20)),
+                bytes("happysim.runs.max.bytes", runsMaxBytes, 4L << 30));
+    }
+
+    static long count(String name, String raw, long fallback) {
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning(() -> name + "='" + raw + "' is not a whole number >= 0; using " + fallback);
+        return fallback;
+    }
+
+    /** {@code 500m}, {@code 4g}, {@code 1048576}: bytes. */
+    static long bytes(String name, String raw, long fallback) {
+        String text = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        int shift = 0;
+        if (!text.isEmpty()) {
+            switch (text.charAt(text.length() - 1)) {
+                case 'k' -> shift = 10;
+                case 'm' -> shift = 20;
+                case 'g' -> shift = 30;
+                case 't' -> shift = 40;
+                default -> shift = 0;
+            }
+        }
+        String digits = shift == 0 ? text : text.substring(0, text.length() - 1).trim();
+        try {
+            long value = Long.parseLong(digits);
+            if (value >= 0 && value <= (Long.MAX_VALUE >> shift)) {
+                return value << shift;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning(() -> name + "='" + raw + "' is not a size (e.g. 4g, 500m, 0 for no limit); using " + fallback + " bytes");
+        return fallback;
     }
 
     /**

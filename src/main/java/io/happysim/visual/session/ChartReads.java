@@ -46,10 +46,15 @@ final class ChartReads {
 
     /** A chart's points: its samples, or its buckets. */
     SeriesData chart(Chart c, SeriesRange range) {
-        Transform transform = bucketing(c.transform());
+        return chart(c.seriesName(), c.transform(), c.windowSeconds(), range);
+    }
+
+    /** The points of a chart defined by its stored series, transform and window (a past run's chart). */
+    SeriesData chart(String series, ChartTransform chartTransform, double windowS, SeriesRange range) {
+        Transform transform = bucketing(chartTransform);
         return transform == null
-                ? store.series(c.seriesName(), range.startS(), range.endS(), range.maxPoints())
-                : store.buckets(c.seriesName(), transform, c.windowSeconds(), range.startS(), range.endS(), range.maxPoints());
+                ? store.series(series, range.startS(), range.endS(), range.maxPoints())
+                : store.buckets(series, transform, windowS, range.startS(), range.endS(), range.maxPoints());
     }
 
     /**
@@ -57,16 +62,16 @@ final class ChartReads {
      * An unknown probe has none.
      */
     ProbeData probe(Optional<Probe> probe, String name, Transform transform, Double windowS, SeriesRange range) {
-        SeriesData data;
-        if (probe.isEmpty()) {
-            data = SeriesData.EMPTY;
-        } else if (transform == null) {
-            data = store.series(probe.get().name(), range.startS(), range.endS(), range.maxPoints());
-        } else {
-            data = store.buckets(probe.get().name(), transform, windowS == null ? DEFAULT_PROBE_WINDOW_S : windowS, range.startS(),
-                    range.endS(), range.maxPoints());
-        }
+        SeriesData data = probe.isEmpty() ? SeriesData.EMPTY : probeSeries(probe.get().name(), transform, windowS, range);
         return new ProbeData(name, probe.map(Probe::metric).orElse(""), probe.map(p -> p.target().name()).orElse(""), data);
+    }
+
+    /** A probe's stored series: its samples ({@code transform} null), or their buckets over {@code windowS} (null: 1 s). */
+    SeriesData probeSeries(String series, Transform transform, Double windowS, SeriesRange range) {
+        return transform == null
+                ? store.series(series, range.startS(), range.endS(), range.maxPoints())
+                : store.buckets(series, transform, windowS == null ? DEFAULT_PROBE_WINDOW_S : windowS, range.startS(), range.endS(),
+                        range.maxPoints());
     }
 
     /** Every recorded numeric metric of an entity over the run (metric name → points), in the store's name order. */

@@ -13,6 +13,8 @@ import io.happysim.visual.bridge.PendingBuffer;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.bridge.Topology;
 import io.happysim.visual.store.RecordedEvent;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.RecordedLog;
 import io.happysim.visual.store.SeriesData;
 import io.happysim.visual.store.Transform;
@@ -47,25 +49,30 @@ public final class DebugSession implements AutoCloseable {
     /**
      * @param pendingCapacity rows recorded but not yet stored before the simulation waits for the drainer
      * @param commandTimeoutMs how long a caller waits for the simulation thread to take its command
-     * @param keepStoredHistory a history already in the store at start-up (a previous server run on a kept database)
-     *                          stays readable until the session records something of its own
+     * @param keepStoredHistory the runs already in the history file at start-up (earlier server sessions on a kept
+     *                          database) stay; false: a scratch file, its runs are deleted
+     * @param retention       how many runs (and bytes of runs) the file keeps
      */
     public record Config(String defaultScenario, int pendingCapacity, SimulationBridge.Config bridge, long commandTimeoutMs,
-                         boolean keepStoredHistory) {
+                         boolean keepStoredHistory, Retention retention) {
         public static Config defaults() {
-            return new Config("bursty-mm1", 200_000, SimulationBridge.Config.defaults(), 60_000, false);
+            return new Config("bursty-mm1", 200_000, SimulationBridge.Config.defaults(), 60_000, false, Retention.keepAll());
         }
 
         public Config withScenario(String scenario) {
-            return new Config(scenario, pendingCapacity, bridge, commandTimeoutMs, keepStoredHistory);
+            return new Config(scenario, pendingCapacity, bridge, commandTimeoutMs, keepStoredHistory, retention);
         }
 
         public Config withRecording(SimulationBridge.Config recording) {
-            return new Config(defaultScenario, pendingCapacity, recording, commandTimeoutMs, keepStoredHistory);
+            return new Config(defaultScenario, pendingCapacity, recording, commandTimeoutMs, keepStoredHistory, retention);
         }
 
         public Config withKeepStoredHistory(boolean keep) {
-            return new Config(defaultScenario, pendingCapacity, bridge, commandTimeoutMs, keep);
+            return new Config(defaultScenario, pendingCapacity, bridge, commandTimeoutMs, keep, retention);
+        }
+
+        public Config withRetention(Retention keep) {
+            return new Config(defaultScenario, pendingCapacity, bridge, commandTimeoutMs, keepStoredHistory, keep);
         }
     }
 
@@ -78,31 +85,33 @@ public final class DebugSession implements AutoCloseable {
                             long droppedLogs, long lastLogId, List<Topology.Edge> edges, long lastEdgeId) {
     }
 
-    private final VisualStore store;
+    private final StoredRuns stored;
+    private final Runs runs;
     private final ScenarioCatalog catalog;
     private final Config config;
     private final CommandLoop loop;
     private final PendingBuffer pending;
     private final HistoryLifecycle history;
     private final ReadModels reads = new ReadModels();
-    private final ChartReads charts;
     private final RunControl control;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
+     * @param stored        the runs of the history file: every load or reset records a new one
      * @param threads       makes the simulation thread (the container's managed thread factory)
-     * @param drainExecutor runs drains asked for between the scheduled ones (when the buffer fills, after a step)
+     * @param drainExecutor runs drains asked for between the scheduled ones (when the buffer fills, after a step), and
+     *                      the finishing of ended runs
      */
-    public DebugSession(VisualStore store, ThreadFactory threads, Executor drainExecutor, Config config, ScenarioCatalog catalog) {
-        this.store = store;
+    public DebugSession(StoredRuns stored, ThreadFactory threads, Executor drainExecutor, Config config, ScenarioCatalog catalog) {
+        this.stored = stored;
         this.catalog = catalog;
         this.config = config;
         this.loop = new CommandLoop(threads, config.commandTimeoutMs());
         PlayPacer pacer = new PlayPacer(loop, this::publishUpdate);
         this.pending = new PendingBuffer(config.pendingCapacity(), loop.thread());
-        this.history = new HistoryLifecycle(store, pending, drainExecutor, this::bridge);
-        this.charts = new ChartReads(store);
+        this.history = new HistoryLifecycle(stored, config.retention(), pending, drainExecutor, this::bridge);
         this.control = new RunControl(pacer, pending, history, reads, config.bridge(), listeners);
+        this.runs = new Runs(stored, reads::state, this::recorded);
     }
 
     private void publishUpdate() {
@@ -119,7 +128,7 @@ public final class DebugSession implements AutoCloseable {
             LOG.warning(() -> "default scenario '" + config.defaultScenario() + "' is unknown; loading " + Scenarios.defaultScenario().id());
             return Scenarios.defaultScenario();
         });
-        history.keepPreviousRun(config.keepStoredHistory());
+        history.open(config.keepStoredHistory());
         loop.start(control);
         loop.call(true, () -> {
             control.load(RunSpec.defaults(initial));
@@ -163,8 +172,14 @@ public final class DebugSession implements AutoCloseable {
         return reads.breakpoints();
     }
 
+    /** The current run's history store. */
     public VisualStore store() {
-        return store;
+        return history.store();
+    }
+
+    /** Every run the history file keeps, the current one among them. */
+    public Runs runs() {
+        return runs;
     }
 
     public Drainer.Status drainStatus() {
@@ -176,9 +191,9 @@ public final class DebugSession implements AutoCloseable {
         return history.pendingRows();
     }
 
-    /** True while the store still shows a previous server run's history (nothing recorded by this session yet). */
-    public boolean showsPreviousRun() {
-        return history.showsPreviousRun();
+    /** Runs the history file held from earlier server sessions when this session started (a kept database). */
+    public int previousRuns() {
+        return history.previousRuns();
     }
 
     /** How often the simulation waited for the drainer, and for how long in all: "12 waits, 3.4 s". */
@@ -214,12 +229,13 @@ public final class DebugSession implements AutoCloseable {
      */
     public ProbeData probeData(String probeName, Transform transform, Double windowS, SeriesRange range) {
         Optional<Probe> probe = probes().stream().filter(p -> p.name().equals(probeName)).findFirst();
-        return charts.probe(probe, probeName, transform, windowS, range);
+        return new ChartReads(store()).probe(probe, probeName, transform, windowS, range);
     }
 
     /** A chart of the loaded model and its points from the store (with its transform applied); empty for an unknown id. */
     public Optional<ChartData> chartData(String chartId, SeriesRange range) {
         Optional<Chart> chart = model().charts().stream().filter(c -> c.chartId().equals(chartId)).findFirst();
+        ChartReads charts = new ChartReads(store());
         return chart.map(c -> new ChartData(c, charts.chart(c, range)));
     }
 
@@ -228,7 +244,7 @@ public final class DebugSession implements AutoCloseable {
         if (!state().entities().containsKey(entity) && !topology().hasNode(entity)) {
             throw new UnknownNameException("no entity '" + entity + "'");
         }
-        return charts.entityHistory(entity, maxPoints);
+        return new ChartReads(store()).entityHistory(entity, maxPoints);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -264,7 +280,10 @@ public final class DebugSession implements AutoCloseable {
         return loop.call(true, control::pause);
     }
 
-    /** Back to the start of the same scenario: the run, its history in the store and every buffer are cleared. Breakpoints stay. */
+    /**
+     * Back to the start of the same scenario as a new run (same seed and values); the ending run is kept with everything
+     * it recorded. Breakpoints stay.
+     */
     public SimState reset() {
         return loop.call(true, control::reset);
     }
@@ -276,7 +295,7 @@ public final class DebugSession implements AutoCloseable {
 
     /**
      * Loads a scenario with a seed (null: the default) and parameter values (the rest at their
-     * defaults) in place of the current run: the run stops and the history is cleared. Values are
+     * defaults) as a new run: the current run stops and is kept. Values are
      * checked before anything stops: an unknown name, a wrong type or a value out of range is an
      * {@link InvalidParameterException} naming the parameter, and the current run goes on as it was.
      */
@@ -326,7 +345,10 @@ public final class DebugSession implements AutoCloseable {
         return history.drain();
     }
 
-    /** Stops playing, writes everything recorded to the store, stops the simulation thread and the recording. */
+    /**
+     * Stops playing, writes everything recorded to the store, stops the simulation thread and the recording, and
+     * finishes the current run (its final state, counts and size in the catalog).
+     */
     @Override
     public void close() {
         if (!loop.beginClose()) {
@@ -338,6 +360,10 @@ public final class DebugSession implements AutoCloseable {
         SimulationBridge current = bridge();
         if (current != null) {
             current.close();
+            VisualStore store = history.store();
+            if (store != null) {
+                history.finish(store, RunViews.finish(current, System.currentTimeMillis()));
+            }
         }
         loop.failWaiting();
     }

@@ -8,16 +8,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one writer of the history store: moves what the bridge recorded into SQLite, one transaction
- * per batch. A batch that fails (disk full, locked file) is kept and retried first next time, so
+ * The one writer of the history store: moves what the bridge recorded into the current run's store in SQLite, one
+ * transaction per batch. A batch that fails (disk full, locked file) is kept and retried first next time, so
  * nothing is lost or reordered; meanwhile the bounded pending buffer makes the simulation wait.
  *
  * <p>Runs on whatever thread calls {@link #drain()} (the container's scheduler every 500 ms, or
  * at once when the buffer fills); the lock keeps it to one drain at a time and lets a reset
- * clear the store with no drain in between.
+ * switch to a new run's store with no drain in between.
  *
- * <p>Threads: {@code retry}, the counters and {@code failingStreak} are written under the lock (volatile where
- * {@code /api/store} reads them); {@code held} is written by the session's simulation thread.
+ * <p>Threads: {@code store}, {@code retry}, the counters and {@code failingStreak} are written under the lock (volatile
+ * where {@code /api/store} reads them).
  */
 public final class Drainer {
     private static final Logger LOG = Logger.getLogger(Drainer.class.getName());
@@ -27,7 +27,7 @@ public final class Drainer {
                          String lastError) {
     }
 
-    private final VisualStore store;
+    private volatile VisualStore store;
     private final PendingBuffer pending;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Batch retry;
@@ -37,13 +37,24 @@ public final class Drainer {
     private volatile long lastDrainEpochMs;
     private volatile long rowsDrained;
     private volatile String lastError;
-    private volatile boolean held;
     private long failingStreak;
 
-    /** @param pending the session's buffer (one for the session's life: every scenario it loads records into it) */
-    public Drainer(VisualStore store, PendingBuffer pending) {
-        this.store = store;
+    /** @param pending the session's buffer (one for the session's life: every run it records goes through it) */
+    public Drainer(PendingBuffer pending) {
         this.pending = pending;
+    }
+
+    /** The store drains go to: the current run's (null before the first run). */
+    public VisualStore store() {
+        return store;
+    }
+
+    /** From now on drains go to {@code next}: call it inside {@link #discardAndRun}, with no drain in progress. */
+    public void switchTo(VisualStore next) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("switch stores only with no drain in progress");
+        }
+        store = next;
     }
 
     /**
@@ -53,7 +64,7 @@ public final class Drainer {
     public boolean drain() {
         lock.lock();
         try {
-            while (!held) {
+            while (store != null) {
                 Batch batch = retry != null ? retry : pending.takeAll();
                 retry = null;
                 if (batch.isEmpty()) {
@@ -100,31 +111,18 @@ public final class Drainer {
 
     /**
      * Runs {@code action} with no drain in progress or starting, after discarding whatever is pending or
-     * waiting for a retry: for a reset or a scenario change, which then clear the store.
+     * waiting for a retry: for a reset or a scenario change, which then start a new run. The ending run's rows were
+     * drained before; what is pending now was recorded by the reset itself.
      */
     public void discardAndRun(Runnable action) {
         lock.lock();
         try {
+            Batch lost = retry;
+            if (lost != null) {
+                LOG.warning("the last " + lost.rows() + " rows of the ending run could not be stored (" + lastError + "); they are dropped");
+            }
             retry = null;
             pending.takeAll();
-            action.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * While held, nothing is written: the store keeps showing a previous server run's history until the
-     * session records something of its own.
-     */
-    public void hold(boolean hold) {
-        held = hold;
-    }
-
-    /** Runs {@code action} with no drain in progress or starting (pending rows are kept). */
-    public void exclusive(Runnable action) {
-        lock.lock();
-        try {
             action.run();
         } finally {
             lock.unlock();

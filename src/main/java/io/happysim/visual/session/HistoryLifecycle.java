@@ -2,6 +2,10 @@ package io.happysim.visual.session;
 
 import io.happysim.visual.bridge.PendingBuffer;
 import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.RunFinish;
+import io.happysim.visual.store.RunStart;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.VisualStore;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -13,68 +17,86 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The history's life: what the recording buffers reaches the store (drains every 500 ms by the container, at once
- * when the buffer fills, and after every step, waited for), and the store is emptied when a run starts afresh (reset,
- * another scenario) or when the session records its first rows over a previous server run's history. The simulation
- * thread itself never touches the disk: it hands store work to the drain executor and waits.
+ * The history's life: what the recording buffers reaches the current run's store (drains every 500 ms by the
+ * container, at once when the buffer fills, and after every step, waited for), and every load or reset starts a new
+ * run while the previous one is kept — finished (its final state, counts and size written) and the retention applied
+ * afterwards, on the drain executor. The simulation thread itself never touches the disk: it hands store work to the
+ * drain executor and waits only for what the next run needs (the ending run's last rows stored, the new run's tables).
  *
- * <p>Threads: {@code previousRun} is written on the simulation thread (and once by {@code start} before it runs),
- * read by any; the drainer serialises the writes; {@code drainQueued} is shared by whoever asks for a drain.
+ * <p>Threads: the drainer serialises the writes; {@code drainQueued} is shared by whoever asks for a drain;
+ * {@code previousRuns} is written once before the simulation thread starts; {@code lastRetentionNs} by whoever drains.
  */
 final class HistoryLifecycle {
     private static final Logger LOG = Logger.getLogger(DebugSession.class.getName());
     /** How long the simulation thread waits for the rows of a step to be stored before it answers anyway. */
     private static final long STEP_DRAIN_WAIT_S = 10;
-    /** How long a reset waits for the store to be emptied. */
-    private static final long CLEAR_WAIT_S = 60;
+    /** How long a reset waits for the new run's tables. */
+    private static final long START_WAIT_S = 60;
+    /** How often the retention is checked while a run records (it grows). */
+    private static final long RETENTION_CHECK_NS = TimeUnit.SECONDS.toNanos(10);
 
-    private final VisualStore store;
+    private final StoredRuns runs;
+    private final Retention retention;
     private final PendingBuffer pending;
     private final Drainer drainer;
     private final Executor drainExecutor;
     private final Supplier<SimulationBridge> bridge;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private volatile boolean previousRun;
+    private volatile int previousRuns;
+    private volatile long lastRetentionNs = System.nanoTime();
 
     /**
-     * @param drainExecutor runs drains asked for between the scheduled ones, and the store work of the simulation thread
+     * @param drainExecutor runs drains asked for between the scheduled ones, the store work of the simulation thread,
+     *                      and the finishing of ended runs
      * @param bridge        the current recording (whose server log lines a drain forwards)
      */
-    HistoryLifecycle(VisualStore store, PendingBuffer pending, Executor drainExecutor, Supplier<SimulationBridge> bridge) {
-        this.store = store;
+    HistoryLifecycle(StoredRuns runs, Retention retention, PendingBuffer pending, Executor drainExecutor, Supplier<SimulationBridge> bridge) {
+        this.runs = runs;
+        this.retention = retention;
         this.pending = pending;
-        this.drainer = new Drainer(store, pending);
+        this.drainer = new Drainer(pending);
         this.drainExecutor = drainExecutor;
         this.bridge = bridge;
         pending.onFull(this::requestDrain);
     }
 
     /**
-     * At start-up: a history already in the store (a previous server run on a kept database) stays readable, and
-     * nothing is written, until the session records something of its own.
+     * At start-up, before the first run: a scratch file's runs are deleted; a kept file's stay, listed beside the
+     * runs this session records.
      */
-    void keepPreviousRun(boolean keepStoredHistory) {
-        previousRun = keepStoredHistory && store.stats().lastEventId() + store.stats().lastLogId() > 0;
-        drainer.hold(previousRun);
-        if (previousRun) {
-            LOG.info(() -> "The store holds a previous run's history; it stays readable until this session records anything");
+    void open(boolean keepStoredHistory) {
+        if (!keepStoredHistory) {
+            runs.deleteAll();
+        }
+        previousRuns = runs.list().size();
+        if (previousRuns > 0) {
+            LOG.info(() -> "The history file keeps " + previousRuns + " runs of earlier sessions");
         }
     }
 
-    /** True while the store still shows a previous server run's history. */
-    boolean showsPreviousRun() {
-        return previousRun;
+    /** Runs the file held from earlier server sessions when this one started. */
+    int previousRuns() {
+        return previousRuns;
+    }
+
+    /** The store drains go to: the current run's. */
+    VisualStore store() {
+        return drainer.store();
     }
 
     /**
-     * Moves everything pending into the store, then copies the simulation's log lines to the server's log. Never
-     * called on the simulation thread.
+     * Moves everything pending into the store, then copies the simulation's log lines to the server's log, and now and
+     * then applies the retention. Never called on the simulation thread.
      */
     boolean drain() {
         boolean stored = drainer.drain();
         SimulationBridge current = bridge.get();
         if (current != null) {
             current.forwardServerLog();
+        }
+        if (System.nanoTime() - lastRetentionNs > RETENTION_CHECK_NS) {
+            lastRetentionNs = System.nanoTime();
+            retain();
         }
         return stored;
     }
@@ -90,7 +112,8 @@ final class HistoryLifecycle {
 
     /**
      * Waits (on the simulation thread) until what the last action recorded is in the store, so the history endpoints
-     * show it as soon as the action's answer arrives.
+     * show it as soon as the action's answer arrives — and, before a reset or a new scenario, so that the ending run
+     * keeps every row it recorded.
      */
     void drainAndWait() {
         try {
@@ -101,39 +124,53 @@ final class HistoryLifecycle {
     }
 
     /**
-     * A run starts afresh on {@code fresh}: the store and every buffer emptied, ids back to 1. What is pending is
-     * discarded rather than flushed: it would be deleted at once, and the new run's first rows (the reset's own log
-     * lines) may already be among it with ids that start over. The first load over a previous run's history leaves it
-     * in place (see {@link #keepPreviousRun}).
+     * A new run starts on {@code fresh}: its row and tables are made, drains go to it, ids start at 1 again. What is
+     * pending is discarded: the ending run's rows were stored before ({@link #drainAndWait}), what remains was recorded
+     * by the reset itself. The ending run is finished afterwards on the drain executor (its size is read from the file
+     * page by page), then the retention is applied.
      *
-     * @param current the recording being replaced, null at start-up
+     * @param ended the ending run's final word (null at start-up)
      */
-    void startAfresh(SimulationBridge current, SimulationBridge fresh) {
-        if (previousRun && current == null) {
-            LOG.fine("start-up on a kept history: this session's first rows wait until it records something");
-        } else {
-            onDrainThread(() -> drainer.discardAndRun(() -> {
-                store.clear();
-                fresh.clearRecording();
-                pending.reset();
-            }), CLEAR_WAIT_S);
-            leavePreviousRun(current);
-        }
+    void startRun(SimulationBridge fresh, RunStart start, RunFinish ended) {
+        VisualStore[] previous = new VisualStore[1];
+        onDrainThread(() -> drainer.discardAndRun(() -> {
+            previous[0] = drainer.store();
+            drainer.switchTo(runs.startRun(start));
+            fresh.clearRecording();
+            pending.reset();
+        }), START_WAIT_S);
         prepareChartBuckets(fresh);
+        VisualStore endedStore = previous[0];
+        if (endedStore != null && ended != null) {
+            drainExecutor.execute(() -> {
+                finish(endedStore, ended);
+                retain();
+            });
+        } else {
+            drainExecutor.execute(this::retain);
+        }
     }
 
-    /** The first thing this session records replaces a previous run's history: the store is emptied, what is pending is kept. */
-    void leavePreviousRun(SimulationBridge current) {
-        if (previousRun) {
-            onDrainThread(() -> drainer.exclusive(store::clear), CLEAR_WAIT_S);
-            previousRun = false;
-            drainer.hold(false);
-            prepareChartBuckets(current);
+    /** Writes a run's end (counts, size, final state) to the catalog; a failure is logged, the run stays listed. */
+    void finish(VisualStore store, RunFinish end) {
+        try {
+            runs.finish(store, end);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write the end of run " + store.runId() + "; it is counted again at the next start", e);
+        }
+    }
+
+    private void retain() {
+        try {
+            runs.retain(retention);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "retention " + retention + " failed; it is tried again later", e);
         }
     }
 
     /** Bucketed charts are maintained by the store as samples arrive, so their first large query is already fast. */
     private void prepareChartBuckets(SimulationBridge target) {
+        VisualStore store = drainer.store();
         ChartReads.bucketedCharts(target.model()).forEach(c -> store.prepareBuckets(c.series(), c.transform(), c.windowS()));
     }
 

@@ -54,7 +54,7 @@ final class ReadModels {
     }
 
     /** Builds and publishes a snapshot of the simulation. Simulation thread only. */
-    SimState publish(SimulationBridge current, RunSpec spec, boolean playing, PauseReason lastReason) {
+    SimState publish(SimulationBridge current, RunSpec spec, long runId, boolean playing, PauseReason lastReason) {
         Simulation sim = current.simulation();
         boolean paused = !playing && sim.isPaused();
         List<SimState.UpcomingEvent> upcoming = new ArrayList<>();
@@ -75,7 +75,7 @@ final class ReadModels {
         SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
                 sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
                 end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, spec.scenario().id(), playing, faults,
-                spec.seed(), spec.values().asMap(), spec.values().changed());
+                spec.seed(), spec.values().asMap(), spec.values().changed(), runId);
         state = snapshot;
         return snapshot;
     }

@@ -10,6 +10,7 @@ import io.happysim.scenarios.Scenario;
 import io.happysim.scenarios.ScenarioModel;
 import io.happysim.visual.bridge.PendingBuffer;
 import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.store.RunFinish;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -71,7 +72,6 @@ final class RunControl implements CommandLoop.Player {
     StepResult control(Run run) {
         requireNotComplete();
         pacer.stop();
-        history.leavePreviousRun(bridge);
         SimulationBridge current = bridge;
         long eventMark = current.eventTail().lastId();
         long logMark = current.logTail().lastId();
@@ -109,7 +109,6 @@ final class RunControl implements CommandLoop.Player {
 
     SimState play(double speed, boolean debug) {
         requireNotComplete();
-        history.leavePreviousRun(bridge);
         pacer.start(speed, debug);
         publish();
         return reads.state();
@@ -125,12 +124,15 @@ final class RunControl implements CommandLoop.Player {
         return reads.state();
     }
 
+    /** The same scenario, seed and values again, as a new run; the ending run is kept with everything it recorded. */
     SimState reset() {
         pacer.stop();
+        RunFinish ended = RunViews.finish(bridge, System.currentTimeMillis());
+        history.drainAndWait();
         Simulation sim = bridge.simulation();
         sim.reset();
         sim.prime();
-        startAfresh(bridge);
+        startRun(bridge, ended);
         return reads.state();
     }
 
@@ -149,13 +151,16 @@ final class RunControl implements CommandLoop.Player {
 
     private void install(RunSpec next, ScenarioModel model) {
         SimulationBridge previous = bridge;
+        RunFinish ended = null;
         if (previous != null) {
+            ended = RunViews.finish(previous, System.currentTimeMillis());
+            history.drainAndWait();
             previous.close();
         }
         SimulationBridge fresh = new SimulationBridge(model, pending, recording);
         model.simulation().prime();
         spec = next;
-        startAfresh(fresh);
+        startRun(fresh, ended);
         LOG.info(() -> "Loaded scenario '" + next.scenario().id() + "' with " + next.describe());
     }
 
@@ -249,9 +254,12 @@ final class RunControl implements CommandLoop.Player {
         }
     }
 
-    /** The view of a run that has not started: history and buffers emptied (ids back to 1), clients told. */
-    private void startAfresh(SimulationBridge fresh) {
-        history.startAfresh(bridge, fresh);
+    /**
+     * The view of a new run that has not started: its row and tables made, buffers emptied (ids back to 1), clients
+     * told. {@code ended} is the ending run's final word (null at start-up).
+     */
+    private void startRun(SimulationBridge fresh, RunFinish ended) {
+        history.startRun(fresh, RunViews.start(spec, fresh, System.currentTimeMillis()), ended);
         bridge = fresh;
         lastReason = null;
         reads.refreshBreakpoints(fresh.simulation());
@@ -260,7 +268,7 @@ final class RunControl implements CommandLoop.Player {
     }
 
     private void publish() {
-        SimState snapshot = reads.publish(bridge, spec, pacer.playing(), lastReason);
+        SimState snapshot = reads.publish(bridge, spec, history.store().runId(), pacer.playing(), lastReason);
         listeners.forEach(l -> l.onUpdate(snapshot));
     }
 }

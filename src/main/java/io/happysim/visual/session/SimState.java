@@ -15,11 +15,13 @@ import java.util.Map;
  * @param seed        the seed of the current run
  * @param params      every parameter value of the current run, in declaration order
  * @param paramsChanged the values that differ from the scenario's defaults
+ * @param runId       the run being recorded (its id in {@code /api/runs})
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
                        Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
-                       List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged) {
+                       List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged,
+                       long runId) {
 
     /** A fault in effect: what, on which entities, since when and until when (null: it does not end). */
     public record FaultInfo(String id, String kind, List<String> targets, double startS, Double endS, String description) {

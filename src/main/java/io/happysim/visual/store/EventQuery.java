@@ -90,7 +90,8 @@ public final class EventQuery {
         return this;
     }
 
-    void validate() {
+    /** Refuses what the store cannot answer (limit, time range): a {@link BadQueryException} naming the parameter. */
+    public void validate() {
         if (limit < 1 || limit > VisualStore.MAX_PAGE_ROWS) {
             throw new BadQueryException("limit", "limit must be between 1 and " + VisualStore.MAX_PAGE_ROWS + " (got " + limit + ")");
         }

@@ -23,7 +23,9 @@ import io.happysim.visual.store.internal.snapshot.HistoryWriter;
 import io.happysim.visual.store.internal.snapshot.ReadCaches;
 import io.happysim.visual.store.internal.snapshot.Snapshot;
 import io.happysim.visual.store.internal.snapshot.SnapshotReads;
+import io.happysim.visual.store.internal.series.BucketMath;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public final class VisualStore implements AutoCloseable {
     /** Points of a downsampled series at the most (and 2 at the least). */
     public static final int MAX_POINTS = 20_000;
     public static final int MIN_POINTS = 2;
+    /** Samples {@link #quantiles} reads at the most. */
+    public static final int MAX_QUANTILE_SAMPLES = 8_000_000;
     /** Events {@link #lastEvents} answers at the most. */
     public static final int MAX_LAST_N = 100_000;
     private static final System.Logger LOG = System.getLogger(VisualStore.class.getName());
@@ -398,6 +402,38 @@ public final class VisualStore implements AutoCloseable {
             rows += chunk.n();
         }
         return rows;
+    }
+
+    /**
+     * Percentiles of every stored sample of a series, as the bucket transforms compute them (sorted values, linear
+     * interpolation at p·(n−1)); null for a series without samples or with more than {@value #MAX_QUANTILE_SAMPLES}
+     * (they are all held in memory at once).
+     *
+     * @param ps each in [0, 1]
+     */
+    public double[] quantiles(String name, double... ps) {
+        long n = seriesSize(name);
+        if (n == 0 || n > MAX_QUANTILE_SAMPLES) {
+            return null;
+        }
+        double[] all = new double[(int) n];
+        int[] k = {0};
+        try {
+            eachSample(name, null, null, EXPORT_CHUNK * 4, (t, v, m) -> {
+                int take = Math.min(m, all.length - k[0]);
+                System.arraycopy(v, 0, all, k[0], take);
+                k[0] += take;
+            });
+        } catch (IOException e) {
+            throw new StoreException("cannot read series " + name + ": " + e.getMessage(), e);
+        }
+        double[] sorted = Arrays.copyOf(all, k[0]);
+        Arrays.sort(sorted);
+        double[] out = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = BucketMath.percentileSorted(sorted, sorted.length, ps[i]);
+        }
+        return out;
     }
 
     private static void checkRange(Double startS, Double endS, Integer maxPoints) {

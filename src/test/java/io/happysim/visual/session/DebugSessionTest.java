@@ -11,6 +11,9 @@ import io.happysim.visual.store.Direction;
 import io.happysim.visual.store.EventQuery;
 import io.happysim.visual.store.Page;
 import io.happysim.visual.store.RecordedEvent;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.StoreLimits;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.TestDataSources;
 import io.happysim.visual.store.VisualStore;
 import java.nio.file.Path;
@@ -34,18 +37,23 @@ class DebugSessionTest {
     private final ExecutorService drains = Executors.newCachedThreadPool();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
-    private VisualStore store;
+    private StoredRuns runs;
     private DebugSession session;
+
+    /** The current run's store(). */
+    private VisualStore store() {
+        return session.store();
+    }
 
     private DebugSession start(int pendingCapacity) {
         return start(pendingCapacity, false);
     }
 
     private DebugSession start(int pendingCapacity, boolean keepStoredHistory) {
-        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan);
-        session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
+        runs = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan, StoreLimits.defaults(), drains);
+        session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config("bursty-mm1", pendingCapacity, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000,
-                        keepStoredHistory), new io.happysim.scenarios.ScenarioCatalog(null));
+                        keepStoredHistory, Retention.keepAll()), new io.happysim.scenarios.ScenarioCatalog(null));
         session.start();
         scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
         return session;
@@ -56,6 +64,7 @@ class DebugSessionTest {
         scheduler.shutdownNow();
         if (session != null) {
             session.close();
+            runs.close();
         }
         drains.shutdownNow();
         scan.shutdownNow();
@@ -91,7 +100,7 @@ class DebugSessionTest {
         assertEquals(5, result.state().eventsProcessed());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), result.newEvents().stream().map(RecordedEvent::eventId).toList());
         assertEquals("step_done", result.state().pauseReason().kind());
-        Page<RecordedEvent> stored = store.events(EventQuery.create().direction(Direction.NEWER).limit(10));
+        Page<RecordedEvent> stored = store().events(EventQuery.create().direction(Direction.NEWER).limit(10));
         assertEquals(5, stored.total(), "the step waited for its rows to be stored");
         assertEquals(result.newEvents(), stored.items());
     }
@@ -120,12 +129,12 @@ class DebugSessionTest {
         assertEquals("complete", end.pauseReason().kind());
         assertEquals(0, session.pendingRows(), "a finished run is fully stored");
         long processed = end.eventsProcessed();
-        assertEquals(processed, store.countEvents(EventQuery.create()).total());
+        assertEquals(processed, store().countEvents(EventQuery.create()).total());
         long expectedId = 1;
         long lastTime = Long.MIN_VALUE;
         String cursor = null;
         do {
-            Page<RecordedEvent> page = store.events(EventQuery.create().direction(Direction.NEWER).limit(1000).cursor(cursor));
+            Page<RecordedEvent> page = store().events(EventQuery.create().direction(Direction.NEWER).limit(1000).cursor(cursor));
             for (RecordedEvent event : page.items()) {
                 assertEquals(expectedId++, event.eventId());
                 assertTrue(event.timeNs() >= lastTime);
@@ -138,17 +147,25 @@ class DebugSessionTest {
     }
 
     @Test
-    void resetEmptiesTheStoreAndGoesBackToZero() {
+    void resetStartsANewRunAtZeroAndKeepsTheEndingOne() {
         start(10_000);
-        session.runTo(20.0);
+        long first = session.state().runId();
+        StepResult reached = session.runTo(20.0);
+        long processed = reached.state().eventsProcessed();
+        long logs = session.recorded().logs();
         SimState state = session.reset();
         assertEquals(0, state.eventsProcessed());
         assertEquals(0.0, state.timeS());
         assertNull(state.pauseReason());
-        assertEquals(0, store.countEvents(EventQuery.create()).total());
-        assertEquals(0, store.stats().logs(), "the log history starts empty too");
+        assertTrue(state.runId() > first, "a new run");
+        assertEquals(0, store().countEvents(EventQuery.create()).total());
+        assertEquals(0, store().stats().logs(), "the new run's log history starts empty too");
         StepResult again = session.step(1);
         assertEquals(1L, again.newEvents().get(0).eventId(), "ids start at 1 again");
+        VisualStore ended = session.runs().store(first);
+        assertEquals(processed, ended.countEvents(EventQuery.create()).total(), "the ending run kept every event");
+        assertEquals(logs, ended.stats().logs(), "and every log line");
+        assertEquals(List.of(state.runId(), first), session.runs().list().stream().map(RunInfo::id).toList(), "newest first");
     }
 
     @Test
@@ -217,36 +234,42 @@ class DebugSessionTest {
         SimState state = session.loadScenario("consistent-hash-lb");
         assertEquals("consistent-hash-lb", state.scenario());
         assertEquals(0, state.eventsProcessed());
-        assertEquals(0, store.countEvents(EventQuery.create()).total());
+        assertEquals(0, store().countEvents(EventQuery.create()).total());
         assertTrue(session.topology().hasNode("Router"));
     }
 
     @Test
-    void aKeptDatabaseShowsThePreviousRunUntilTheSessionRecordsItsOwn() {
+    void aKeptDatabaseKeepsTheRunsOfEarlierSessionsBesideTheNewOne() {
         start(10_000, true);
+        long earlier = session.state().runId();
         session.step(10);
         session.close();
-        store.close();
+        runs.close();
 
         start(10_000, true);
-        assertTrue(session.showsPreviousRun());
-        assertEquals(10, store.countEvents(EventQuery.create()).total(), "the previous server run's history survived");
-        session.drain();
-        assertEquals(10, store.countEvents(EventQuery.create()).total(), "draining does not mix the new run into it");
+        assertEquals(1, session.previousRuns());
+        assertTrue(session.state().runId() > earlier);
+        RunInfo kept = session.runs().info(earlier);
+        assertEquals(10, kept.events(), "the earlier session's run is listed with what it recorded");
+        assertEquals("bursty-mm1", kept.scenario());
+        assertFalse(kept.current());
+        assertEquals(10, session.runs().store(earlier).countEvents(EventQuery.create()).total(), "and its history is readable");
+        assertEquals(0, store().countEvents(EventQuery.create()).total(), "the new run starts empty");
         StepResult first = session.step(1);
-        assertFalse(session.showsPreviousRun());
-        assertEquals(1, store.countEvents(EventQuery.create()).total());
-        assertEquals(first.newEvents(), store.lastEvents(1));
-        assertTrue(store.stats().logs() > 0, "the new run's own log lines were kept and stored");
+        assertEquals(1, store().countEvents(EventQuery.create()).total());
+        assertEquals(first.newEvents(), store().lastEvents(1));
+        assertTrue(store().stats().logs() > 0, "the new run's own log lines were kept and stored");
+        assertEquals(10, session.runs().store(earlier).countEvents(EventQuery.create()).total(), "nothing of it went to the earlier run");
     }
 
     @Test
     void aFailingDiskStallsTheRunAndLosesNothingOnceItRecovers() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean diskFull = new java.util.concurrent.atomic.AtomicBoolean();
-        store = new VisualStore(TestDataSources.failing(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("flaky.db"))),
-                what -> diskFull.get() && what.startsWith("commit")), scan);
-        session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false), new io.happysim.scenarios.ScenarioCatalog(null));
+        runs = new StoredRuns(TestDataSources.failing(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("flaky.db"))),
+                what -> diskFull.get() && what.startsWith("commit")), scan, StoreLimits.defaults(), drains);
+        session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
+                new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false, Retention.keepAll()),
+                new io.happysim.scenarios.ScenarioCatalog(null));
         session.start();
         java.util.List<java.util.logging.LogRecord> drainLog = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Logger drainLogger = java.util.logging.Logger.getLogger(Drainer.class.getName());
@@ -279,10 +302,10 @@ class DebugSessionTest {
         assertTrue(done.await(60, TimeUnit.SECONDS), "the run goes on once the disk takes writes again");
         assertEquals(0, session.pendingRows());
         DebugSession.Recorded recorded = session.recorded();
-        assertEquals(recorded.events(), store.stats().events(), "every event stored once");
-        assertEquals(recorded.logs(), store.stats().logs());
-        assertEquals(recorded.samples(), store.stats().samples());
-        assertEquals(store.stats().events(), store.lastEvents(1).get(0).eventId(), "ids without gaps or duplicates");
+        assertEquals(recorded.events(), store().stats().events(), "every event stored once");
+        assertEquals(recorded.logs(), store().stats().logs());
+        assertEquals(recorded.samples(), store().stats().samples());
+        assertEquals(store().stats().events(), store().lastEvents(1).get(0).eventId(), "ids without gaps or duplicates");
         drainLogger.removeHandler(capture);
         drainLogger.setUseParentHandlers(true);
         long failures = session.drainStatus().failures();
@@ -299,9 +322,10 @@ class DebugSessionTest {
         start(10_000, false);
         session.step(10);
         session.close();
-        store.close();
+        runs.close();
         start(10_000, false);
-        assertFalse(session.showsPreviousRun());
-        assertEquals(0, store.countEvents(EventQuery.create()).total());
+        assertEquals(0, session.previousRuns());
+        assertEquals(List.of(session.state().runId()), session.runs().list().stream().map(RunInfo::id).toList(), "only the new run");
+        assertEquals(0, store().countEvents(EventQuery.create()).total());
     }
 }

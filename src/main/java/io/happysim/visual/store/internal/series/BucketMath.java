@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code index * window}, mean = sum in sample order / count, max, percentiles by {@code _percentile_sorted}
  * (sorted values, pos = p·(n−1), linear interpolation), count, rate = count / window.
  */
-final class BucketMath {
+public final class BucketMath {
     private BucketMath() {
     }
 
@@ -16,7 +16,7 @@ final class BucketMath {
         return (long) Math.floor((tNs / 1e9) / window);
     }
 
-    static double percentileSorted(double[] sorted, int n, double p) {
+    public static double percentileSorted(double[] sorted, int n, double p) {
         if (n == 0) {
             return 0.0;
         }
