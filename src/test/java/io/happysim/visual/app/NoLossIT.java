@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Inside Liberty: a scenario played to completion through the container's threads leaves exactly
- * what it recorded in SQLite — every event once, ids 1..N, times in order, every log line and sample.
+ * what it recorded in SQLite — every event once, ids 1..N, times in order, every log line and sample — and so does
+ * the next run after a reset, in its own run, while the first keeps what it had.
  */
 @ExtendWith(ArquillianExtension.class)
 class NoLossIT {
@@ -49,9 +50,32 @@ class NoLossIT {
     DataSource dataSource;
 
     @Test
-    void aFinishedRunIsStoredWithoutLossOrDuplicates() throws Exception {
+    void everyFinishedRunIsStoredWithoutLossOrDuplicates() throws Exception {
         DebugSession session = debugger.session();
         session.loadScenario("consistent-hash-lb");
+        Finished first = playToTheEnd(session);
+        assertStoredWithoutLoss(debugger.store(), first);
+
+        // a reset starts a new run: the first keeps exactly what it had, the second is stored as completely
+        session.reset();
+        assertTrue(session.state().runId() > first.run());
+        Finished second = playToTheEnd(session);
+        assertStoredWithoutLoss(debugger.store(), second);
+        assertStoredWithoutLoss(session.runs().store(first.run()), first);
+        assertEquals(first.recorded().events(), second.recorded().events(), "the same scenario and seed record the same events");
+        assertEquals(first.recorded().samples(), second.recorded().samples(), "and the same samples");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            assertEquals("ok", rs.getString(1));
+        }
+    }
+
+    /** A run played to its end: its id, what the recording produced, and every probe's sample count. */
+    private record Finished(long run, DebugSession.Recorded recorded, java.util.Map<String, Long> probeSamples) {
+    }
+
+    private static Finished playToTheEnd(DebugSession session) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         SessionListener listener = new SessionListener() {
             @Override
@@ -62,17 +86,26 @@ class NoLossIT {
         session.addListener(listener);
         try {
             session.play(0, false);
-            assertTrue(done.await(120, TimeUnit.SECONDS), "consistent-hash-lb completes");
+            assertTrue(done.await(120, TimeUnit.SECONDS), "the run completes");
         } finally {
             session.removeListener(listener);
         }
         SimState end = session.state();
         assertTrue(end.isComplete());
         assertEquals(0, session.pendingRows(), "completion waits until everything is stored");
-
-        VisualStore store = debugger.store();
         DebugSession.Recorded recorded = session.recorded();
         assertEquals(end.eventsProcessed(), recorded.events());
+        java.util.Map<String, Long> probes = new java.util.LinkedHashMap<>();
+        for (var entity : session.model().simulation().probes()) {
+            Probe probe = (Probe) entity;
+            probes.put(probe.name(), probe.data().totalAdded());
+        }
+        return new Finished(end.runId(), recorded, probes);
+    }
+
+    private static void assertStoredWithoutLoss(VisualStore store, Finished run) {
+        assertEquals(run.run(), store.runId());
+        DebugSession.Recorded recorded = run.recorded();
         StoreStats stats = store.stats();
         assertEquals(recorded.events(), stats.events(), "events stored = events processed");
         assertEquals(recorded.logs(), stats.logs(), "log lines stored = log lines captured");
@@ -90,7 +123,7 @@ class NoLossIT {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        assertEquals(end.eventsProcessed() + 1, expectedId);
+        assertEquals(recorded.events() + 1, expectedId);
 
         long expectedLog = 1;
         cursor = null;
@@ -102,15 +135,6 @@ class NoLossIT {
             cursor = page.nextCursor();
         } while (cursor != null);
         assertEquals(recorded.logs() + 1, expectedLog);
-
-        for (var entity : session.model().simulation().probes()) {
-            Probe probe = (Probe) entity;
-            assertEquals(probe.data().totalAdded(), store.seriesSize(probe.name()), probe.name() + ": every sample stored");
-        }
-
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            rs.next();
-            assertEquals("ok", rs.getString(1));
-        }
+        run.probeSamples().forEach((probe, samples) -> assertEquals(samples, store.seriesSize(probe), probe + ": every sample stored"));
     }
 }
