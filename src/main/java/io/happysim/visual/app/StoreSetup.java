@@ -84,7 +84,8 @@ public final class StoreSetup {
                     + "\">, or not the jdbc-4.3 feature)");
         } catch (NamingException | RuntimeException e) {
             return Found.missing("the DataSource " + JNDI_NAME + " cannot be created: " + rootMessage(e)
-                    + " (is sqlite-jdbc-" + SQLITE_JDBC_VERSION + ".jar where its <library> says?)");
+                    + " (is sqlite-jdbc-" + SQLITE_JDBC_VERSION + ".jar where its <library> says? A jar saved there while the server"
+                    + " runs is seen after a restart of the server)");
         }
         if (!(bound instanceof DataSource dataSource)) {
             return Found.missing(JNDI_NAME + " is a " + (bound == null ? "null" : bound.getClass().getName()) + ", not a DataSource");
@@ -101,10 +102,11 @@ public final class StoreSetup {
             if ("SQLite".equalsIgnoreCase(product)) {
                 return null;
             }
-            return JNDI_NAME + " is a " + product + " database (driver " + meta.getDriverName()
-                    + "); the history store needs SQLite (org.sqlite.SQLiteDataSource from sqlite-jdbc)";
+            return JNDI_NAME + " connects to " + product + " (driver " + meta.getDriverName()
+                    + "), not SQLite: the history store needs SQLite (org.sqlite.SQLiteDataSource from sqlite-jdbc)";
         } catch (SQLException | RuntimeException e) {
-            return "the DataSource " + JNDI_NAME + " does not connect: " + rootMessage(e);
+            return "the DataSource " + JNDI_NAME + " does not connect: " + rootMessage(e)
+                    + " (does the folder of its url exist, and may the server write there?)";
         }
     }
 
@@ -115,7 +117,8 @@ public final class StoreSetup {
     public static String logLine(String problem) {
         String oneLine = SERVER_XML.replaceAll("(?s)<!--.*?-->", "").replaceAll(">\\s+<", "><").replaceAll("\\s+", " ").trim();
         return "happysim is not configured: " + problem + ". To run it, save sqlite-jdbc-" + SQLITE_JDBC_VERSION + ".jar ("
-                + SQLITE_JDBC_URL + ") in the server's lib folder, add this to server.xml and restart the application: "
+                + SQLITE_JDBC_URL + ") in the server's lib folder, add this to server.xml (or save it as configDropins/overrides/happysim.xml)"
+                + " and restart the server: "
                 + oneLine + " (README: \"Deploy the WAR to an existing Liberty\"; GET /api/health and the page at / say the same)";
     }
 
