@@ -32,9 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The built WAR on a second Liberty made of nothing but what the README's "Deploy the WAR to an existing Liberty"
  * prints, as a user would go about it: first the server without the DataSource — the application starts anyway and
- * says what to add (log line, health, API, page) — then with the whole snippet and the optional entries, where the
- * debugger runs. One server for both (a Liberty start is the cost here): the driver jar is in place from the start, so
- * adding the DataSource and redeploying the WAR is enough; a user who saves the jar later restarts the server.
+ * says what to add (log line, health, API, WebSocket, the page in Chromium) — then with the whole snippet and the
+ * optional entries, where the debugger runs. One server for both (a Liberty start is the cost here): the driver jar is
+ * in place from the start, so adding the DataSource and redeploying the WAR is enough; a user who saves the jar later
+ * restarts the server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlainLibertyIT {
@@ -95,6 +96,7 @@ class PlainLibertyIT {
             HttpJson.Reply page = get("");
             assertEquals(200, page.status());
             assertTrue(page.body().contains("<div id=\"root\">"), "the page is served, to show the reason: " + page.body());
+            assertEquals(0, browserCheck("not-configured.page.mjs"), "the page shows the reason and the snippet: see the [e2e] lines above");
         }
 
         String log = server.messages();
@@ -173,6 +175,23 @@ class PlainLibertyIT {
         }).get(30, TimeUnit.SECONDS);
         SocketOutcome outcome = closed.get(30, TimeUnit.SECONDS);
         return new SocketOutcome(first.get(1, TimeUnit.SECONDS), outcome.closeCode(), outcome.reason());
+    }
+
+    /** Runs one of frontend/e2e's scripts (Chromium through playwright-core) against this server; its exit code. */
+    private static int browserCheck(String script) throws Exception {
+        Path frontend = Path.of(System.getProperty("frontendDir", "frontend"));
+        ProcessBuilder builder = new ProcessBuilder("node", frontend.resolve("e2e").resolve(script).toString()).redirectErrorStream(true);
+        builder.environment().put("BASE_URL", server.uri("").toString());
+        builder.environment().put("E2E_ARTIFACTS", System.getProperty("e2eArtifacts", "target/e2e-artifacts"));
+        Process process = builder.start();
+        try (var output = process.inputReader()) {
+            output.lines().forEach(line -> System.out.println("[e2e] " + line));
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 
     private static HttpRequest.Builder request(String path) {
