@@ -1,6 +1,7 @@
 package io.happysim.visual.api;
 
 import io.happysim.scenarios.InvalidParameterException;
+import io.happysim.visual.app.NotConfiguredException;
 import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.InvalidRequestException;
 import io.happysim.visual.session.UnknownNameException;
@@ -103,6 +104,15 @@ public final class ErrorMappers {
         public Response toResponse(StoreException e) {
             LOG.log(Level.WARNING, "history store failure", e);
             return ApiErrors.response(503, "history store unavailable: " + e.getMessage());
+        }
+    }
+
+    /** The server lacks the history store: nothing the debugger does can work until it is added. */
+    @Provider
+    public static class NotConfiguredMapper implements ExceptionMapper<NotConfiguredException> {
+        @Override
+        public Response toResponse(NotConfiguredException e) {
+            return ApiErrors.response(503, e.getMessage());
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +35,9 @@ import javax.sql.DataSource;
  * {@link DebugSession} the container's threads (a managed thread for the simulation, managed
  * executors for the drains) and the runs of its SQLite DataSource, hands the store its search-scan helper
  * (a managed thread too), and schedules the drain every 500 ms.
+ *
+ * <p>The DataSource is looked up at start, not injected: on a server without it (or with another database) the
+ * application still starts, logs what to add and answers every call with that ({@link #setupProblem()}).
  *
  * <p>Bean-managed concurrency and transactions: the container's default write lock on every method
  * would serialise history reads behind the simulation, and the store commits its own JDBC batches.
@@ -44,9 +49,6 @@ import javax.sql.DataSource;
 public class DebuggerSession {
     static final long DRAIN_INTERVAL_MS = 500;
     private static final Logger LOG = Logger.getLogger(DebuggerSession.class.getName());
-
-    @Resource(lookup = "jdbc/visualStore")
-    private DataSource dataSource;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -65,9 +67,17 @@ public class DebuggerSession {
     private DebugSession session;
     private ScheduledFuture<?> drainTask;
     private String databasePath;
+    private String setupProblem;
 
     @PostConstruct
     void start() {
+        StoreSetup.Found found = lookUpStore();
+        if (!found.isUsable()) {
+            setupProblem = found.problem();
+            LOG.severe(() -> StoreSetup.logLine(setupProblem));
+            return;
+        }
+        DataSource dataSource = found.dataSource();
         scanHelper = VisualStore.scanHelper(threads);
         runs = new StoredRuns(dataSource, scanHelper, StoreLimits.defaults(), executor);
         databasePath = runs.databasePath();
@@ -86,6 +96,14 @@ public class DebuggerSession {
                 + databasePath + (settings.temporaryDatabase() ? " (scratch: emptied at start-up, deleted when the server stops)" : " (kept across restarts)"));
     }
 
+    private static StoreSetup.Found lookUpStore() {
+        try {
+            return StoreSetup.lookUp(new InitialContext());
+        } catch (NamingException e) {
+            return StoreSetup.Found.missing("no naming service to look " + StoreSetup.JNDI_NAME + " up in: " + StoreSetup.rootMessage(e));
+        }
+    }
+
     private void drain() {
         try {
             session.drain();
@@ -97,6 +115,9 @@ public class DebuggerSession {
     /** Stops the simulation and writes everything recorded. */
     @PreDestroy
     void stop() {
+        if (setupProblem != null) {
+            return;
+        }
         if (drainTask != null) {
             drainTask.cancel(false);
         }
@@ -116,22 +137,42 @@ public class DebuggerSession {
         }
     }
 
+    /**
+     * Why the debugger cannot run on this server (it has no usable SQLite DataSource {@value StoreSetup#JNDI_NAME}),
+     * or null when it runs.
+     */
+    public String setupProblem() {
+        return setupProblem;
+    }
+
+    /** @throws NotConfiguredException on a server without the history store */
     public DebugSession session() {
+        requireStore();
         return session;
     }
 
-    /** Every run of the history file. */
+    /** Every run of the history file. @throws NotConfiguredException on a server without the history store */
     public StoredRuns runs() {
+        requireStore();
         return runs;
     }
 
-    /** The current run's history store. */
+    /** The current run's history store. @throws NotConfiguredException on a server without the history store */
     public VisualStore store() {
+        requireStore();
         return session.store();
     }
 
+    /** @throws NotConfiguredException on a server without the history store */
     public String databasePath() {
+        requireStore();
         return databasePath;
+    }
+
+    private void requireStore() {
+        if (setupProblem != null) {
+            throw new NotConfiguredException(setupProblem);
+        }
     }
 
     public boolean temporaryDatabase() {

@@ -118,10 +118,12 @@ public class Settings {
 
     /**
      * True when the database is at its default place: a scratch file for this server's life, deleted
-     * at shutdown. A path given explicitly is kept, with its history, across restarts.
+     * at shutdown. A path given explicitly is kept, with its history, across restarts — and so is the
+     * database of a server that does not say (no {@code happysim/dbPath}): its owner named the file in
+     * the DataSource's URL, and a file someone named is not ours to delete.
      */
     public boolean temporaryDatabase() {
-        return dbPath.isEmpty() || dbPath.equals(defaultDbPath);
+        return !dbPath.isEmpty() && dbPath.equals(defaultDbPath);
     }
 
     static String lookup(String name, String fallback) {
