@@ -206,7 +206,8 @@ describe('the debugger page', () => {
       await shot(page, '03-dashboard-zoomed');
       await over.dblclick();
       await until(async () => /showing all/.test(await text(page, 'range-caption')), { what: 'the range reset' });
-      const [download] = await Promise.all([page.waitForEvent('download'), chart.locator('xpath=..').locator('[data-testid="export-csv"]').click()]);
+      await chart.locator('xpath=..').locator('[data-testid="export-csv"]').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), chart.locator('xpath=..').locator('[data-testid="export-csv-shown"]').click()]);
       const csv = await readFile(await download.path(), 'utf8');
       const lines = csv.trim().split('\n');
       assert.match(lines[0], /^Time \(s\),/);
@@ -250,7 +251,8 @@ describe('the debugger page', () => {
             && (await chart.getAttribute('data-last-t')) === String(want.times[want.times.length - 1]);
         }, { what: `the p99 / ${window}s series` });
         // what is drawn is what the CSV export holds: compare it with the API point for point
-        const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid="export-csv"]').click()]);
+        await panel.locator('[data-testid="export-csv"]').click();
+        const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid="export-csv-shown"]').click()]);
         const rows = (await readFile(await download.path(), 'utf8')).trim().split('\n');
         assert.equal(rows[0], 'Time (s),Server.depth (p99)');
         const csv = rows.slice(1).map((r) => r.split(',').map(Number));

@@ -8,8 +8,12 @@ import { EventLog } from './components/EventLog';
 import { SimLog } from './components/SimLog';
 import { BreakpointsPanel } from './components/Breakpoints';
 import { StoreStatus } from './components/StoreStatus';
+import { RunsPanel } from './components/RunsPanel';
+import { ComparePanel } from './components/ComparePanel';
+import { RunBanner } from './components/RunBanner';
 import { NotConfigured, useSetupCheck } from './components/NotConfigured';
-import { startConnection } from './store/actions';
+import { closeCompare, startConnection } from './store/actions';
+import { useSim } from './store/sim';
 import { useLayout, type MainView, type RightTab } from './store/layout';
 
 const RIGHT_TABS: { id: RightTab; label: string }[] = [
@@ -17,6 +21,7 @@ const RIGHT_TABS: { id: RightTab; label: string }[] = [
   { id: 'events', label: 'Event Log' },
   { id: 'logs', label: 'Sim Log' },
   { id: 'breakpoints', label: 'Breakpoints' },
+  { id: 'runs', label: 'Runs' },
 ];
 
 export function App() {
@@ -25,7 +30,11 @@ export function App() {
   const mainView = useLayout((s) => s.mainView);
   const rightTab = useLayout((s) => s.rightTab);
   const rightWidth = useLayout((s) => s.rightWidth);
-  const setMain = (v: MainView) => useLayout.getState().update((l) => ({ ...l, mainView: v }));
+  const compare = useSim((s) => s.compare);
+  const setMain = (v: MainView) => {
+    closeCompare();
+    useLayout.getState().update((l) => ({ ...l, mainView: v }));
+  };
   const setRight = (t: RightTab) => useLayout.getState().update((l) => ({ ...l, rightTab: t }));
 
   if (setup !== 'ready') return setup === 'checking' ? null : <NotConfigured health={setup} />;
@@ -33,15 +42,17 @@ export function App() {
     <div className="app">
       <ControlBar />
       <StatusLine />
+      <RunBanner />
       <Timeline />
       <div className="body">
         <section className="main">
           <nav className="tabs">
-            <button className={mainView === 'graph' ? 'on' : ''} onClick={() => setMain('graph')} data-testid="tab-graph">Graph</button>
-            <button className={mainView === 'dashboard' ? 'on' : ''} onClick={() => setMain('dashboard')} data-testid="tab-dashboard">Dashboard</button>
+            <button className={!compare && mainView === 'graph' ? 'on' : ''} onClick={() => setMain('graph')} data-testid="tab-graph">Graph</button>
+            <button className={!compare && mainView === 'dashboard' ? 'on' : ''} onClick={() => setMain('dashboard')} data-testid="tab-dashboard">Dashboard</button>
+            {compare && <button className="on" data-testid="tab-compare">Compare {compare.a} ↔ {compare.b}</button>}
           </nav>
           <div className="main-content">
-            {mainView === 'graph' ? <GraphView /> : <Dashboard />}
+            {compare ? <ComparePanel a={compare.a} b={compare.b} /> : mainView === 'graph' ? <GraphView /> : <Dashboard />}
           </div>
         </section>
         <Resizer />
@@ -56,6 +67,7 @@ export function App() {
             {rightTab === 'events' && <EventLog />}
             {rightTab === 'logs' && <SimLog />}
             {rightTab === 'breakpoints' && <BreakpointsPanel />}
+            {rightTab === 'runs' && <RunsPanel />}
           </div>
         </aside>
       </div>

@@ -1,7 +1,7 @@
 import type {
   Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntityState, EventCount, EventFilters,
-  EventPage, GroupMembers, LogFilters, LogPage, ParamValue as ScenarioValue, ProbeInfo, RescanResult, Scenario, ScenarioProblem, SimState, StepResult,
-  StoreStatus,
+  EventPage, GroupMembers, LogFilters, LogPage, PairedSeriesAnswer, ParamValue as ScenarioValue, ProbeInfo, RescanResult, RunComparison, RunDetail,
+  RunInfo, Scenario, ScenarioProblem, SimState, StepResult, StoreStatus,
   TimeseriesAnswer, Topology, Transform,
 } from './types';
 
@@ -61,6 +61,19 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
 const get = <T>(url: string, signal?: AbortSignal) => request<T>('GET', url, undefined, signal);
 const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body);
 
+/**
+ * The run the history, chart, series, count and log reads go to: null for the current run, else a past run opened
+ * read-only. Set by the store when a run is opened or left; every such read below adds it as `run`.
+ */
+let historyRun: number | null = null;
+export function setHistoryRun(run: number | null) {
+  historyRun = run;
+}
+export function viewedRun(): number | null {
+  return historyRun;
+}
+const withRun = (params: Record<string, ParamValue> = {}) => ({ ...params, run: historyRun ?? undefined });
+
 function eventFilterParams(f: EventFilters): Record<string, ParamValue> {
   return {
     event_type: f.event_type && f.event_type.length ? f.event_type : undefined,
@@ -97,37 +110,37 @@ export const api = {
   reset: () => post<SimState>('api/reset'),
   step: (count = 1) => post<StepResult>(buildUrl('api/step', { count })),
   runTo: (time_s: number) => post<StepResult>(buildUrl('api/run_to', { time_s })),
-  probes: () => get<ProbeInfo[]>('api/probes'),
-  charts: () => get<ChartConfig[]>('api/charts'),
+  probes: () => get<ProbeInfo[]>(buildUrl('api/probes', withRun())),
+  charts: () => get<ChartConfig[]>(buildUrl('api/charts', withRun())),
   timeseries: (probe: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
-    get<TimeseriesAnswer>(buildUrl('api/timeseries', { probe, ...opts }), signal),
+    get<TimeseriesAnswer>(buildUrl('api/timeseries', withRun({ probe, ...opts })), signal),
   chartData: (chart_id: string, opts: { start_s?: number; end_s?: number; max_points?: number }, signal?: AbortSignal) =>
-    get<ChartDataAnswer>(buildUrl('api/chart_data', { chart_id, ...opts }), signal),
+    get<ChartDataAnswer>(buildUrl('api/chart_data', withRun({ chart_id, ...opts })), signal),
   entityHistory: (entity: string, max_points?: number, signal?: AbortSignal) =>
-    get<EntityHistory>(buildUrl('api/entity_history', { entity, max_points }), signal),
+    get<EntityHistory>(buildUrl('api/entity_history', withRun({ entity, max_points })), signal),
   entityState: (entity: string, signal?: AbortSignal) =>
     get<{ entity: string; state: EntityState }>(buildUrl('api/entity_state', { entity }), signal),
   groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal) =>
     get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search }), signal),
   events: (filters: EventFilters, page: PageRequest, signal?: AbortSignal) =>
-    get<EventPage>(buildUrl('api/events', {
+    get<EventPage>(buildUrl('api/events', withRun({
       ...eventFilterParams(filters),
       cursor: page.cursor ?? undefined,
       direction: page.direction,
       limit: page.limit ?? 100,
       around_time: page.cursor ? undefined : page.around_time,
-    }), signal),
+    })), signal),
   eventCount: (filters: EventFilters, signal?: AbortSignal) =>
-    get<EventCount>(buildUrl('api/events/count', eventFilterParams(filters)), signal),
-  eventTypes: (signal?: AbortSignal) => get<string[]>('api/events/types', signal),
-  entities: (signal?: AbortSignal) => get<unknown>('api/entities', signal),
+    get<EventCount>(buildUrl('api/events/count', withRun(eventFilterParams(filters))), signal),
+  eventTypes: (signal?: AbortSignal) => get<string[]>(buildUrl('api/events/types', withRun()), signal),
+  entities: (signal?: AbortSignal) => get<unknown>(buildUrl('api/entities', withRun()), signal),
   logs: (filters: LogFilters, page: PageRequest, signal?: AbortSignal) =>
-    get<LogPage>(buildUrl('api/logs', {
+    get<LogPage>(buildUrl('api/logs', withRun({
       ...logFilterParams(filters),
       cursor: page.cursor ?? undefined,
       direction: page.direction,
       limit: page.limit ?? 100,
-    }), signal),
+    })), signal),
   store: (signal?: AbortSignal) => get<StoreStatus>('api/store', signal),
   breakpoints: () => get<Breakpoint[]>('api/breakpoints'),
   addBreakpoint: (spec: BreakpointSpec) => post<Breakpoint>('api/breakpoints', spec),
@@ -137,6 +150,24 @@ export const api = {
     post<SimState>(`api/scenarios/${encodeURIComponent(id)}`, run),
   rescanScenarios: () => post<RescanResult>('api/scenarios/rescan'),
   scenarioProblems: () => get<ScenarioProblem[]>('api/scenarios/problems'),
+  runs: (signal?: AbortSignal) => get<RunInfo[]>('api/runs', signal),
+  run: (id: number, signal?: AbortSignal) => get<RunDetail>(`api/runs/${id}`, signal),
+  deleteRun: (id: number) => request<void>('DELETE', `api/runs/${id}`),
+  compare: (a: number, b: number, signal?: AbortSignal) => get<RunComparison>(buildUrl('api/runs/compare', { a, b }), signal),
+  compareChart: (a: number, b: number, chart_id: string, opts: { start_s?: number; end_s?: number; max_points?: number }, signal?: AbortSignal) =>
+    get<PairedSeriesAnswer>(buildUrl('api/runs/compare/chart_data', { a, b, chart_id, ...opts }), signal),
+  compareProbe: (a: number, b: number, probe: string, opts: { start_s?: number; end_s?: number; max_points?: number }, signal?: AbortSignal) =>
+    get<PairedSeriesAnswer>(buildUrl('api/runs/compare/timeseries', { a, b, probe, ...opts }), signal),
+};
+
+/** The files a run's history downloads as (streamed by the server: every matching row, not a page). */
+export const exportUrl = {
+  events: (run: number, format: 'csv' | 'jsonl', filters: EventFilters = {}) =>
+    buildUrl(`api/runs/${run}/export/events.${format}`, eventFilterParams(filters)),
+  logs: (run: number, filters: LogFilters = {}) => buildUrl(`api/runs/${run}/export/logs.csv`, logFilterParams(filters)),
+  series: (run: number, name: string, start_s?: number | null, end_s?: number | null) =>
+    buildUrl(`api/runs/${run}/export/series.csv`, { name, start: start_s ?? undefined, end: end_s ?? undefined }),
+  sqlite: (run: number) => `api/runs/${run}/export/history.sqlite`,
 };
 
 /** `max_points` for a chart whose plot area is `pixelWidth` CSS pixels wide: 2 per pixel, within the server's limits. */

@@ -51,6 +51,8 @@ export interface SimState {
   seed?: number;
   params?: Record<string, ParamValue>;
   params_changed?: Record<string, ParamValue>;
+  /** the run being recorded (GET /api/runs lists it with the earlier ones) */
+  run_id?: number;
 }
 
 export interface TraceSpan {
@@ -280,3 +282,64 @@ export type ServerMessage =
   | { type: 'simulation_complete' }
   | { type: 'breakpoint_hit'; breakpoint?: Breakpoint }
   | { type: 'error'; message: string };
+
+/** A run the history file keeps (GET /api/runs, newest first). */
+export interface RunInfo {
+  id: number;
+  scenario: string;
+  title: string;
+  seed: number;
+  params: Record<string, ParamValue>;
+  params_changed: Record<string, ParamValue>;
+  /** ISO instant */
+  started_at: string;
+  /** null while it records (or for a run whose server stopped) */
+  ended_at: string | null;
+  time_reached_s: number;
+  events: number;
+  logs: number;
+  samples: number;
+  bytes: number;
+  current: boolean;
+  time_unit: TimeUnit;
+  end_time_s: number | null;
+}
+
+/** A chart of a run as recorded: its config plus the stored series its points come from. */
+export type RunChart = ChartConfig & { series?: string };
+
+/** GET /api/runs/{id}: what is needed to show the run as recorded. */
+export interface RunDetail extends RunInfo {
+  topology: Topology;
+  charts: RunChart[];
+  probes: ProbeInfo[];
+  /** its final state (the live state for the current run) */
+  state: SimState;
+}
+
+/** One number of two runs side by side. */
+export interface SummaryRow {
+  key: string;
+  label: string;
+  group: string;
+  a: number | null;
+  b: number | null;
+  differs: boolean;
+}
+
+/** GET /api/runs/compare. */
+export interface RunComparison {
+  a: RunInfo;
+  b: RunInfo;
+  summary: SummaryRow[];
+  charts: ChartConfig[];
+  probes: ProbeInfo[];
+}
+
+/** GET /api/runs/compare/chart_data (or /timeseries): one series per run. */
+export interface PairedSeriesAnswer {
+  chart_id?: string;
+  probe?: string;
+  config: ChartConfig | Record<string, never>;
+  series: [Series & { run: number }, Series & { run: number }];
+}

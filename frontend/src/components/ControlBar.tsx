@@ -18,13 +18,15 @@ export function ControlBar() {
   const playMode = useSim((s) => s.playMode);
   const speed = useSim((s) => s.speed);
   const connection = useSim((s) => s.connection);
+  const viewing = useSim((s) => s.viewing !== null);
   const unit = useUnit();
   const [runToText, setRunToText] = useState('');
   const [runToEventText, setRunToEventText] = useState('');
 
   const complete = !!state?.is_complete;
   const playing = playMode !== null;
-  const offline = connection !== 'open';
+  // a past run on screen is read-only: the controls drive the live run, which is not shown (Back to live)
+  const offline = connection !== 'open' || viewing;
 
   const submitRunTo = () => {
     const t = parseTimeInput(runToText, unit);
@@ -68,7 +70,7 @@ export function ControlBar() {
         <input data-testid="run-to-event-input" value={runToEventText} onChange={(e) => setRunToEventText(e.target.value)} placeholder="event #" size={7} />
         <button data-testid="btn-run-to-event" type="submit" disabled={complete || offline || !runToEventText}>Run to #</button>
       </form>
-      <button data-testid="btn-restart" className="btn-restart" onClick={() => void restart()}>Restart</button>
+      <button data-testid="btn-restart" className="btn-restart" onClick={() => void restart()} disabled={viewing}>Restart</button>
       <div className="spacer" />
       <ScenarioPicker />
       <ConnectionBadge />

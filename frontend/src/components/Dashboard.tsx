@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import GridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
-import { api, maxPointsFor } from '../api/client';
+import { api, exportUrl, maxPointsFor } from '../api/client';
 import type { ChartConfig, Series, TimeUnit, Transform } from '../api/types';
 import { useSim } from '../store/sim';
 import {
@@ -152,7 +152,7 @@ function Panel({ panel }: { panel: DashPanel }) {
         {panel.kind === 'probe' && <TransformPicker panel={panel} unit={unit} />}
         <span className="spacer" />
         <button className="small-btn no-drag" data-testid="export-png" onClick={exportPng}>PNG</button>
-        <button className="small-btn no-drag" data-testid="export-csv" onClick={exportCsv}>CSV</button>
+        <CsvMenu onShown={exportCsv} series={panel.kind === 'probe' ? panel.probe : undefined} chartId={panel.kind === 'chart' ? panel.chart_id : undefined} />
         <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
       </div>
       <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
@@ -178,6 +178,31 @@ function Panel({ panel }: { panel: DashPanel }) {
         />
       </div>
     </>
+  );
+}
+
+/**
+ * The chart's CSV: the points shown (downsampled, with the chart's transform), or every stored sample of its series
+ * in the dashboard's time range (streamed by the server from the run's history).
+ */
+function CsvMenu({ onShown, series, chartId }: { onShown: () => void; series?: string; chartId?: string }) {
+  const [open, setOpen] = useState(false);
+  const range = useSim((s) => s.timeRange);
+  const run = useSim((s) => s.viewing?.id ?? s.state?.run_id ?? null);
+  const stored = useSim((s) => series ?? s.chartSeries.find((c) => c.chart_id === chartId)?.series);
+  return (
+    <span className="download-menu no-drag">
+      <button className={`small-btn${open ? ' on' : ''}`} data-testid="export-csv" onClick={() => setOpen(!open)}>CSV ▾</button>
+      {open && (
+        <span className="menu" data-testid="export-csv-menu" onClick={() => setOpen(false)}>
+          <button data-testid="export-csv-shown" onClick={onShown}>points shown</button>
+          {run !== null && stored && (
+            <a data-testid="export-csv-all" href={exportUrl.series(run, stored, range.start_s, range.end_s)} download
+              title={`every stored sample of ${stored} in the time range`}>all samples in range</a>
+          )}
+        </span>
+      )}
+    </span>
   );
 }
 

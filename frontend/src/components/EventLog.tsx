@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { api, exportUrl } from '../api/client';
 import type { EventFilters, RecordedEvent } from '../api/types';
 import { useSim } from '../store/sim';
 import type { PageDescriptor } from '../lib/historyWindow';
@@ -46,6 +46,10 @@ export function EventLog() {
   const [expanded, setExpanded] = useState<number | null>(null);
   const epoch = useSim((s) => s.epoch);
   const jump = useSim((s) => s.historyJump);
+  // a past run has no live tail: its stored history is all there is
+  const viewing = useSim((s) => s.viewing);
+  const run = useSim((s) => s.viewing?.id ?? s.state?.run_id ?? null);
+  const shownMode: Mode = viewing ? 'history' : mode;
   // a jump (timeline, chart click) opens the history view; the history view consumes it
   useEffect(() => {
     if (jump) setMode('history');
@@ -57,17 +61,35 @@ export function EventLog() {
     <div className="log-panel" data-testid="event-log">
       <div className="log-toolbar">
         <div className="seg">
-          <button className={mode === 'live' ? 'on' : ''} data-testid="events-live" onClick={() => setMode('live')}>Live</button>
-          <button className={mode === 'history' ? 'on' : ''} data-testid="events-history" onClick={() => setMode('history')}>History</button>
+          {!viewing && <button className={mode === 'live' ? 'on' : ''} data-testid="events-live" onClick={() => setMode('live')}>Live</button>}
+          <button className={shownMode === 'history' ? 'on' : ''} data-testid="events-history" onClick={() => setMode('history')}>History</button>
         </div>
         <button className={`small-btn${showFilters ? ' on' : ''}`} onClick={() => setShowFilters(!showFilters)} data-testid="events-filter-toggle">Filter{active ? ' ●' : ''}</button>
         <label className="check"><input type="checkbox" checked={!form.hideInternal} onChange={(e) => setForm({ ...form, hideInternal: !e.target.checked })} data-testid="show-internal" />Internal</label>
+        {run !== null && <DownloadMenu run={run} filters={filters} />}
       </div>
       {showFilters && <EventFilterForm form={form} setForm={setForm} unit={unit} />}
-      {mode === 'live'
+      {shownMode === 'live'
         ? <LiveEvents filters={filters} unit={unit} expanded={expanded} setExpanded={setExpanded} />
         : <HistoryEvents key={epoch} filters={filters} filterKey={filterKey} unit={unit} expanded={expanded} setExpanded={setExpanded} jump={jump} />}
     </div>
+  );
+}
+
+/** Every stored event matching the filters, as CSV or JSON Lines (the server streams them all, not a page). */
+function DownloadMenu({ run, filters }: { run: number; filters: EventFilters }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="download-menu">
+      <button className={`small-btn${open ? ' on' : ''}`} data-testid="events-download" onClick={() => setOpen(!open)} title="Download every matching event">⤓</button>
+      {open && (
+        <span className="menu" data-testid="events-download-menu" onClick={() => setOpen(false)}>
+          <a href={exportUrl.events(run, 'csv', filters)} download>events.csv (matching)</a>
+          <a href={exportUrl.events(run, 'jsonl', filters)} download>events.jsonl (matching)</a>
+          <a href={exportUrl.sqlite(run)} download>whole run (SQLite)</a>
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api/client';
+import { api, exportUrl } from '../api/client';
 import type { LogFilters, LogLevel, RecordedLog } from '../api/types';
 import { useSim } from '../store/sim';
 import type { PageDescriptor } from '../lib/historyWindow';
@@ -35,12 +35,15 @@ export function SimLog() {
   const ds = useDebounced(search, 300);
   const filters: LogFilters = useMemo(() => ({ min_level: level, logger: dl.trim() || undefined, search: ds.trim() || undefined }), [level, dl, ds]);
   const epoch = useSim((s) => s.epoch);
+  const viewing = useSim((s) => s.viewing);
+  const run = useSim((s) => s.viewing?.id ?? s.state?.run_id ?? null);
+  const shownMode = viewing ? 'history' : mode;
   return (
     <div className="log-panel" data-testid="sim-log">
       <div className="log-toolbar">
         <div className="seg">
-          <button className={mode === 'live' ? 'on' : ''} data-testid="logs-live" onClick={() => setMode('live')}>Live</button>
-          <button className={mode === 'history' ? 'on' : ''} data-testid="logs-history" onClick={() => setMode('history')}>History</button>
+          {!viewing && <button className={mode === 'live' ? 'on' : ''} data-testid="logs-live" onClick={() => setMode('live')}>Live</button>}
+          <button className={shownMode === 'history' ? 'on' : ''} data-testid="logs-history" onClick={() => setMode('history')}>History</button>
         </div>
         <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel)} data-testid="log-level" title="Minimum level">
           {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
@@ -48,8 +51,9 @@ export function SimLog() {
         <input placeholder="logger" value={logger} onChange={(e) => setLogger(e.target.value)} size={9} data-testid="log-logger"
           title="A logger and the loggers below it: core keeps core.simulation, not corex" />
         <input placeholder="search" value={search} onChange={(e) => setSearch(e.target.value)} size={9} data-testid="log-search" />
+        {run !== null && <a className="small-btn" data-testid="logs-download" href={exportUrl.logs(run, filters)} download title="Every stored line matching the filters, as CSV">CSV</a>}
       </div>
-      {mode === 'live' ? <LiveLogs filters={filters} unit={unit} /> : <HistoryLogs key={epoch} filters={filters} unit={unit} />}
+      {shownMode === 'live' ? <LiveLogs filters={filters} unit={unit} /> : <HistoryLogs key={epoch} filters={filters} unit={unit} />}
     </div>
   );
 }

@@ -1,7 +1,10 @@
-import { api, ApiError, socketUrl } from '../api/client';
+import { api, ApiError, setHistoryRun, socketUrl, viewedRun } from '../api/client';
 import { checkParam, readRunLink, writeRunLink } from '../lib/runSpec';
+import { pastRunState, rerunOf } from '../lib/runs';
 import { SimSocket } from '../api/socket';
-import type { BreakpointSpec, ChartConfig, ParamValue, ProbeInfo, RescanResult, ServerMessage, SimState } from '../api/types';
+import type {
+  BreakpointSpec, ChartConfig, EdgeStats, ParamValue, ProbeInfo, RescanResult, RunInfo, ServerMessage, SimState, TopologyEdge,
+} from '../api/types';
 import { seedCharts, useLayout } from './layout';
 import { applyServerMessage, clearedForRestart, useSim, type PlayMode } from './sim';
 
@@ -38,6 +41,12 @@ function flush() {
   const batch = queue;
   queue = [];
   if (batch.length === 0) return;
+  // a past run is on screen: the live run's updates wait (Back to live reads everything again); errors still show
+  if (useSim.getState().viewing) {
+    const err = batch.filter((m) => m.type === 'error').pop();
+    if (err && err.type === 'error') notice('error', err.message);
+    return;
+  }
   const s0 = useSim.getState();
   let s = s0;
   const now = Date.now();
@@ -62,6 +71,7 @@ function onMessage(m: ServerMessage) {
 
 /** Reads everything the page shows from the server (first load, reconnect, after Restart or a scenario change). */
 export async function loadAll(): Promise<void> {
+  if (viewedRun() !== null) return; // a past run is shown; Back to live reads the live run
   // all at once: the dashboard should not wait for the topology before asking for its charts
   const chartsP = api.charts().catch(() => [] as ChartConfig[]);
   const probesP = api.probes().catch(() => [] as ProbeInfo[]);
@@ -79,6 +89,7 @@ export async function loadAll(): Promise<void> {
       useLayout.getState().update((l) => seedCharts(l, charts));
     }),
     probesP.then((probes) => useSim.setState({ probes })),
+    state.run_id ? api.run(state.run_id).then((r) => useSim.setState({ chartSeries: r.charts })).catch(() => undefined) : undefined,
     refreshBreakpoints(),
     api.scenarios().then((scenarios) => useSim.setState({ scenarios })).catch(() => undefined),
   ]);
@@ -189,6 +200,8 @@ export async function loadScenario(id: string, run?: { seed?: number; params?: R
   resetGuardUntil = Date.now() + 1500;
   try {
     const state = await api.loadScenario(id, run);
+    setHistoryRun(null);
+    useSim.setState({ viewing: null, compare: null });
     resetGuardUntil = Date.now() + 1500;
     useSim.setState((s) => ({ ...clearedForRestart(s, state), topology: null, charts: [], probes: [] }));
     showRunInUrl(state);
@@ -289,4 +302,74 @@ export function select(entity: string | null) {
 export function jumpToTime(time_s: number) {
   useSim.setState({ historyJump: { time_s, nonce: Date.now() } });
   useLayout.getState().update((l) => ({ ...l, rightTab: 'events' }));
+}
+
+/**
+ * Opens a past run read-only: graph as recorded with its final state, its charts, its event and log history. The
+ * live run goes on on the server; its updates are not shown until Back to live. The current run opens as live.
+ */
+export async function openRun(id: number): Promise<void> {
+  const live = useSim.getState();
+  if (!live.viewing && live.state?.run_id === id) return;
+  try {
+    const run = await api.run(id);
+    if (run.current) {
+      await backToLive();
+      return;
+    }
+    if (useSim.getState().playMode) pause();
+    setHistoryRun(id);
+    const state = pastRunState(run);
+    const end = run.state as SimState & { new_edges?: TopologyEdge[]; edge_stats?: EdgeStats };
+    const { topology, charts, probes, state: _end, ...info } = run;
+    useSim.setState((s) => ({
+      ...clearedForRestart(s, state), topology, charts, probes, chartSeries: charts, compare: null,
+      runtimeEdges: end.new_edges ?? [], edgeStats: end.edge_stats ?? {}, viewing: info,
+    }));
+    useLayout.getState().useScenario(run.scenario);
+    useLayout.getState().update((l) => seedCharts(l, charts));
+  } catch (e) {
+    notice('error', `could not open run ${id}: ${errorText(e)}`);
+  }
+}
+
+/** Leaves a past run (or a comparison) for the live run: every view reads it again. */
+export async function backToLive(): Promise<void> {
+  setHistoryRun(null);
+  useSim.setState((s) => ({ ...clearedForRestart(s, s.state), viewing: null, compare: null }));
+  try {
+    await loadAll();
+  } catch (e) {
+    notice('error', `reload failed: ${errorText(e)}`);
+  }
+}
+
+/** Starts a new live run with a run's scenario, seed and parameter values. */
+export async function rerun(run: Pick<RunInfo, 'scenario' | 'seed' | 'params'>): Promise<string | null> {
+  const r = rerunOf(run);
+  setHistoryRun(null);
+  useSim.setState({ viewing: null, compare: null });
+  return loadScenario(r.scenario, { seed: r.seed, params: r.params });
+}
+
+/** Deletes a past run (never the current one: the server answers 409). Resolves to an error text, or null. */
+export async function deleteRun(id: number): Promise<string | null> {
+  try {
+    await api.deleteRun(id);
+    const s = useSim.getState();
+    if (s.viewing?.id === id) await backToLive();
+    if (s.compare && (s.compare.a === id || s.compare.b === id)) useSim.setState({ compare: null });
+    return null;
+  } catch (e) {
+    return errorText(e);
+  }
+}
+
+/** Shows two runs side by side in the main area (the older as "a"). */
+export function openCompare(a: number, b: number) {
+  useSim.setState({ compare: { a: Math.min(a, b), b: Math.max(a, b) } });
+}
+
+export function closeCompare() {
+  useSim.setState({ compare: null });
 }

@@ -3,7 +3,7 @@ import type { ChartConfig, Transform } from '../api/types';
 import type { SparkMode } from '../lib/transforms';
 
 export type MainView = 'graph' | 'dashboard';
-export type RightTab = 'inspector' | 'events' | 'logs' | 'breakpoints';
+export type RightTab = 'inspector' | 'events' | 'logs' | 'breakpoints' | 'runs';
 
 /** A probe panel's transform: raw samples, or buckets of `window_s` seconds (as a predefined chart's). */
 export interface ProbeTransform {
@@ -86,7 +86,7 @@ export function loadLayout(kv: KV | null, scenario: string | null | undefined): 
     const parsed = JSON.parse(raw) as Partial<LayoutState>;
     const out = { ...defaultLayout };
     if (parsed.mainView === 'graph' || parsed.mainView === 'dashboard') out.mainView = parsed.mainView;
-    if (['inspector', 'events', 'logs', 'breakpoints'].includes(parsed.rightTab as string)) out.rightTab = parsed.rightTab as RightTab;
+    if (['inspector', 'events', 'logs', 'breakpoints', 'runs'].includes(parsed.rightTab as string)) out.rightTab = parsed.rightTab as RightTab;
     if (typeof parsed.rightWidth === 'number' && parsed.rightWidth >= 240) out.rightWidth = parsed.rightWidth;
     if (Array.isArray(parsed.panels)) out.panels = parsed.panels.filter((p) => p && typeof p.id === 'string' && (p.kind === 'chart' || p.kind === 'probe')).map(cleanPanel);
     if (Array.isArray(parsed.grid)) out.grid = parsed.grid.filter((g) => g && typeof g.i === 'string');

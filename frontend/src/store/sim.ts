@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type {
-  Breakpoint, ChartConfig, EdgeStats, ProbeInfo, RecordedEvent, RecordedLog, Scenario, ServerMessage, SimState,
+  Breakpoint, ChartConfig, EdgeStats, ProbeInfo, RecordedEvent, RecordedLog, RunChart, RunInfo, Scenario, ServerMessage, SimState,
   StepResult, Topology, TopologyEdge,
 } from '../api/types';
 import type { ConnectionStatus } from '../api/socket';
@@ -47,6 +47,12 @@ export interface SimStore {
   timeRange: TimeRange;
   /** a request to open the history view at a time (timeline / chart click) */
   historyJump: { time_s: number; nonce: number } | null;
+  /** a past run opened read-only: every view shows it instead of the live run (null: live) */
+  viewing: RunInfo | null;
+  /** two runs compared side by side in the main area (a = the older) */
+  compare: { a: number; b: number } | null;
+  /** the charts of the run shown, with the stored series each reads (for "all samples in range") */
+  chartSeries: RunChart[];
 }
 
 export const initialSimStore: SimStore = {
@@ -71,6 +77,9 @@ export const initialSimStore: SimStore = {
   epoch: 0,
   timeRange: { start_s: null, end_s: null },
   historyJump: null,
+  viewing: null,
+  compare: null,
+  chartSeries: [],
 };
 
 export const useSim = create<SimStore>(() => ({ ...initialSimStore }));
