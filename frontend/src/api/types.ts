@@ -210,6 +210,8 @@ export interface StoreStatus {
   in_memory_samples: number;
   failed_drains?: number;
   last_error?: string | null;
+  /** the run being recorded */
+  run?: number;
 }
 
 export type BreakpointSpec =

@@ -104,14 +104,17 @@ function PairChart({ a, b, chart, unit, runA, runB }: { a: number; b: number; ch
       data-points-a={data ? data.series[0].times.length : ''} data-points-b={data ? data.series[1].times.length : ''}>
       <div className="panel-title"><span className="title">{chart.title}</span><span className="transform">{chart.transform}</span></div>
       {error && <div className="error small">{error}</div>}
-      <OverlayChart data={data} unit={unit} yLabel={chart.y_label} labels={[runLabel(runA), runLabel(runB)]} onWidth={setWidth} />
+      <OverlayChart data={data} unit={unit} yLabel={chart.y_label} labels={[runLabel(runA), runLabel(runB)]} onWidth={setWidth}
+        xMax={Math.max(runA.time_reached_s, runB.time_reached_s)} />
     </div>
   );
 }
 
 /** uPlot with two series on the union of their times; the legend names each run. */
-function OverlayChart({ data, unit, yLabel, labels, onWidth }: {
+function OverlayChart({ data, unit, yLabel, labels, onWidth, xMax }: {
   data: PairedSeriesAnswer | null; unit: TimeUnit; yLabel?: string; labels: [string, string]; onWidth: (px: number) => void;
+  /** the axis spans 0 … the later run's end, so every chart of the comparison has the same time axis */
+  xMax: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -131,7 +134,7 @@ function OverlayChart({ data, unit, yLabel, labels, onWidth }: {
       height: Math.max(80, el.clientHeight - 28),
       legend: { show: true, live: false },
       scales: {
-        x: { time: false },
+        x: { time: false, range: (_u, _lo, hi) => [0, Math.max(toDisplay(xMax, unit), hi ?? 0) || 1] },
         y: { range: (u) => yRange([...(u.data[1] ?? []), ...(u.data[2] ?? [])].filter((v): v is number => v !== null && v !== undefined), null, null) },
       },
       series: [{ label: `time (${unit})` }, line(labels[0], RUN_COLORS[0]), line(labels[1], RUN_COLORS[1])],
@@ -156,7 +159,7 @@ function OverlayChart({ data, unit, yLabel, labels, onWidth }: {
       u.destroy();
       plot.current = null;
     };
-  }, [unit, yLabel, labels[0], labels[1]]);
+  }, [unit, yLabel, labels[0], labels[1], xMax]);
   useEffect(() => {
     plot.current?.setData(plotData(), true);
   }, [data, unit]);

@@ -85,13 +85,13 @@ function RunRow({ run, picked, viewing, onPick, onDelete }: { run: RunInfo; pick
         <span className="muted small" title={run.started_at}>{new Date(run.started_at).toLocaleTimeString()}</span>
       </div>
       <div className="run-line2 small">
-        <span>seed <b data-testid="run-seed">{run.seed}</b></span>
-        <span className="run-params" title={changed} data-testid="run-params">{changed}</span>
+        <span>seed <b data-testid="runrow-seed">{run.seed}</b></span>
+        <span className="run-params" title={changed} data-testid="runrow-params">{changed}</span>
       </div>
       <div className="run-line2 small muted">
-        <span data-testid="run-time">t = {formatTime(run.time_reached_s, run.time_unit, 3)}</span>
+        <span data-testid="runrow-time">t = {formatTime(run.time_reached_s, run.time_unit, 3)}</span>
         <span>{run.events.toLocaleString('en-US')} events</span>
-        <span data-testid="run-size">{formatBytes(run.bytes)}</span>
+        <span data-testid="runrow-size">{formatBytes(run.bytes)}</span>
         {!run.ended_at && !run.current && <span title="its server stopped before it was finished">unfinished</span>}
       </div>
       <div className="run-actions">

@@ -9,11 +9,14 @@ export function StoreStatus() {
   const refresh = useRefreshKey(2000);
   const connection = useSim((s) => s.connection);
   const { data, error } = useLoader(`${refresh}:${connection}`, (signal) => api.store(signal));
+  // the store's counts are the live run's, also while a past run is on screen
+  const viewing = useSim((s) => s.viewing !== null);
+  const liveRun = data?.run;
   return (
     <footer className="store-status" data-testid="store-status">
       {data ? (
         <>
-          <span>Stored: <b>{data.events.toLocaleString('en-US')}</b> events · <b>{data.logs.toLocaleString('en-US')}</b> logs · <b>{data.samples.toLocaleString('en-US')}</b> samples</span>
+          <span>{viewing && liveRun ? `Live run ${liveRun} stored: ` : 'Stored: '}<b>{data.events.toLocaleString('en-US')}</b> events · <b>{data.logs.toLocaleString('en-US')}</b> logs · <b>{data.samples.toLocaleString('en-US')}</b> samples</span>
           <span>pending <b>{data.pending.toLocaleString('en-US')}</b></span>
           <span>db <b>{formatBytes(data.db_bytes)}</b></span>
           <span>last drain <b>{data.last_drain_ms === null ? '—' : `${data.last_drain_ms} ms`}</b> ({data.drains} drains)</span>
