@@ -6,6 +6,9 @@ import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.SeriesRange;
 import io.happysim.visual.store.EventQuery;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.StoreLimits;
+import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.TestDataSources;
 import io.happysim.visual.store.VisualStore;
 import java.lang.management.ManagementFactory;
@@ -96,12 +99,13 @@ public final class ContentionBenchmark implements BenchMain.Suite {
         ExecutorService drains = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
-        store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan);
-        session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
+        StoredRuns runs = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan, StoreLimits.defaults(), drains);
+        session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config(BurstyMm1Scenario.LONG_ID, 200_000, new SimulationBridge.Config(5_000, 10_000, Level.INFO), 60_000,
-                        false), new ScenarioCatalog(null));
+                        false, Retention.keepAll()), new ScenarioCatalog(null));
         try {
             session.start();
+            store = session.store();
             scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> reached = session.state().timeS(), 0, 250, TimeUnit.MILLISECONDS);
             session.play(0, false);
@@ -121,7 +125,7 @@ public final class ContentionBenchmark implements BenchMain.Suite {
         } finally {
             scheduler.shutdownNow();
             session.close();
-            store.close();
+            runs.close();
             scan.shutdownNow();
             drains.shutdownNow();
         }
