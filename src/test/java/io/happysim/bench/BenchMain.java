@@ -25,6 +25,7 @@ public final class BenchMain {
         suites.put("pipeline", new PipelineBenchmark());
         suites.put("crash", new CrashBenchmark());
         suites.put("contention", new ContentionBenchmark());
+        suites.put("runs", new RunsBenchmark());
         // These need a running server (mvn package liberty:run); not part of "all".
         suites.put("http", new HttpBenchmark());
         suites.put("load", new LoadBenchmark());

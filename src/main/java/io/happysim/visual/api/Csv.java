@@ -8,11 +8,11 @@ import java.io.Writer;
  * with CRLF), and simulated times as exact decimal seconds from their nanoseconds ({@code 12.000345}), never in
  * exponent notation, so spreadsheets and pandas read them as they are.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static void line(Writer out, Object... fields) throws IOException {
+    public static void line(Writer out, Object... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 out.write(',');
@@ -42,7 +42,7 @@ final class Csv {
     }
 
     /** {@code 12345678901} ns → {@code 12.345678901}; trailing zeros dropped ({@code 2.5}, {@code 3}). */
-    static String seconds(long ns) {
+    public static String seconds(long ns) {
         long whole = ns / 1_000_000_000L;
         long frac = Math.abs(ns % 1_000_000_000L);
         String sign = ns < 0 && whole == 0 ? "-" : "";

@@ -1,5 +1,6 @@
 package io.happysim.visual.session;
 
+import io.happysim.visual.store.NoSuchRunException;
 import io.happysim.visual.store.RunRecord;
 import io.happysim.visual.store.StoredRuns;
 import io.happysim.visual.store.Transform;
@@ -51,7 +52,13 @@ public final class Runs {
         long others = records.stream().filter(r -> r.id() != current).mapToLong(RunRecord::bytes).sum();
         List<RunInfo> out = new ArrayList<>(records.size());
         for (RunRecord r : records) {
-            out.add(info(r, parsedView(r.id()), r.id() == current ? Math.max(0, stored.usedBytes() - others) : r.bytes()));
+            Map<String, Object> view;
+            try {
+                view = parsedView(r.id());
+            } catch (NoSuchRunException deletedMeanwhile) {
+                continue;   // the retention (or a DELETE) removed it since the list was read: it is not listed
+            }
+            out.add(info(r, view, r.id() == current ? Math.max(0, stored.usedBytes() - others) : r.bytes()));
         }
         return out;
     }

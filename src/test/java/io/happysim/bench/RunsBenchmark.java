@@ -1,0 +1,242 @@
+package io.happysim.bench;
+
+import io.happysim.scenarios.BurstyMm1Scenario;
+import io.happysim.scenarios.ScenarioCatalog;
+import io.happysim.visual.api.Csv;
+import io.happysim.visual.bridge.SimulationBridge;
+import io.happysim.visual.session.DebugSession;
+import io.happysim.visual.session.RunView;
+import io.happysim.visual.session.SeriesRange;
+import io.happysim.visual.store.Direction;
+import io.happysim.visual.store.EventQuery;
+import io.happysim.visual.store.RecordedEvent;
+import io.happysim.visual.store.Retention;
+import io.happysim.visual.store.StoreLimits;
+import io.happysim.visual.store.StoredRuns;
+import io.happysim.visual.store.TestDataSources;
+import io.happysim.visual.store.VisualStore;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+/**
+ * Runs (issue 13), in process on the server's own classes: {@code bursty-mm1-long} recorded into runs of {@code events=}
+ * events each (default 2 M; the whole run is 28 M), then
+ * <ol>
+ *   <li>export throughput of a past run: events as CSV (the API's encoder, to a discarding stream) and the whole run as
+ *       a plain SQLite file (rows/s) — while the current run records;</li>
+ *   <li>opening a past run (its store, first read) and chart reads of a past run and of a comparison of two (p50/p99);</li>
+ *   <li>the cost of keeping runs: the current run's recording rate, pages and chart reads with {@code kept=} (default 5)
+ *       big runs in the file against none.</li>
+ * </ol>
+ * {@code -Dbench="runs events=2000000 kept=5 reps=50"}.
+ */
+final class RunsBenchmark implements BenchMain.Suite {
+    private long events = 2_000_000;
+    private int kept = 5;
+    private int reps = 50;
+
+    @Override
+    public void run(List<String> options) throws Exception {
+        for (String o : options) {
+            String[] kv = o.split("=", 2);
+            switch (kv[0]) {
+                case "events" -> events = Long.parseLong(kv[1]);
+                case "kept" -> kept = Integer.parseInt(kv[1]);
+                case "reps" -> reps = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown option " + o);
+            }
+        }
+        System.out.printf(Locale.ROOT, "runs of %,d events (bursty-mm1-long paused there), %d kept, %d repetitions%n", events, kept, reps);
+        BenchTable costs = new BenchTable("runs kept besides the current one", "recording (events/s)", "page of 100 p50 / p99 (ms)",
+                "chart p50 / p99 (ms)");
+        Bed empty = new Bed();
+        try {
+            costs.row(measureCurrent(empty, 0));
+        } finally {
+            empty.close();
+        }
+        Bed full = new Bed();
+        try {
+            for (int i = 0; i < kept; i++) {
+                full.record(events);
+                full.session.reset();
+            }
+            exports(full);
+            costs.row(measureCurrent(full, kept));
+        } finally {
+            full.close();
+        }
+        costs.print();
+    }
+
+    /** A history file with its session on bursty-mm1-long. */
+    private static final class Bed implements AutoCloseable {
+        final Path dir = Files.createTempDirectory(Path.of("target"), "bench-runs");
+        final ExecutorService drains = Executors.newCachedThreadPool();
+        final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+        final ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+        final StoredRuns runs = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan,
+                StoreLimits.defaults(), drains);
+        final DebugSession session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
+                new DebugSession.Config(BurstyMm1Scenario.LONG_ID, 200_000, new SimulationBridge.Config(5_000, 10_000, Level.INFO), 60_000, false,
+                        Retention.keepAll()), new ScenarioCatalog(null));
+
+        Bed() throws Exception {
+            session.start();
+            scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
+        }
+
+        /** Records the current run up to {@code n} events at full speed, pauses and stores everything; events/s. */
+        double record(long n) throws Exception {
+            long before = session.state().eventsProcessed();
+            long start = System.nanoTime();
+            session.play(0, false);
+            while (session.state().eventsProcessed() < before + n && !session.state().isComplete()) {
+                Thread.sleep(20);
+            }
+            session.pause();
+            double rate = (session.state().eventsProcessed() - before) / ((System.nanoTime() - start) / 1e9);
+            while (session.pendingRows() > 0) {
+                session.drain();
+            }
+            return rate;
+        }
+
+        @Override
+        public void close() throws Exception {
+            scheduler.shutdownNow();
+            session.close();
+            runs.close();
+            scan.shutdownNow();
+            drains.shutdownNow();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The current run records {@code events}; then its pages and its first chart are read {@code reps} times. */
+    private Object[] measureCurrent(Bed bed, int keptRuns) throws Exception {
+        double rate = bed.record(events);
+        VisualStore store = bed.session.store();
+        long total = store.stats().events();
+        double[] pages = new double[reps];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        double end = bed.session.state().timeS();
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            var page = store.events(EventQuery.create().aroundTime(random.nextDouble() * end).limit(100));
+            pages[i] = (System.nanoTime() - start) / 1e6;
+            if (page.items().isEmpty() && total > 0) {
+                throw new IllegalStateException("an empty page of a run with events");
+            }
+        }
+        double[] charts = charts(bed, () -> bed.session.runs().view(null));
+        return new Object[] {keptRuns + " (of " + String.format(Locale.ROOT, "%,d", events) + " events each)", String.format(Locale.ROOT, "%,.0f", rate),
+                pct(pages), pct(charts)};
+    }
+
+    /** Every chart of a run read {@code reps} times with max_points 1600 (a wide chart), the times in ms. */
+    private double[] charts(Bed bed, java.util.function.Supplier<RunView> view) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < reps; i++) {
+            RunView v = view.get();
+            for (var chart : v.charts()) {
+                long start = System.nanoTime();
+                v.chartData(String.valueOf(chart.get("chart_id")), new SeriesRange(null, null, 1600)).orElseThrow();
+                ms.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        return ms.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Exports of the oldest kept run and reads of past runs, while the current run records. */
+    private void exports(Bed bed) throws Exception {
+        var list = bed.runs.list();
+        long oldest = list.get(list.size() - 1).id();
+        long second = list.get(list.size() - 2).id();
+        BenchTable t = new BenchTable("read of a past run (" + String.format(Locale.ROOT, "%,d", events) + " events) while the current records",
+                "rows", "seconds", "rows/s | p50 / p99 (ms)");
+        bed.session.play(0, false);
+        try {
+            VisualStore past = bed.runs.open(oldest);
+            long start = System.nanoTime();
+            long[] rows = {0};
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                past.eachEvent(EventQuery.create().direction(Direction.NEWER), VisualStore.EXPORT_CHUNK, chunk -> {
+                    for (RecordedEvent e : chunk) {
+                        Csv.line(w, e.eventId(), Csv.seconds(e.timeNs()), e.eventType(), e.targetName(), e.sourceName(), e.internal(), e.contextJson());
+                    }
+                    rows[0] += chunk.size();
+                });
+            }
+            double s = (System.nanoTime() - start) / 1e9;
+            t.row("events.csv", fmt(rows[0]), sec(s), fmt((long) (rows[0] / s)));
+
+            Path file = bed.dir.resolve("export.sqlite");
+            start = System.nanoTime();
+            long exported = bed.runs.exportPlain(oldest, file);
+            s = (System.nanoTime() - start) / 1e9;
+            t.row("history.sqlite (events + logs + samples, indexes built)", fmt(exported), sec(s), fmt((long) (exported / s))
+                    + String.format(Locale.ROOT, " (file %,d MB)", Files.size(file) >> 20));
+            Files.deleteIfExists(file);
+
+            // opening a past run: a fresh StoredRuns on the same file (nothing cached), its store's first page
+            double[] opens = new double[Math.min(reps, 10)];
+            for (int i = 0; i < opens.length; i++) {
+                try (StoredRuns fresh = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(bed.dir.resolve("history.db"))), null,
+                        StoreLimits.defaults(), Runnable::run)) {
+                    long t0 = System.nanoTime();
+                    fresh.open(second).events(EventQuery.create().limit(100));
+                    opens[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            t.row("open a past run + its newest page (fresh catalog)", "-", "-", pct(opens));
+            t.row("charts of a past run (max_points 1600)", "-", "-", pct(charts(bed, () -> bed.session.runs().view(oldest))));
+            List<Double> pair = new ArrayList<>();
+            RunView a = bed.session.runs().view(oldest);
+            for (int i = 0; i < reps; i++) {
+                for (var chart : a.charts()) {
+                    long t0 = System.nanoTime();
+                    bed.session.runs().compareChart(oldest, second, String.valueOf(chart.get("chart_id")), new SeriesRange(null, null, 1600));
+                    pair.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            t.row("compare two past runs, one chart (both series)", "-", "-", pct(pair.stream().mapToDouble(Double::doubleValue).toArray()));
+        } finally {
+            bed.session.pause();
+        }
+        t.print();
+    }
+
+    private static String pct(double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        return String.format(Locale.ROOT, "%.1f / %.1f", s[(int) Math.floor(0.5 * (s.length - 1))], s[(int) Math.ceil(0.99 * (s.length - 1))]);
+    }
+
+    private static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String sec(double s) {
+        return String.format(Locale.ROOT, "%.1f", s);
+    }
+}
