@@ -29,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 
 /**
@@ -62,6 +65,10 @@ public final class ContentionBenchmark implements BenchMain.Suite {
     private volatile double reached;
     private long slowNanos;
     private final Map<String, Long> waits = new ConcurrentHashMap<>();
+    /** CPU time of every read, and wall and CPU time of the slow ones: wall far above CPU means waiting (for a core, a lock, I/O). */
+    private final AtomicLong readerCpu = new AtomicLong();
+    private final AtomicLong slowWall = new AtomicLong();
+    private final AtomicLong slowCpu = new AtomicLong();
 
     @Override
     public void run(List<String> options) throws Exception {
@@ -96,9 +103,9 @@ public final class ContentionBenchmark implements BenchMain.Suite {
     /** A fresh session records for {@code seconds} with {@code readers} reading; the recording rate. */
     private double record(int readers, int seconds, BenchTable table) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-contention");
-        ExecutorService drains = Executors.newCachedThreadPool();
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-        ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
+        ExecutorService drains = Executors.newCachedThreadPool(named("drain"));
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("drain"));
+        ExecutorService scan = VisualStore.scanHelper(named("scan"));
         StoredRuns runs = new StoredRuns(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan, StoreLimits.defaults(), drains);
         session = new DebugSession(runs, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config(BurstyMm1Scenario.LONG_ID, 200_000, new SimulationBridge.Config(5_000, 10_000, Level.INFO), 60_000,
@@ -111,6 +118,10 @@ public final class ContentionBenchmark implements BenchMain.Suite {
             session.play(0, false);
             Thread.sleep(2000);   // some history to read
             long before = session.state().eventsProcessed();
+            Map<String, Long> cpuBefore = cpuByGroup();
+            readerCpu.set(0);
+            slowWall.set(0);
+            slowCpu.set(0);
             long start = System.nanoTime();
             if (readers > 0) {
                 readFor(readers, seconds, table);
@@ -118,7 +129,18 @@ public final class ContentionBenchmark implements BenchMain.Suite {
                 Thread.sleep(seconds * 1000L);
             }
             long after = session.state().eventsProcessed();
-            double rate = (after - before) / ((System.nanoTime() - start) / 1e9);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double rate = (after - before) / wall;
+            Map<String, Long> cpuAfter = cpuByGroup();
+            StringBuilder shares = new StringBuilder();
+            for (String group : cpuAfter.keySet()) {
+                shares.append(String.format(Locale.ROOT, "  %s %.2f", group, (cpuAfter.get(group) - cpuBefore.getOrDefault(group, 0L)) / 1e9 / wall));
+            }
+            System.out.printf(Locale.ROOT, "  %d reader(s), cores used by:%s  readers %.2f%n", readers, shares, readerCpu.get() / 1e9 / wall);
+            if (slowWall.get() > 0) {
+                System.out.printf(Locale.ROOT, "  reads over the slow threshold: %.0f ms in all, %.0f ms of it on a CPU (%.0f%%)%n",
+                        slowWall.get() / 1e6, slowCpu.get() / 1e6, 100.0 * slowCpu.get() / slowWall.get());
+            }
             session.pause();
             System.out.printf(Locale.ROOT, "  %d reader(s): %,.0f events/s recorded%n", readers, rate);
             return rate;
@@ -129,6 +151,30 @@ public final class ContentionBenchmark implements BenchMain.Suite {
             scan.shutdownNow();
             drains.shutdownNow();
         }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> new Thread(r, prefix + "-" + n.incrementAndGet());
+    }
+
+    /** CPU time by thread group: the simulation thread, the drain, the readers, the search helper, the rest of the JVM. */
+    private static Map<String, Long> cpuByGroup() {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String group = name.equals("happysim-simulation") ? "simulation" : name.startsWith("drain-") ? "drain"
+                    : name.startsWith("contention-reader") ? "readers" : name.startsWith("scan-") ? "scan" : "other";
+            groups.merge(group, Math.max(0, cpu), Long::sum);
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            groups.put("whole JVM (GC too)", os.getProcessCpuTime());
+        }
+        return groups;
     }
 
     private void readFor(int readers, int seconds, BenchTable table) throws Exception {
@@ -148,11 +194,19 @@ public final class ContentionBenchmark implements BenchMain.Suite {
                 while (System.nanoTime() < until) {
                     Read read = Read.values()[i++ % Read.values().length];
                     long t0 = System.nanoTime();
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     mine[0].read = read;
                     mine[0].since = t0;
                     read(read, random);
                     mine[0].since = 0;
-                    latencies.get(read).add((System.nanoTime() - t0) / 1e6);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    latencies.get(read).add(ms);
+                    long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+                    readerCpu.addAndGet(cpu);
+                    if (ms * 1e6 > slowNanos) {
+                        slowWall.addAndGet((long) (ms * 1e6));
+                        slowCpu.addAndGet(cpu);
+                    }
                 }
             }, "contention-reader-" + r);
             mine[0] = new Busy(reader);
