@@ -190,9 +190,16 @@ function CsvMenu({ onShown, series, chartId }: { onShown: () => void; series?: s
   const range = useSim((s) => s.timeRange);
   const run = useSim((s) => s.viewing?.id ?? s.state?.run_id ?? null);
   const stored = useSim((s) => series ?? s.chartSeries.find((c) => c.chart_id === chartId)?.series);
+  // a chart's stored series is in its run's view: read when first asked for, not on every page load
+  const toggle = () => {
+    if (!open && !stored && run !== null) {
+      api.run(run).then((r) => useSim.setState({ chartSeries: r.charts }), () => undefined);
+    }
+    setOpen(!open);
+  };
   return (
     <span className="download-menu no-drag">
-      <button className={`small-btn${open ? ' on' : ''}`} data-testid="export-csv" onClick={() => setOpen(!open)}>CSV ▾</button>
+      <button className={`small-btn${open ? ' on' : ''}`} data-testid="export-csv" onClick={toggle}>CSV ▾</button>
       {open && (
         <span className="menu" data-testid="export-csv-menu" onClick={() => setOpen(false)}>
           <button data-testid="export-csv-shown" onClick={onShown}>points shown</button>

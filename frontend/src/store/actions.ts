@@ -89,7 +89,6 @@ export async function loadAll(): Promise<void> {
       useLayout.getState().update((l) => seedCharts(l, charts));
     }),
     probesP.then((probes) => useSim.setState({ probes })),
-    state.run_id ? api.run(state.run_id).then((r) => useSim.setState({ chartSeries: r.charts })).catch(() => undefined) : undefined,
     refreshBreakpoints(),
     api.scenarios().then((scenarios) => useSim.setState({ scenarios })).catch(() => undefined),
   ]);

@@ -159,6 +159,7 @@ export function clearedForRestart(s: SimStore, state: SimState | null): Partial<
     selected: null,
     timeRange: { start_s: null, end_s: null },
     historyJump: null,
+    chartSeries: [],
     epoch: s.epoch + 1,
   };
 }
