@@ -65,6 +65,7 @@ function eventFilterParams(f: EventFilters): Record<string, ParamValue> {
     event_type: f.event_type && f.event_type.length ? f.event_type : undefined,
     entity: f.entity || undefined,
     search: f.search || undefined,
+    field: f.field && f.field.length ? f.field : undefined,
     time_min: f.time_min,
     time_max: f.time_max,
     exclude_internal: f.exclude_internal ? true : undefined,

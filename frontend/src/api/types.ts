@@ -228,6 +228,8 @@ export interface EventFilters {
   event_type?: string[];
   entity?: string;
   search?: string;
+  /** structured filters `name=value` on context fields (all must hold) */
+  field?: string[];
   time_min?: number;
   time_max?: number;
   exclude_internal?: boolean;
