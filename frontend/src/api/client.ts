@@ -1,5 +1,5 @@
 import type {
-  Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntityState, EventCount, EventFilters,
+  Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntitySeriesAnswer, EntityState, EventCount, EventFilters,
   EventPage, GroupMembers, LogFilters, LogPage, ProbeInfo, Scenario, SimState, StepResult, StoreStatus,
   TimeseriesAnswer, Topology, Transform,
 } from './types';
@@ -107,8 +107,11 @@ export const api = {
     get<EntityHistory>(buildUrl('api/entity_history', { entity, max_points }), signal),
   entityState: (entity: string, signal?: AbortSignal) =>
     get<{ entity: string; state: EntityState }>(buildUrl('api/entity_state', { entity }), signal),
-  groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal) =>
-    get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search }), signal),
+  groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal, sort?: { metric: string; order: 'asc' | 'desc' }) =>
+    get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search, sort: sort?.metric, order: sort?.order }), signal),
+  entitySeries: (entity: string, metric: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
+    get<EntitySeriesAnswer>(buildUrl('api/entity_series', { entity, metric, ...opts }), signal),
+  entityMetrics: (signal?: AbortSignal) => get<Record<string, string[]>>('api/entity_metrics', signal),
   events: (filters: EventFilters, page: PageRequest, signal?: AbortSignal) =>
     get<EventPage>(buildUrl('api/events', {
       ...eventFilterParams(filters),

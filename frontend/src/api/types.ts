@@ -47,6 +47,20 @@ export interface SimState {
   is_playing?: boolean;
   /** the faults in effect now, in the order they began */
   active_faults?: ActiveFault[];
+  /** the play or run-to going on: its target, where it started and how fast it goes (null while paused) */
+  progress?: RunProgress | null;
+}
+
+/** A play or a run-to under way (a run-to is a play with a target). */
+export interface RunProgress {
+  kind: 'play' | 'debug' | 'run_to_time' | 'run_to_event';
+  /** 0 = as fast as possible */
+  speed: number;
+  target: { time_s: number | null; event_number: number | null } | null;
+  from_time_s: number;
+  from_events: number;
+  events_per_s: number;
+  sim_seconds_per_s: number;
 }
 
 export interface TraceSpan {
@@ -166,6 +180,13 @@ export interface GroupMembers {
   offset: number;
   type?: string;
   category?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface EntitySeriesAnswer extends Series {
+  entity: string;
+  metric: string;
 }
 
 export interface EventPage {
@@ -216,6 +237,9 @@ export type MetricOperator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
 export type Breakpoint = BreakpointSpec & { id: string; one_shot: boolean };
 
+/** A breakpoint a change of model left behind, and why. */
+export type DroppedBreakpoint = Breakpoint & { reason: string };
+
 export interface Scenario {
   id: string;
   title: string;
@@ -247,4 +271,5 @@ export type ServerMessage =
   | ({ type: 'state_update' } & StepResult)
   | { type: 'simulation_complete' }
   | { type: 'breakpoint_hit'; breakpoint?: Breakpoint }
+  | { type: 'breakpoints'; breakpoints: Breakpoint[]; dropped: DroppedBreakpoint[] }
   | { type: 'error'; message: string };
