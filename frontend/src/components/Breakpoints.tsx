@@ -79,7 +79,8 @@ export function BreakpointsPanel() {
     }
   };
 
-  const droppedFor = dropped ? scenarios.find((s) => s.id === dropped.scenario)?.title ?? dropped.scenario : null;
+  const current = useSim((s) => s.state?.scenario ?? null);
+  const droppedFor = scenarios.find((s) => s.id === current)?.title ?? current;
   return (
     <div className="breakpoints" data-testid="breakpoints">
       <div className="section-title">Breakpoints <span className="muted small">Debug and run-to stop when one fires; a condition fires when it becomes true</span></div>
@@ -96,7 +97,7 @@ export function BreakpointsPanel() {
       </div>
       {dropped && dropped.items.length > 0 && (
         <div className="bp-dropped" data-testid="bp-dropped">
-          <div className="small">Dropped when {droppedFor ?? 'this model'} was loaded:
+          <div className="small">Dropped with the change of model (they mean nothing in {droppedFor ?? 'this model'}):
             <button className="icon" title="Dismiss" onClick={() => useSim.setState({ droppedBreakpoints: null })}>×</button></div>
           {dropped.items.map((b) => (
             <div key={b.id} className="bp-row dropped" data-testid="bp-dropped-row">

@@ -196,6 +196,7 @@ function Panel({ panel }: { panel: DashPanel }) {
         <button className="small-btn no-drag" data-testid="export-csv" onClick={exportCsv} title="The chart's points, with header lines saying what they are">CSV</button>
         <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
       </div>
+      {panel.kind !== 'chart' && <div className="panel-error"><FieldError id={`window-${panel.id}`} /></div>}
       <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
         data-transform={transform} data-last-t={lastT === null ? '' : lastT}
         data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)} data-drawn-at={drawnAt === null ? '' : drawnAt.toFixed(1)}>
@@ -253,7 +254,6 @@ function TransformPicker({ panel, unit }: { panel: Extract<DashPanel, { kind: 'p
           onChange={(e) => { setText(e.target.value); recheck(field, checkTime(e.target.value, unit, { positive: true })); }} onBlur={commit}
           onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); if (e.key === 'Escape') { setText(shown); clearError(field); } }} />
       )}
-      <FieldError id={field} />
     </span>
   );
 }
@@ -293,7 +293,8 @@ function AddChart() {
           {shownProbes.map((p) => {
             const shown = panels.filter((x) => x.kind === 'probe' && x.probe === p.name).length;
             return (
-              <button key={p.name} onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`, true)); setOpen(false); }}>
+              <button key={p.name} data-testid="add-probe" data-series={`${p.target}.${p.metric}`}
+                onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`, true)); setOpen(false); }}>
                 {p.target}.{p.metric} {shown > 0 && <span className="muted">({shown} shown, add another)</span>}
               </button>
             );

@@ -73,7 +73,7 @@ export function EventLog() {
           <input type="checkbox" checked={showInternal} onChange={(e) => useFilters.setState({ showInternal: e.target.checked })} data-testid="show-internal" />Internal
         </label>
       </div>
-      <FieldError id="event-search" />
+      <FieldError id="event-search" keep />
       {showFilters && <EventFilterForm form={form} unit={unit} />}
       {follow !== null
         ? <Lifeline key={`${epoch}:${follow}`} requestId={follow} unit={unit} />
@@ -132,7 +132,7 @@ function EventFilterForm({ form, unit }: { form: EventForm; unit: TimeUnit }) {
         <input list="entity-list" placeholder="entity" value={form.entity} className={entityBad ? 'invalid' : ''} data-testid="filter-entity"
           onChange={(e) => { set({ ...form, entity: e.target.value }); live('event-entity', checkKnown(e.target.value, entities, 'entity')); }} />
         <datalist id="entity-list">{entities.map((n) => <option key={n} value={n} />)}</datalist>
-        <FieldError id="event-entity" />
+        <FieldError id="event-entity" keep />
         <div className="row2">
           <input placeholder={`t ≥ (${unit})`} value={form.tMin} size={7} data-testid="filter-tmin" className={tMinBad ? 'invalid' : ''}
             onChange={(e) => {
@@ -153,8 +153,8 @@ function EventFilterForm({ form, unit }: { form: EventForm; unit: TimeUnit }) {
             ['event-tmin', 'event-tmax', 'event-entity'].forEach(clearError);
           }} data-testid="filter-clear">Clear</button>
         </div>
-        <FieldError id="event-tmin" />
-        <FieldError id="event-tmax" />
+        <FieldError id="event-tmin" keep />
+        <FieldError id="event-tmax" keep />
       </div>
     </div>
   );

@@ -101,7 +101,14 @@ export function composePng(chart: HTMLCanvasElement, c: ExportContext): HTMLCanv
   const head = Math.round(46 * dpr);
   const foot = Math.round(24 * dpr);
   const out = document.createElement('canvas');
-  out.width = chart.width;
+  const measure = out.getContext('2d');
+  if (!measure) return chart;
+  measure.font = `600 ${Math.round(15 * dpr)}px system-ui, sans-serif`;
+  let textWidth = measure.measureText(title).width;
+  measure.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+  textWidth = Math.max(textWidth, measure.measureText(subtitle).width, measure.measureText(footer).width);
+  // as wide as the chart, or as its captions when they are longer: a caption is never cut
+  out.width = Math.max(chart.width, Math.ceil(textWidth + 20 * dpr));
   out.height = chart.height + head + foot;
   const g = out.getContext('2d');
   if (!g) return chart;

@@ -35,6 +35,7 @@ describe('the rules every input follows', () => {
     expect(msg(checkText('  ', 'an event type'))).toBe('type an event type');
     expect(checkKnown('Server', ['Server', 'Sink'], 'entity')).toEqual({ ok: true, value: 'Server' });
     expect(msg(checkKnown('serv', ['Server', 'Sink'], 'entity'))).toBe('no entity “serv” — did you mean Server?');
+    expect(msg(checkKnown('Serv', ['Probe_Server_depth', 'Server.queue', 'Server', 'Sink'], 'entity'))).toBe('no entity “Serv” — did you mean Server, Server.queue, Probe_Server_depth?');
     expect(msg(checkSearch('=42'))).toBe('“=42” has no field name: type name=value, e.g. request_id=42');
     expect(checkSearch('request_id=42 Server').ok).toBe(true);
   });

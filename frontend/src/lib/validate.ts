@@ -90,7 +90,10 @@ export function checkKnown(text: string, known: string[], what: string): Checked
   if (!t) return { ok: true, value: null };
   if (known.length === 0 || known.includes(t)) return { ok: true, value: t };
   const lower = t.toLowerCase();
-  const close = known.filter((k) => k.toLowerCase().includes(lower)).slice(0, 3);
+  // names that start with what was typed first, then the shorter ones: "serv" suggests Server before Probe_Server_depth
+  const close = known.filter((k) => k.toLowerCase().includes(lower))
+    .sort((a, b) => Number(!a.toLowerCase().startsWith(lower)) - Number(!b.toLowerCase().startsWith(lower)) || a.length - b.length || a.localeCompare(b))
+    .slice(0, 3);
   return { ok: false, message: `no ${what} ${quote(t)}${close.length ? ` — did you mean ${close.join(', ')}?` : ''}` };
 }
 

@@ -158,8 +158,11 @@ export function step(count: number) {
   send({ action: 'step', count });
 }
 
+/** Where this page starts a loop from (see SimStore.playStartedAt). */
+const startedAt = () => useSim.getState().state?.events_processed ?? null;
+
 export function play(mode: 'play' | 'debug', speed = useSim.getState().speed) {
-  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, notice: null, lastBreakpoint: null });
+  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 export function pause() {
@@ -179,11 +182,11 @@ export function setSpeed(speed: number) {
  * progress and Pause stops it.
  */
 export function runTo(time_s: number) {
-  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: 'run', notice: null, lastBreakpoint: null });
+  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 export function runToEvent(event_number: number) {
-  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: 'run', notice: null, lastBreakpoint: null });
+  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 /** Restart: stop a running play, reset on the server, empty every view, read everything again. */

@@ -41,7 +41,12 @@ export function submitChecked<T>(id: string, checked: { ok: true; value: T } | {
   return checked.value;
 }
 
-/** Re-checks an input as the user types: a message it shows goes once the text is usable (none appears while typing). */
-export function recheck(id: string, checked: { ok: boolean }): void {
+/**
+ * Re-checks an input as the user types: a message it shows goes once the text is usable, and says what is wrong with
+ * the new text while it is not (a message never quotes text that is gone); none appears while typing otherwise.
+ */
+export function recheck(id: string, checked: { ok: true } | { ok: false; message: string }): void {
+  if (!(id in useInputErrors.getState().errors)) return;
   if (checked.ok) clearError(id);
+  else showError(id, checked.message);
 }

@@ -58,6 +58,14 @@ describe('a reset seen from elsewhere', () => {
 });
 
 describe('is_playing', () => {
+  it('a stop still on its way from before a new loop does not end the new loop', () => {
+    const started: SimStore = { ...initialSimStore, state: state({ events_processed: 40 }), playMode: 'debug', playStartedAt: 40 };
+    const old = { state: state({ events_processed: 40, pause_reason: { kind: 'pause_requested' as const, breakpoint_id: null } }) };
+    expect(applyStepResult(started, old, false).playMode).toBeUndefined();
+    const fresh = { state: state({ events_processed: 41, pause_reason: { kind: 'breakpoint' as const, breakpoint_id: 'b' } }) };
+    expect(applyStepResult(started, fresh, false).playMode).toBeNull();
+    expect(applyStepResult(started, old, true).playMode).toBeNull();
+  });
   it('follows the server unless a local action is fresh', () => {
     const idle: SimStore = { ...initialSimStore, state: state() };
     expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }).playMode).toBe('play');
@@ -84,7 +92,7 @@ describe('applyServerMessage', () => {
     expect(out.breakpoints).toEqual([bp]);
     expect(out.droppedBreakpoints).toBeUndefined();
     const gone = { id: 'bp-2', kind: 'metric' as const, entity: 'Sink', metric: 'n', operator: 'gt' as const, threshold: 1, one_shot: false, reason: 'no Sink' };
-    expect(applyServerMessage(s, { type: 'breakpoints', breakpoints: [bp], dropped: [gone] }).droppedBreakpoints).toEqual({ scenario: 'b', items: [gone] });
+    expect(applyServerMessage(s, { type: 'breakpoints', breakpoints: [bp], dropped: [gone] }).droppedBreakpoints).toEqual({ items: [gone] });
   });
   it('surfaces errors', () => {
     expect(applyServerMessage(initialSimStore, { type: 'error', message: 'cannot step' }, 1).notice?.text).toBe('cannot step');

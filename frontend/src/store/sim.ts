@@ -35,6 +35,8 @@ export interface SimStore {
   droppedEvents: number;
   droppedLogs: number;
   playMode: PlayMode;
+  /** events processed when this page last started a loop: a stop reported at that count is the previous run's */
+  playStartedAt: number | null;
   speed: number;
   charts: ChartConfig[];
   probes: ProbeInfo[];
@@ -42,7 +44,7 @@ export interface SimStore {
   scenarios: Scenario[];
   lastBreakpoint: Breakpoint | null;
   /** breakpoints the last change of model left behind (with why), until the user dismisses them */
-  droppedBreakpoints: { scenario: string | null; items: DroppedBreakpoint[] } | null;
+  droppedBreakpoints: { items: DroppedBreakpoint[] } | null;
   notice: Notice | null;
   selected: string | null;
   /** bumped on Restart and scenario change: every view drops what it holds */
@@ -64,6 +66,7 @@ export const initialSimStore: SimStore = {
   droppedEvents: 0,
   droppedLogs: 0,
   playMode: null,
+  playStartedAt: null,
   speed: 1,
   charts: [],
   probes: [],
@@ -111,7 +114,9 @@ export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: 
     if (fresh.length) next.runtimeEdges = s.runtimeEdges.concat(fresh);
   }
   const reason = r.state.pause_reason?.kind;
-  if (s.playMode && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
+  // a stop at the count the loop started from is the previous run's (an update still on its way): the new one goes on
+  const stale = !trustPlaying && s.playStartedAt !== null && r.state.events_processed <= s.playStartedAt && !r.state.is_complete;
+  if (s.playMode && !stale && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
   // The server says whether a loop runs (another tab may have started or stopped it). Right after a local
   // Play/Pause, updates already on their way may still show the old situation: the caller says when to trust it.
   if (trustPlaying && r.state.is_playing !== undefined) {
@@ -135,7 +140,7 @@ export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now
     case 'breakpoints':
       return {
         breakpoints: m.breakpoints ?? [],
-        ...(m.dropped && m.dropped.length ? { droppedBreakpoints: { scenario: s.state?.scenario ?? null, items: m.dropped } } : {}),
+        ...(m.dropped && m.dropped.length ? { droppedBreakpoints: { items: m.dropped } } : {}),
       };
     case 'error':
       return { notice: { kind: 'error', text: m.message, at: now } };
