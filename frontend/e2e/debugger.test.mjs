@@ -351,6 +351,7 @@ describe('the debugger page', () => {
       await page.click('[data-testid="btn-step10"]');
       await until(async () => Number(await page.locator('[data-testid="live-events"]').getAttribute('data-rows')) > 0, { what: 'live events' });
       await page.selectOption('[data-testid="scenario"]', 'server-farm');
+      await page.click('[data-testid="btn-run-scenario"]'); // the run form opens: its defaults, as they are
       await until(async () => (await number(page, 'events-processed')) === 0, { what: 'a fresh model' });
       await page.click('[data-testid="tab-events"]'); // the new model has its own saved layout
       assert.equal(await page.locator('[data-testid="live-events"]').getAttribute('data-rows'), '0');
@@ -366,6 +367,7 @@ describe('the debugger page', () => {
       }, { what: 'a member search' });
       await shot(page, '06-server-farm-group');
       await page.selectOption('[data-testid="scenario"]', SCENARIO_ID);
+      await page.click('[data-testid="btn-run-scenario"]');
       await until(async () => (await page.locator('[data-testid="scenario"]').inputValue()) === SCENARIO_ID, { what: 'the scenario back' });
       await page.click('[data-testid="tab-graph"]');
       await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });

@@ -8,6 +8,7 @@ import { EventLog } from './components/EventLog';
 import { SimLog } from './components/SimLog';
 import { BreakpointsPanel } from './components/Breakpoints';
 import { StoreStatus } from './components/StoreStatus';
+import { NotConfigured, useSetupCheck } from './components/NotConfigured';
 import { startConnection } from './store/actions';
 import { useLayout, type MainView, type RightTab } from './store/layout';
 
@@ -19,13 +20,15 @@ const RIGHT_TABS: { id: RightTab; label: string }[] = [
 ];
 
 export function App() {
-  useEffect(() => startConnection(), []);
+  const setup = useSetupCheck();
+  useEffect(() => (setup === 'ready' ? startConnection() : undefined), [setup]);
   const mainView = useLayout((s) => s.mainView);
   const rightTab = useLayout((s) => s.rightTab);
   const rightWidth = useLayout((s) => s.rightWidth);
   const setMain = (v: MainView) => useLayout.getState().update((l) => ({ ...l, mainView: v }));
   const setRight = (t: RightTab) => useLayout.getState().update((l) => ({ ...l, rightTab: t }));
 
+  if (setup !== 'ready') return setup === 'checking' ? null : <NotConfigured health={setup} />;
   return (
     <div className="app">
       <ControlBar />

@@ -1,6 +1,7 @@
 import type {
   Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntitySeriesAnswer, EntityState, EventCount, EventFilters,
-  EventPage, GroupMembers, LogFilters, LogPage, ProbeInfo, Scenario, SimState, StepResult, StoreStatus,
+  EventPage, GroupMembers, LogFilters, LogPage, ParamValue as ScenarioValue, ProbeInfo, RescanResult, Scenario, ScenarioProblem, SimState,
+  StepResult, StoreStatus,
   TimeseriesAnswer, Topology, Transform,
 } from './types';
 
@@ -136,7 +137,10 @@ export const api = {
   addBreakpoint: (spec: BreakpointSpec) => post<Breakpoint>('api/breakpoints', spec),
   removeBreakpoint: (id: string) => request<void>('DELETE', `api/breakpoints/${encodeURIComponent(id)}`),
   scenarios: () => get<Scenario[]>('api/scenarios'),
-  loadScenario: (id: string) => post<SimState>(`api/scenarios/${encodeURIComponent(id)}`),
+  loadScenario: (id: string, run?: { seed?: number; params?: Record<string, ScenarioValue> }) =>
+    post<SimState>(`api/scenarios/${encodeURIComponent(id)}`, run),
+  rescanScenarios: () => post<RescanResult>('api/scenarios/rescan'),
+  scenarioProblems: () => get<ScenarioProblem[]>('api/scenarios/problems'),
 };
 
 /** `max_points` for a chart whose plot area is `pixelWidth` CSS pixels wide: 2 per pixel, within the server's limits. */

@@ -5,6 +5,8 @@ export interface Health {
   db_path: string | null;
   drains: number;
   error: string | null;
+  /** Only on a server without the history store: the server.xml to add (the page shows it instead of the debugger). */
+  server_xml?: string | null;
 }
 
 /** One line a user can read at a glance: is the server up, and is its history store healthy? */

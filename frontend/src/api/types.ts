@@ -47,6 +47,10 @@ export interface SimState {
   is_playing?: boolean;
   /** the faults in effect now, in the order they began */
   active_faults?: ActiveFault[];
+  /** the seed and parameter values of the current run */
+  seed?: number;
+  params?: Record<string, ParamValue>;
+  params_changed?: Record<string, ParamValue>;
   /** the play or run-to going on: its target, where it started and how fast it goes (null while paused) */
   progress?: RunProgress | null;
 }
@@ -240,11 +244,41 @@ export type Breakpoint = BreakpointSpec & { id: string; one_shot: boolean };
 /** A breakpoint a change of model left behind, and why. */
 export type DroppedBreakpoint = Breakpoint & { reason: string };
 
+export type ParamValue = number | boolean | string;
+
+/** A knob a scenario declares. */
+export interface ScenarioParameter {
+  name: string;
+  label: string;
+  type: 'number' | 'integer' | 'boolean' | 'choice';
+  default_value: ParamValue;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  help: string;
+  choices: string[];
+}
+
 export interface Scenario {
   id: string;
   title: string;
   description: string;
   active: boolean;
+  /** built-in, class path, or the model JAR's file name */
+  source?: string;
+  parameters?: ScenarioParameter[];
+  default_seed?: number;
+}
+
+export interface ScenarioProblem {
+  source: string;
+  message: string;
+}
+
+export interface RescanResult {
+  scenarios: number;
+  models_dir: string | null;
+  problems: ScenarioProblem[];
 }
 
 /** Filters shared by /api/events and /api/events/count. */

@@ -1,6 +1,7 @@
-import { api, socketUrl } from '../api/client';
+import { api, ApiError, socketUrl } from '../api/client';
+import { checkParam, readRunLink, writeRunLink } from '../lib/runSpec';
 import { SimSocket } from '../api/socket';
-import type { BreakpointSpec, ChartConfig, ProbeInfo, ServerMessage } from '../api/types';
+import type { BreakpointSpec, ChartConfig, ParamValue, ProbeInfo, RescanResult, ServerMessage, SimState } from '../api/types';
 import type { RecordedEvent, RecordedLog } from '../api/types';
 import { clearAllErrors } from './inputs';
 import { seedCharts, useLayout } from './layout';
@@ -47,6 +48,9 @@ function flush() {
   for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m, now, trustPlaying) };
   const modelChanged = (s.state?.scenario ?? null) !== (s0.state?.scenario ?? null) && s0.state !== null;
   useSim.setState(s);
+  const runChanged = s.state && s0.state && (s.state.seed !== s0.state.seed
+    || JSON.stringify(s.state.params_changed ?? {}) !== JSON.stringify(s0.state.params_changed ?? {}));
+  if (s.state && (modelChanged || runChanged)) showRunInUrl(s.state);
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
   if (modelChanged) void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
 }
@@ -137,7 +141,12 @@ export function startConnection(): void {
     },
   });
   socket.connect();
-  void loadAll().catch((e) => notice('error', `could not load the simulation: ${errorText(e)}`));
+  void loadAll()
+    .then(() => {
+      const state = useSim.getState().state;
+      return state ? followRunLink(state) : undefined;
+    })
+    .catch((e) => notice('error', `could not load the simulation: ${errorText(e)}`));
 }
 
 /** When this page last started or stopped a loop (updates sent before it may still arrive). */
@@ -204,16 +213,84 @@ export async function restart(): Promise<void> {
   }
 }
 
-export async function loadScenario(id: string): Promise<void> {
+/**
+ * Loads a scenario with a seed and parameter values (none: its defaults). Resolves to null, or to the
+ * server's refusal (a 400 naming the parameter) so a form can show it beside the field; the page URL
+ * then carries the run, so a link reproduces it.
+ */
+export async function loadScenario(id: string, run?: { seed?: number; params?: Record<string, ParamValue> }): Promise<string | null> {
   if (useSim.getState().playMode) pause();
   resetGuardUntil = Date.now() + 1500;
   try {
-    const state = await api.loadScenario(id);
+    const state = await api.loadScenario(id, run);
     resetGuardUntil = Date.now() + 1500;
     useSim.setState((s) => ({ ...clearedForRestart(s, state), topology: null, charts: [], probes: [] }));
+    showRunInUrl(state);
     await loadAll();
+    return null;
   } catch (e) {
+    if (e instanceof ApiError && e.status === 400) return e.message;
     notice('error', `could not load scenario ${id}: ${errorText(e)}`);
+    return errorText(e);
+  }
+}
+
+/** The page URL carries the run's scenario, seed and changed values (other keys stay). */
+function showRunInUrl(state: SimState) {
+  if (!state.scenario || typeof window === 'undefined') return;
+  const defaultSeed = useSim.getState().scenarios.find((x) => x.id === state.scenario)?.default_seed ?? 42;
+  const query = writeRunLink(window.location.search, state.scenario, state.seed ?? defaultSeed, defaultSeed, state.params_changed ?? {});
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+}
+
+/**
+ * On first load, a link that names a run the server is not on loads it (with the values typed as the
+ * scenario declares them); a link to the run already loaded changes nothing.
+ */
+async function followRunLink(state: SimState): Promise<void> {
+  const link = readRunLink(window.location.search);
+  if (!link) {
+    showRunInUrl(state);
+    return;
+  }
+  const scenario = useSim.getState().scenarios.find((x) => x.id === link.scenario);
+  if (!scenario) {
+    notice('error', `the link names a scenario this server does not have: ${link.scenario}`);
+    return;
+  }
+  const params: Record<string, ParamValue> = {};
+  for (const p of scenario.parameters ?? []) {
+    const text = link.params[p.name];
+    if (text === undefined) continue;
+    const checked = checkParam(p, text);
+    if (checked.error !== undefined) {
+      notice('error', `the link's ${p.name} ${checked.error}`);
+      return;
+    }
+    params[p.name] = checked.value;
+  }
+  const seed = link.seed ?? scenario.default_seed ?? 42;
+  const same = state.scenario === link.scenario && state.seed === seed
+    && JSON.stringify(state.params_changed ?? {}) === JSON.stringify(sameOrder(params, state.params_changed ?? {}));
+  if (!same) await loadScenario(link.scenario, { seed, params });
+}
+
+/** {@code values} without the ones equal to the defaults, in the server's order, for comparing with params_changed. */
+function sameOrder(values: Record<string, ParamValue>, changed: Record<string, ParamValue>): Record<string, ParamValue> {
+  const ordered: Record<string, ParamValue> = {};
+  for (const k of Object.keys(changed)) if (k in values) ordered[k] = values[k];
+  for (const k of Object.keys(values)) if (!(k in ordered)) ordered[k] = values[k];
+  return ordered;
+}
+
+export async function rescanScenarios(): Promise<RescanResult | null> {
+  try {
+    const result = await api.rescanScenarios();
+    useSim.setState({ scenarios: await api.scenarios() });
+    return result;
+  } catch (e) {
+    notice('error', `rescan failed: ${errorText(e)}`);
+    return null;
   }
 }
 

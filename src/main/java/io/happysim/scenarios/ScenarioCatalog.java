@@ -42,6 +42,8 @@ import java.util.logging.Logger;
 public final class ScenarioCatalog {
     private static final Logger LOG = Logger.getLogger(ScenarioCatalog.class.getName());
     private static final String SERVICE_FILE = "META-INF/services/" + Scenario.class.getName();
+    /** Ids the API's own paths take ({@code /api/scenarios/rescan}, {@code /api/scenarios/problems}). */
+    private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("rescan", "problems");
 
     /** Something wrong with one model JAR (or one class in it), as the picker and the log show it. */
     public record Problem(String source, String message) {
@@ -219,6 +221,10 @@ public final class ScenarioCatalog {
             }
         } catch (RuntimeException e) {
             found.add(new Problem(source, scenario.getClass().getName() + ".id() failed: " + e));
+            return false;
+        }
+        if (RESERVED_IDS.contains(id)) {
+            found.add(new Problem(source, scenario.getClass().getName() + " takes the id '" + id + "', which the API keeps for itself"));
             return false;
         }
         Entry taken = byId.get(id);

@@ -23,8 +23,10 @@ public final class BenchMain {
         suites.put("engine", new EngineBenchmark());
         suites.put("store", new StoreBenchmark());
         suites.put("pipeline", new PipelineBenchmark());
-        // Needs a running server (mvn package liberty:run); not part of "all".
+        suites.put("crash", new CrashBenchmark());
+        // These need a running server (mvn package liberty:run); not part of "all".
         suites.put("http", new HttpBenchmark());
+        suites.put("load", new LoadBenchmark());
         return suites;
     }
 

@@ -40,6 +40,7 @@ public final class HttpBenchmark implements BenchMain.Suite {
     @Override
     public void run(List<String> options) throws Exception {
         base = URI.create(option(options, "base", "http://localhost:9080/"));
+        raw = new RawHttpClient(base);
         int reps = Integer.parseInt(option(options, "reps", "200"));
         if (!Boolean.parseBoolean(option(options, "skipload", "false"))) {
             load();
@@ -181,75 +182,7 @@ public final class HttpBenchmark implements BenchMain.Suite {
         return "total " + json.get("total");
     }
 
-    /**
-     * A blocking HTTP/1.1 exchange on one kept-alive socket, as wrk does: the JDK client hands every
-     * request between threads, and on two cores those hand-offs, not the server, would set the tail.
-     */
-    private final class RawClient implements AutoCloseable {
-        private java.net.Socket socket;
-        private java.io.BufferedInputStream in;
-        private java.io.OutputStream out;
-
-        String get(String path) throws Exception {
-            if (socket == null) {
-                socket = new java.net.Socket(base.getHost(), base.getPort());
-                socket.setTcpNoDelay(true);
-                in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-                out = socket.getOutputStream();
-            }
-            out.write(("GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String status = line();
-            int length = -1;
-            boolean chunked = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
-                    line();
-                }
-                line();
-            } else if (length >= 0) {
-                body.write(in.readNBytes(length));
-            }
-            if (!status.contains(" 200 ")) {
-                throw new IllegalStateException(path + " -> " + status + " " + body);
-            }
-            return body.toString(StandardCharsets.UTF_8);
-        }
-
-        private String line() throws java.io.IOException {
-            StringBuilder sb = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new java.io.EOFException("connection closed");
-                }
-                if (c != '\r') {
-                    sb.append((char) c);
-                }
-            }
-            return sb.toString();
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (socket != null) {
-                socket.close();
-            }
-        }
-    }
-
-    private final RawClient raw = new RawClient();
+    private RawHttpClient raw;
 
     private HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofMinutes(2)).build(),

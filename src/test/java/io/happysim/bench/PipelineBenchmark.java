@@ -3,7 +3,7 @@ package io.happysim.bench;
 import io.happysim.core.PauseReason;
 import io.happysim.core.Simulation;
 import io.happysim.scenarios.BurstyMm1Scenario;
-import io.happysim.scenarios.Scenarios;
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.SessionListener;
@@ -63,9 +63,9 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         Level previous = ROOT.getLevel();
         ROOT.setLevel(Level.WARNING);
         try {
-            Simulation warm = Scenarios.find(scenario).orElseThrow().build().simulation();
+            Simulation warm = new ScenarioCatalog(null).find(scenario).orElseThrow().build().simulation();
             warm.runUntil(io.happysim.core.Instant.ofSeconds(warm.endTime().toSeconds() / 10));
-            Simulation simulation = Scenarios.find(scenario).orElseThrow().build().simulation();
+            Simulation simulation = new ScenarioCatalog(null).find(scenario).orElseThrow().build().simulation();
             System.gc();
             long start = System.nanoTime();
             PauseReason reason = simulation.run();
@@ -94,13 +94,13 @@ public final class PipelineBenchmark implements BenchMain.Suite {
         ExecutorService scan = VisualStore.scanHelper(Executors.defaultThreadFactory());
         VisualStore store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(file)), scan);
         DebugSession session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, false));
+                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, keep, Level.INFO), 60_000, false), new io.happysim.scenarios.ScenarioCatalog(null));
         try {
             session.start();
             scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
             long[] peak = {0};
             long[] atQuarter = new long[4];
-            double end = Scenarios.find(scenario).orElseThrow().build().simulation().endTime().toSeconds();
+            double end = new ScenarioCatalog(null).find(scenario).orElseThrow().build().simulation().endTime().toSeconds();
             scheduler.scheduleAtFixedRate(() -> {
                 long live = liveHeapAfterGc();
                 peak[0] = Math.max(peak[0], live);

@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 class ScenariosTest {
     @Test
     void builtInsComeFirstInAFixedOrderThenServiceLoadedOnes() {
-        List<String> ids = Scenarios.all().stream().map(Scenario::id).toList();
+        ScenarioCatalog catalog = new ScenarioCatalog(null);
+        List<String> ids = catalog.all().stream().map(Scenario::id).toList();
         assertEquals(List.of("bursty-mm1", "consistent-hash-lb", "mmc-cluster", "server-farm", "retrying-client", "metastable-retry-storm",
                         "gc-collapse", "circuit-breaker", "hedged-requests", "degraded-network", "partition", "rate-limited-api",
                         "codel-under-overload", "bursty-mm1-long", UserScenario.ID), ids,
                 "a user scenario reusing a built-in id is ignored");
         assertEquals("bursty-mm1", Scenarios.defaultScenario().id());
-        assertTrue(Scenarios.find("mmc-cluster").isPresent());
-        assertFalse(Scenarios.find("nope").isPresent());
-        for (Scenario scenario : Scenarios.all()) {
+        assertTrue(catalog.find("mmc-cluster").isPresent());
+        assertFalse(catalog.find("nope").isPresent());
+        for (Scenario scenario : catalog.all()) {
             assertFalse(scenario.title().isBlank());
             assertFalse(scenario.description().isBlank());
         }

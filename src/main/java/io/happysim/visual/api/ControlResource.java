@@ -1,7 +1,8 @@
 package io.happysim.visual.api;
 
+import io.happysim.scenarios.Parameter;
 import io.happysim.scenarios.Scenario;
-import io.happysim.scenarios.Scenarios;
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.app.DebuggerSession;
 import io.happysim.visual.session.BreakpointRequest;
 import io.happysim.visual.session.SimState;
@@ -69,24 +70,63 @@ public class ControlResource {
         return Response.noContent().build();
     }
 
-    /** One model users can pick. */
-    public record ScenarioInfo(String id, String title, String description, boolean active) {
+    /** One model users can pick, with the knobs it declares and where it came from (built-in, class path, a JAR's name). */
+    public record ScenarioInfo(String id, String title, String description, boolean active, String source,
+                               List<ParameterInfo> parameters, long defaultSeed) {
+    }
+
+    /** A declared parameter as a form shows it. */
+    public record ParameterInfo(String name, String label, String type, Object defaultValue, Double min, Double max, String unit,
+                                String help, List<String> choices) {
+        static ParameterInfo of(Parameter p) {
+            return new ParameterInfo(p.name(), p.label(), p.type().wireName(), p.defaultValue(), p.min(), p.max(), p.unit(), p.help(),
+                    p.choices());
+        }
+    }
+
+    /** What a rescan of the models folder found. */
+    public record RescanResult(int scenarios, String modelsDir, List<ScenarioCatalog.Problem> problems) {
     }
 
     @GET
     @Path("scenarios")
     public List<ScenarioInfo> scenarios() {
         String active = debugger.session().scenario().id();
-        return Scenarios.all().stream().map(s -> info(s, active)).toList();
+        return debugger.session().catalog().entries().stream().map(e -> info(e, active)).toList();
     }
 
-    private static ScenarioInfo info(Scenario scenario, String active) {
-        return new ScenarioInfo(scenario.id(), scenario.title(), scenario.description(), scenario.id().equals(active));
+    private static ScenarioInfo info(ScenarioCatalog.Entry entry, String active) {
+        Scenario scenario = entry.scenario();
+        return new ScenarioInfo(scenario.id(), scenario.title(), scenario.description(), scenario.id().equals(active), entry.source(),
+                scenario.parameters().stream().map(ParameterInfo::of).toList(), Scenario.DEFAULT_SEED);
     }
 
+    /**
+     * Loads a scenario. The optional body {@code {"seed": 7, "params": {"rate": 12}}} sets the seed and
+     * changes parameters (no body: the defaults and the default seed); anything it cannot take is a 400
+     * naming the field, and the current run goes on untouched.
+     */
     @POST
     @Path("scenarios/{id}")
-    public SimState loadScenario(@PathParam("id") String id) {
-        return debugger.session().loadScenario(Params.text("id", id));
+    @Consumes(MediaType.WILDCARD)
+    public SimState loadScenario(@PathParam("id") String id, String body) {
+        ScenarioRequest request = ScenarioRequest.parse(body);
+        return debugger.session().loadScenario(Params.text("id", id), request.seed(), request.params());
+    }
+
+    /** Reads the models folder again: new and changed JARs appear, broken ones are reported. */
+    @POST
+    @Path("scenarios/rescan")
+    public RescanResult rescan() {
+        ScenarioCatalog catalog = debugger.session().catalog();
+        List<ScenarioCatalog.Problem> problems = catalog.rescan();
+        return new RescanResult(catalog.all().size(), catalog.modelsDir() == null ? null : catalog.modelsDir().toString(), problems);
+    }
+
+    /** What the last scan of the models folder found wrong. */
+    @GET
+    @Path("scenarios/problems")
+    public List<ScenarioCatalog.Problem> problems() {
+        return debugger.session().catalog().problems();
     }
 }

@@ -1,6 +1,7 @@
 package io.happysim.visual.api;
 
 import io.happysim.visual.app.DebuggerSession;
+import io.happysim.visual.app.NotConfiguredException;
 import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.InvalidRequestException;
@@ -22,6 +23,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -55,7 +57,13 @@ public class DebuggerSocket {
     private CompletableFuture<Void> lastCommand = CompletableFuture.completedFuture(null);
 
     @OnOpen
-    public void open(Session socket) {
+    public void open(Session socket) throws IOException {
+        String setupProblem = debugger.setupProblem();
+        if (setupProblem != null) {
+            socket.getBasicRemote().sendText(error(NotConfiguredException.message(setupProblem)));
+            socket.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "not configured: see /api/health"));
+            return;
+        }
         socket.setMaxTextMessageBufferSize(64 * 1024);
         live.add(socket);
     }

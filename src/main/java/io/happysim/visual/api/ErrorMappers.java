@@ -1,5 +1,7 @@
 package io.happysim.visual.api;
 
+import io.happysim.scenarios.InvalidParameterException;
+import io.happysim.visual.app.NotConfiguredException;
 import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.InvalidRequestException;
 import io.happysim.visual.session.UnknownNameException;
@@ -57,6 +59,15 @@ public final class ErrorMappers {
         }
     }
 
+    /** A scenario parameter (or combination) the model cannot take: the message names it. */
+    @Provider
+    public static class InvalidParameterMapper implements ExceptionMapper<InvalidParameterException> {
+        @Override
+        public Response toResponse(InvalidParameterException e) {
+            return ApiErrors.response(400, e.getMessage());
+        }
+    }
+
     /** The store names the parameter it refused (a malformed cursor, a reversed range …). */
     @Provider
     public static class BadQueryMapper implements ExceptionMapper<BadQueryException> {
@@ -73,6 +84,15 @@ public final class ErrorMappers {
         public Response toResponse(StoreException e) {
             LOG.log(Level.WARNING, "history store failure", e);
             return ApiErrors.response(503, "history store unavailable: " + e.getMessage());
+        }
+    }
+
+    /** The server lacks the history store: nothing the debugger does can work until it is added. */
+    @Provider
+    public static class NotConfiguredMapper implements ExceptionMapper<NotConfiguredException> {
+        @Override
+        public Response toResponse(NotConfiguredException e) {
+            return ApiErrors.response(503, e.getMessage());
         }
     }
 

@@ -79,10 +79,13 @@ public class LiveUpdates implements SessionListener {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private SerialExecutor broadcasts;
 
+    /** On a server without the history store there is no session to listen to; sockets are turned away at open. */
     @PostConstruct
     void listen() {
         broadcasts = new SerialExecutor(executor);
-        session().addListener(this);
+        if (debugger.setupProblem() == null) {
+            session().addListener(this);
+        }
     }
 
     /** At undeploy the session singleton may be gone before this bean: then there is nothing left to unsubscribe from. */

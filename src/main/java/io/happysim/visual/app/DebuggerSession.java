@@ -1,5 +1,6 @@
 package io.happysim.visual.app;
 
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.bridge.LogCapture;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.session.DebugSession;
@@ -23,6 +24,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +33,9 @@ import javax.sql.DataSource;
  * {@link DebugSession} the container's threads (a managed thread for the simulation, managed
  * executors for the drains) and its SQLite DataSource, hands the store its search-scan helper
  * (a managed thread too), and schedules the drain every 500 ms.
+ *
+ * <p>The DataSource is looked up at start, not injected: on a server without it (or with another database) the
+ * application still starts, logs what to add and answers every call with that ({@link #setupProblem()}).
  *
  * <p>Bean-managed concurrency and transactions: the container's default write lock on every method
  * would serialise history reads behind the simulation, and the store commits its own JDBC batches.
@@ -41,9 +47,6 @@ import javax.sql.DataSource;
 public class DebuggerSession {
     static final long DRAIN_INTERVAL_MS = 500;
     private static final Logger LOG = Logger.getLogger(DebuggerSession.class.getName());
-
-    @Resource(lookup = "jdbc/visualStore")
-    private DataSource dataSource;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -62,9 +65,17 @@ public class DebuggerSession {
     private DebugSession session;
     private ScheduledFuture<?> drainTask;
     private String databasePath;
+    private String setupProblem;
 
     @PostConstruct
     void start() {
+        StoreSetup.Found found = lookUpStore();
+        if (!found.isUsable()) {
+            setupProblem = found.problem();
+            LOG.severe(() -> StoreSetup.logLine(setupProblem));
+            return;
+        }
+        DataSource dataSource = found.dataSource();
         scanHelper = VisualStore.scanHelper(threads);
         store = new VisualStore(dataSource, scanHelper);
         databasePath = store.databasePath();
@@ -72,7 +83,8 @@ public class DebuggerSession {
                 settings.maxInMemorySamples(), LogCapture.javaLevel(settings.logLevel()));
         DebugSession.Config config = DebugSession.Config.defaults().withScenario(settings.scenario()).withRecording(recording)
                 .withKeepStoredHistory(!settings.temporaryDatabase());
-        session = new DebugSession(store, threads, executor, config);
+        ScenarioCatalog catalog = new ScenarioCatalog(settings.modelsDir());
+        session = new DebugSession(store, threads, executor, config, catalog);
         session.start();
         if (settings.temporaryDatabase() && !databasePath.isEmpty()) {
             deleteAtServerExit(Path.of(databasePath));
@@ -80,6 +92,14 @@ public class DebuggerSession {
         drainTask = scheduler.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MS, DRAIN_INTERVAL_MS, TimeUnit.MILLISECONDS);
         LOG.info(() -> "happysim session started with scenario '" + session.scenario().id() + "'; history store at "
                 + databasePath + (settings.temporaryDatabase() ? " (scratch: emptied at start-up, deleted when the server stops)" : " (kept across restarts)"));
+    }
+
+    private static StoreSetup.Found lookUpStore() {
+        try {
+            return StoreSetup.lookUp(new InitialContext());
+        } catch (NamingException e) {
+            return StoreSetup.Found.missing("no naming service to look " + StoreSetup.JNDI_NAME + " up in: " + StoreSetup.rootMessage(e));
+        }
     }
 
     private void drain() {
@@ -93,6 +113,9 @@ public class DebuggerSession {
     /** Stops the simulation and writes everything recorded. */
     @PreDestroy
     void stop() {
+        if (setupProblem != null) {
+            return;
+        }
         if (drainTask != null) {
             drainTask.cancel(false);
         }
@@ -112,16 +135,36 @@ public class DebuggerSession {
         }
     }
 
+    /**
+     * Why the debugger cannot run on this server (it has no usable SQLite DataSource {@value StoreSetup#JNDI_NAME}),
+     * or null when it runs.
+     */
+    public String setupProblem() {
+        return setupProblem;
+    }
+
+    /** @throws NotConfiguredException on a server without the history store */
     public DebugSession session() {
+        requireStore();
         return session;
     }
 
+    /** @throws NotConfiguredException on a server without the history store */
     public VisualStore store() {
+        requireStore();
         return store;
     }
 
+    /** @throws NotConfiguredException on a server without the history store */
     public String databasePath() {
+        requireStore();
         return databasePath;
+    }
+
+    private void requireStore() {
+        if (setupProblem != null) {
+            throw new NotConfiguredException(setupProblem);
+        }
     }
 
     public boolean temporaryDatabase() {

@@ -22,6 +22,7 @@ public class Settings {
     private final String scenario = lookup("happysim/scenario", "bursty-mm1");
     private final String logLevel = lookup("happysim/logLevel", "INFO");
     private final String maxInMemorySamples = lookup("happysim/maxInMemorySamples", "0");
+    private final String modelsDir = lookup("happysim/modelsDir", "");
 
     public String httpHost() {
         return httpHost;
@@ -35,6 +36,11 @@ public class Settings {
     /** Extra browser origins allowed to control the debugger (comma-separated). */
     public String allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** The folder of model JARs whose scenarios appear in the picker; null when none is configured. */
+    public java.nio.file.Path modelsDir() {
+        return modelsDir.isEmpty() ? null : java.nio.file.Path.of(modelsDir);
     }
 
     /** The scenario loaded at start-up. */
@@ -60,10 +66,12 @@ public class Settings {
 
     /**
      * True when the database is at its default place: a scratch file for this server's life, deleted
-     * at shutdown. A path given explicitly is kept, with its history, across restarts.
+     * at shutdown. A path given explicitly is kept, with its history, across restarts — and so is the
+     * database of a server that does not say (no {@code happysim/dbPath}): its owner named the file in
+     * the DataSource's URL, and a file someone named is not ours to delete.
      */
     public boolean temporaryDatabase() {
-        return dbPath.isEmpty() || dbPath.equals(defaultDbPath);
+        return !dbPath.isEmpty() && dbPath.equals(defaultDbPath);
     }
 
     static String lookup(String name, String fallback) {

@@ -2,7 +2,10 @@ package io.happysim.visual.session;
 
 import io.happysim.instrumentation.Probe;
 import io.happysim.scenarios.Chart;
+import io.happysim.scenarios.InvalidParameterException;
+import io.happysim.scenarios.ParameterValues;
 import io.happysim.scenarios.Scenario;
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.scenarios.ScenarioModel;
 import io.happysim.scenarios.Scenarios;
 import io.happysim.visual.bridge.EdgeStats;
@@ -80,6 +83,7 @@ public final class DebugSession implements AutoCloseable {
     }
 
     private final VisualStore store;
+    private final ScenarioCatalog catalog;
     private final Config config;
     private final CommandLoop loop;
     private final PendingBuffer pending;
@@ -93,8 +97,9 @@ public final class DebugSession implements AutoCloseable {
      * @param threads       makes the simulation thread (the container's managed thread factory)
      * @param drainExecutor runs drains asked for between the scheduled ones (when the buffer fills, after a step)
      */
-    public DebugSession(VisualStore store, ThreadFactory threads, Executor drainExecutor, Config config) {
+    public DebugSession(VisualStore store, ThreadFactory threads, Executor drainExecutor, Config config, ScenarioCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
         this.config = config;
         this.loop = new CommandLoop(threads, config.commandTimeoutMs());
         PlayPacer pacer = new PlayPacer(loop, this::publishUpdate);
@@ -114,14 +119,14 @@ public final class DebugSession implements AutoCloseable {
 
     /** Loads the default scenario, primed and paused at its start, and starts the simulation thread. */
     public void start() {
-        Scenario initial = Scenarios.find(config.defaultScenario()).orElseGet(() -> {
+        Scenario initial = catalog.find(config.defaultScenario()).orElseGet(() -> {
             LOG.warning(() -> "default scenario '" + config.defaultScenario() + "' is unknown; loading " + Scenarios.defaultScenario().id());
             return Scenarios.defaultScenario();
         });
         history.keepPreviousRun(config.keepStoredHistory());
         loop.start(control);
         loop.call(true, () -> {
-            control.load(initial);
+            control.load(RunSpec.defaults(initial));
             return null;
         });
     }
@@ -310,10 +315,32 @@ public final class DebugSession implements AutoCloseable {
         return loop.call(true, control::reset);
     }
 
-    /** Loads another scenario in place of the current one: the run stops and the history is cleared. */
+    /** Loads another scenario, with its default seed and values, in place of the current one. */
     public SimState loadScenario(String id) {
-        Scenario next = Scenarios.find(id).orElseThrow(() -> new UnknownNameException("no scenario '" + id + "'"));
-        return loop.call(true, () -> control.loadScenario(next));
+        return loadScenario(id, null, Map.of());
+    }
+
+    /**
+     * Loads a scenario with a seed (null: the default) and parameter values (the rest at their
+     * defaults) in place of the current run: the run stops and the history is cleared. Values are
+     * checked before anything stops: an unknown name, a wrong type or a value out of range is an
+     * {@link InvalidParameterException} naming the parameter, and the current run goes on as it was.
+     */
+    public SimState loadScenario(String id, Long seed, Map<String, ?> params) {
+        Scenario next = catalog.find(id).orElseThrow(() -> new UnknownNameException("no scenario '" + id + "'"));
+        ParameterValues values = ParameterValues.of(next.parameters(), params);
+        RunSpec spec = new RunSpec(next, seed == null ? Scenario.DEFAULT_SEED : seed, values);
+        return loop.call(true, () -> control.loadScenario(spec));
+    }
+
+    /** The scenario, seed and values of the current run. */
+    public RunSpec runSpec() {
+        return control.spec();
+    }
+
+    /** The scenarios users can pick (built-ins, the class path's, the models folder's). */
+    public ScenarioCatalog catalog() {
+        return catalog;
     }
 
     public Map<String, Object> addBreakpoint(BreakpointRequest request) {

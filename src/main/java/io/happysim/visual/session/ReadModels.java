@@ -57,7 +57,7 @@ final class ReadModels {
     }
 
     /** Builds and publishes a snapshot of the simulation. Simulation thread only. */
-    SimState publish(SimulationBridge current, String scenarioId, boolean playing, PauseReason lastReason, SimState.Progress progress) {
+    SimState publish(SimulationBridge current, RunSpec spec, boolean playing, PauseReason lastReason, SimState.Progress progress) {
         Simulation sim = current.simulation();
         boolean paused = !playing && sim.isPaused();
         List<SimState.UpcomingEvent> upcoming = new ArrayList<>();
@@ -77,8 +77,8 @@ final class ReadModels {
                 .toList();
         SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
                 sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
-                end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, scenarioId, playing, faults,
-                playing ? progress : null);
+                end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, spec.scenario().id(), playing, faults,
+                spec.seed(), spec.values().asMap(), spec.values().changed(), playing ? progress : null);
         state = snapshot;
         return snapshot;
     }

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * ({@link RunWaiter}). After every stop it stores what the run recorded ({@link HistoryLifecycle}), publishes the state
  * ({@link ReadModels}) and tells the listeners, breakpoint changes included.
  *
- * <p>Threads: every method runs on the simulation thread. {@code bridge} and {@code scenario} are written here and
+ * <p>Threads: every method runs on the simulation thread. {@code bridge} and {@code spec} are written here and
  * read by any thread (volatile); {@code lastReason} is the simulation thread's alone; {@code waiter} is the simulation
  * thread's, and the closing thread's once that thread has stopped.
  */
@@ -41,7 +41,7 @@ final class RunControl implements CommandLoop.Player {
     private final SimulationBridge.Config recording;
     private final List<SessionListener> listeners;
     private volatile SimulationBridge bridge;
-    private volatile Scenario scenario;
+    private volatile RunSpec spec;
     private PauseReason lastReason;
     private volatile RunWaiter waiter;
 
@@ -65,7 +65,12 @@ final class RunControl implements CommandLoop.Player {
     }
 
     Scenario scenario() {
-        return scenario;
+        return spec.scenario();
+    }
+
+    /** The scenario, seed and values of the current run (null before the first load). */
+    RunSpec spec() {
+        return spec;
     }
 
     // ---- commands
@@ -179,34 +184,40 @@ final class RunControl implements CommandLoop.Player {
         return reads.state();
     }
 
-    SimState loadScenario(Scenario next) {
+    /** A build that refuses its values (an {@code InvalidParameterException}) leaves the current run as it was, playing or not. */
+    SimState loadScenario(RunSpec next) {
+        ScenarioModel model = next.build();
         pacer.stop();
         failWaiter(new ControlException("another model was loaded before the run reached its target"));
-        load(next);
+        install(next, model);
         return reads.state();
     }
 
+    /** Builds a scenario's model, primed and paused at its start, in place of the current one. */
+    void load(RunSpec next) {
+        install(next, next.build());
+    }
+
     /**
-     * Builds a scenario's model, primed and paused at its start, in place of the current one. The breakpoints that
-     * still make sense in it come along ({@link BreakpointCarry}); the listeners hear which were dropped and why.
+     * Puts a built model in place of the current one. The breakpoints that still make sense in it come along
+     * ({@link BreakpointCarry}); the listeners hear which were dropped and why.
      */
-    void load(Scenario next) {
+    private void install(RunSpec next, ScenarioModel model) {
         SimulationBridge previous = bridge;
         if (previous != null) {
             previous.close();
         }
-        ScenarioModel model = next.build();
         List<Map<String, Object>> dropped = previous == null ? List.of()
                 : BreakpointCarry.carry(previous.simulation().breakpoints(), model.simulation());
         SimulationBridge fresh = new SimulationBridge(model, pending, recording);
         model.simulation().prime();
-        scenario = next;
+        spec = next;
         startAfresh(fresh);
         if (previous != null) {
             List<Map<String, Object>> kept = reads.breakpoints();
             listeners.forEach(l -> l.onBreakpoints(kept, dropped));
         }
-        LOG.info(() -> "Loaded scenario '" + next.id() + "'");
+        LOG.info(() -> "Loaded scenario '" + next.scenario().id() + "' with " + next.describe());
     }
 
     Map<String, Object> addBreakpoint(BreakpointRequest request) {
@@ -321,7 +332,7 @@ final class RunControl implements CommandLoop.Player {
     }
 
     private void publish() {
-        SimState snapshot = reads.publish(bridge, scenario.id(), pacer.playing(), lastReason, pacer.progress(bridge.simulation()));
+        SimState snapshot = reads.publish(bridge, spec, pacer.playing(), lastReason, pacer.progress(bridge.simulation()));
         listeners.forEach(l -> l.onUpdate(snapshot));
     }
 }

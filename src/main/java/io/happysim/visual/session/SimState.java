@@ -12,12 +12,16 @@ import java.util.Map;
  * @param pauseReason why the last run stopped; null before the first and while playing
  * @param scenario    the id of the loaded scenario
  * @param activeFaults the faults in effect now (the graph marks their targets), in the order they began
+ * @param seed        the seed of the current run
+ * @param params      every parameter value of the current run, in declaration order
+ * @param paramsChanged the values that differ from the scenario's defaults
  * @param progress    the play or run-to going on (what it aims at, where it started, how fast it goes); null when paused
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
                        Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
-                       List<FaultInfo> activeFaults, Progress progress) {
+                       List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged,
+                       Progress progress) {
 
     /** Where a run-to goes: a time ({@code timeS}) or an event number ({@code eventNumber}); the other is null. */
     public record Target(Double timeS, Long eventNumber) {

@@ -45,7 +45,7 @@ class DebugSessionTest {
         store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan);
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
                 new DebugSession.Config("bursty-mm1", pendingCapacity, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000,
-                        keepStoredHistory));
+                        keepStoredHistory), new io.happysim.scenarios.ScenarioCatalog(null));
         session.start();
         scheduler.scheduleWithFixedDelay(session::drain, 500, 500, TimeUnit.MILLISECONDS);
         return session;
@@ -246,7 +246,7 @@ class DebugSessionTest {
         store = new VisualStore(TestDataSources.failing(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("flaky.db"))),
                 what -> diskFull.get() && what.startsWith("commit")), scan);
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false));
+                new DebugSession.Config("bursty-mm1", 500, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false), new io.happysim.scenarios.ScenarioCatalog(null));
         session.start();
         java.util.List<java.util.logging.LogRecord> drainLog = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Logger drainLogger = java.util.logging.Logger.getLogger(Drainer.class.getName());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.happysim.core.Entity;
 import io.happysim.core.Simulation;
-import io.happysim.scenarios.Scenarios;
+import io.happysim.scenarios.ScenarioCatalog;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.store.TestDataSources;
 import io.happysim.visual.store.VisualStore;
@@ -47,7 +47,7 @@ class RunsAndBreakpointsTest {
     private DebugSession start(String scenario) {
         store = new VisualStore(TestDataSources.pooled(TestDataSources.sqlite(dir.resolve("history.db"))), scan);
         session = new DebugSession(store, Executors.defaultThreadFactory(), drains,
-                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false));
+                new DebugSession.Config(scenario, 200_000, new SimulationBridge.Config(5_000, 0, Level.INFO), 30_000, false), new ScenarioCatalog(null));
         session.start();
         scheduler.scheduleWithFixedDelay(session::drain, 200, 200, TimeUnit.MILLISECONDS);
         return session;
@@ -65,7 +65,7 @@ class RunsAndBreakpointsTest {
 
     /** The events after which Server.depth > 5 became true (it was not after the event before), from a run of its own. */
     private static List<Long> depthCrossings(int howMany) {
-        Simulation sim = Scenarios.find("bursty-mm1").orElseThrow().build().simulation();
+        Simulation sim = new ScenarioCatalog(null).find("bursty-mm1").orElseThrow().build().simulation();
         Entity server = sim.entity("Server");
         List<Long> crossings = new ArrayList<>();
         boolean[] was = {false};
