@@ -313,9 +313,16 @@ describe('issue 16: a debugger that explains itself', () => {
       await until(async () => (await liveRows.count()) > 0, { what: 'live rows' });
       const log = () => page.locator('[data-testid="event-log"]').textContent();
       assert.ok(!/QUEUE_|Server\.worker|source_event/.test(await log()), 'no plumbing in the log with Internal off');
+      // nor among the event types the filter offers
+      await page.click('[data-testid="events-filter-toggle"]');
+      const typeOptions = () => page.locator('[data-testid="filter-types"] option').allTextContents();
+      await until(async () => (await typeOptions()).includes('Request'), { what: 'the type filter\'s options' });
+      assert.ok(!(await typeOptions()).some((t) => /QUEUE_|source_event|probe_event/.test(t)), `types offered: ${await typeOptions()}`);
       await shot(page, '16-05-internal-off');
       await page.click('[data-testid="show-internal"]');
       await until(async () => /QUEUE_/.test(await log()) && /Server\.worker/.test(await log()), { what: 'the plumbing with Internal on' });
+      await until(async () => (await typeOptions()).includes('QUEUE_POLL'), { what: 'the plumbing\'s types offered with Internal on' });
+      await page.click('[data-testid="events-filter-toggle"]');
       await page.click('[data-testid="tab-inspector"]');
       assert.match(await upcoming(), /source_event|QUEUE_|probe_event/, 'and upcoming');
       await page.click('[data-testid="tab-events"]');
@@ -336,6 +343,12 @@ describe('issue 16: a debugger that explains itself', () => {
       await page.click('[data-testid="sort-utilization"]');
       const want = (await api('api/group_members?group_id=group%3AServer&limit=40&sort=utilization&order=desc')).json.members.map((m) => m.name);
       assert.equal(want.length, 40);
+      // the reference: every member's ρ as its own state reports it, busiest first
+      const rhos = new Map();
+      for (const name of want) rhos.set(name, Number((await api(`api/entity_state?entity=${name}`)).json.state.utilization));
+      const rhoOf = (name) => rhos.get(name);
+      assert.ok(rhoOf(want[0]) > 0.5, `the busiest is busy (ρ = ${rhoOf(want[0])})`);
+      for (let i = 1; i < want.length; i++) assert.ok(rhoOf(want[i - 1]) >= rhoOf(want[i]), `${want[i - 1]} before ${want[i]} by ρ`);
       const names = () => page.locator('[data-testid="member-table"] tr.member').evaluateAll((els) => els.map((e) => e.dataset.testid.slice('member-'.length)));
       await until(async () => JSON.stringify(await names()) === JSON.stringify(want), { what: 'the busiest first' });
       const rho = await page.locator('[data-testid="member-table"] tr.member td.num').evaluateAll((els) => els.filter((e) => e.dataset.testid.endsWith('-utilization')).map((e) => parseFloat(e.textContent)));
@@ -530,7 +543,12 @@ describe('issue 16: a debugger that explains itself', () => {
       await until(async () => /^Debugging/.test(await text(page, 'pause-reason')), { what: 'D debugs' });
       await page.keyboard.press(' ');
       await page.waitForSelector('[data-testid="btn-debug"]');
-      const events = await number(page, 'events-processed');
+      // settled: the page shows the count the server stopped at
+      let events;
+      await until(async () => {
+        events = (await api('api/state')).json.events_processed;
+        return /^Paused by request/.test(await text(page, 'pause-reason')) && (await number(page, 'events-processed')) === events;
+      }, { what: 'the debug run paused' });
       await page.keyboard.press('/');
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filter-search', '/ puts the cursor in the search');
       await page.keyboard.type('sss');
@@ -585,6 +603,22 @@ describe('issue 16: a debugger that explains itself', () => {
       const png = await readFile(await pngDownload.path());
       assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
       await writeFile(join(ARTIFACTS, '16-09-exported-chart.png'), png);
+      // the title is drawn: light text in the band above the chart, where the chart alone has none
+      const titleInk = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${src}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const band = g.getImageData(0, 0, img.width, Math.round(img.height * 0.08)).data;
+        let light = 0;
+        for (let i = 0; i < band.length; i += 4) if (band[i] > 200 && band[i + 1] > 200 && band[i + 2] > 200) light++;
+        return light;
+      }, png.toString('base64'));
+      assert.ok(titleInk > 100, `the title band holds light text (${titleInk} px)`);
       const canvasHeight = await chart.locator('canvas').first().evaluate((c) => c.height);
       const height = png.readUInt32BE(20);
       assert.ok(height > canvasHeight + 40, `the PNG has room for its title and caption (${height} px against the chart's ${canvasHeight})`);

@@ -4,7 +4,7 @@ import type { EventFilters, RecordedEvent, TimeUnit } from '../api/types';
 import { useSim } from '../store/sim';
 import { NO_EVENT_FILTER, setEventForm, useFilters, type EventForm } from '../store/filters';
 import type { PageDescriptor } from '../lib/historyWindow';
-import { matchesEvent, splitSearch } from '../lib/filters';
+import { isInternalType, matchesEvent, splitSearch } from '../lib/filters';
 import { useDebounced, useRefreshKey, useUnit } from '../lib/hooks';
 import { useDisplayName } from '../lib/names';
 import { checkKnown, checkSearch, checkTime, checkTimeRange, type Checked } from '../lib/validate';
@@ -117,7 +117,9 @@ function EventFilterForm({ form, unit }: { form: EventForm; unit: TimeUnit }) {
     api.entities().then((e) => setStored(Array.isArray(e) ? (e as string[]) : []), () => undefined);
   }, []); // once, when the form opens: the live rows of that moment are only a fallback
   const entities = [...new Set([...(topology?.nodes.map((n) => n.id) ?? []), ...stored])].sort();
-  const allTypes = [...new Set([...types, ...form.types])].sort();
+  const showInternal = useFilters((s) => s.showInternal);
+  // the plumbing's types are offered with Internal on (or when a link selected them)
+  const allTypes = [...new Set([...types.filter((t) => showInternal || !isInternalType(t)), ...form.types])].sort();
   const set = (f: EventForm) => setEventForm(f);
   const tMinBad = useHasError('event-tmin');
   const tMaxBad = useHasError('event-tmax');

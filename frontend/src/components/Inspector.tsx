@@ -5,6 +5,7 @@ import { useSim } from '../store/sim';
 import { addEntityPanel, addProbePanel, extractEntity, returnToGroup, useLayout } from '../store/layout';
 import { select } from '../store/actions';
 import { useFilters } from '../store/filters';
+import { isInternalType } from '../lib/filters';
 import { useDebounced, useLoader, useRefreshKey, useUnit } from '../lib/hooks';
 import { useDisplayName } from '../lib/names';
 import { formatMetric, metricHelp, metricLabel } from '../lib/metricLabels';
@@ -252,10 +253,6 @@ function GroupInspector({ node }: { node: TopologyNode }) {
     </div>
   );
 }
-
-/** Event types that are the simulator's plumbing (as the recording marks them internal). */
-const INTERNAL_TYPES = new Set(['source_event', 'SourceEvent', 'QUEUE_POLL', 'QUEUE_NOTIFY', 'QUEUE_DELIVER', 'probe_event']);
-const isInternalType = (t: string) => INTERNAL_TYPES.has(t) || t.startsWith('inductor_poll::') || t.startsWith('rate_limit_poll::');
 
 /** The next pending events while paused; the plumbing (source and probe ticks, queue hand-overs) with Internal only. */
 function Upcoming() {

@@ -77,7 +77,8 @@ export function Lifeline({ requestId, unit }: { requestId: string; unit: TimeUni
                 <div className={`lifeline-stage kind-${stage.kind}`} data-testid="lifeline-stage" data-kind={stage.kind}
                   data-duration={stage.duration_s} data-from={stage.from.event_id} data-to={stage.to.event_id}
                   title={`${stage.name}: ${formatDuration(stage.duration_s)} (${formatTime(stage.start_s, unit, 6)} → ${formatTime(stage.end_s, unit, 6)})`}>
-                  <span className="stage-name">{stage.name}{stage.attempt !== null && line.attempts.length > 1 ? ` · attempt ${stage.attempt}` : ''}</span>
+                  <span className="stage-name">{stage.name}{stage.attempt !== null && line.attempts.length > 1 ? ` · attempt ${stage.attempt}` : ''}
+                    {stage.attemptSince && <span className="muted" data-testid="stage-since"> ({formatDuration(stage.end_s - stage.attemptSince.time_s)} since #{stage.attemptSince.event_id})</span>}</span>
                   <span className="stage-duration" data-testid="stage-duration">{formatDuration(stage.duration_s)}</span>
                   <span className="stage-track">
                     <span className="stage-bar" style={{ left: `${x(stage.start_s)}%`, width: `${Math.max(0.5, x(stage.end_s) - x(stage.start_s))}%`, background: KIND_COLOUR[stage.kind] }} />

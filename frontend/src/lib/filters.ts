@@ -6,6 +6,10 @@ import type { EventFilters, LogFilters, LogLevel, RecordedEvent, RecordedLog } f
  * filter-cases.json) is run against these functions by Vitest and against the store by JUnit (FilterCasesTest).
  */
 
+/** Event types that are the simulator's plumbing, as the recording marks them internal (SimulationBridge.isInternal). */
+const INTERNAL_TYPES = new Set(['source_event', 'SourceEvent', 'QUEUE_POLL', 'QUEUE_NOTIFY', 'QUEUE_DELIVER', 'probe_event']);
+export const isInternalType = (t: string) => INTERNAL_TYPES.has(t) || t.startsWith('inductor_poll::') || t.startsWith('rate_limit_poll::');
+
 /** Log levels in rank order, as the server ranks them. */
 export const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
 

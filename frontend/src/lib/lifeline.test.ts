@@ -62,6 +62,8 @@ describe('a request lifeline', () => {
       '2 passed on by Client', '2 queued at Server', '2 in service at Server', '2 passed on by Server', '1 in service at Server',
     ]);
     expect(l.stages[3].duration_s).toBeCloseTo(0.03, 12);
+    // attempt 1's service end comes after attempt 2's events: it was in service since #7, not since #16
+    expect(l.stages.map((s) => s.attemptSince?.event_id ?? null)).toEqual([null, null, null, null, null, null, null, null, 7]);
   });
 
   it('across a network link: in transit, there and back', () => {

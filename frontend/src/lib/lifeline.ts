@@ -16,7 +16,8 @@ import type { RecordedEvent } from '../api/types';
  *
  * Where a request "is" is followed per attempt (a retried request's attempts carry `attempt` in their context and may
  * overlap: a timed-out attempt can still be in service while the next one runs); the stage is named for the attempt of
- * the event that ends it. Part names (`Server.worker`) are told as their entity (`Server`).
+ * the event that ends it, and when an event of another attempt came between, with the event at which the attempt came
+ * where it is (attempt 1 in service since #7, while attempt 2 ran). Part names (`Server.worker`) are told as their entity (`Server`).
  */
 export type StageKind = 'queued' | 'service' | 'transit' | 'retry' | 'reply' | 'handoff' | 'held';
 
@@ -30,6 +31,12 @@ export interface LifelineStage {
   name: string;
   /** the attempt the stage belongs to (null: the request itself) */
   attempt: number | null;
+  /**
+   * when attempts overlap, the event at which the stage's attempt came to where it is, if that is not `from` (an event
+   * of another attempt, or a timer, came between): the attempt has been in this stage since then, longer than the
+   * stage's share of the timeline
+   */
+  attemptSince: RecordedEvent | null;
 }
 
 export interface Lifeline {
@@ -72,7 +79,11 @@ export function buildLifeline(events: RecordedEvent[], info: EntityInfo): Lifeli
   const owner = (n: string) => ownerOf(n, info);
   const isNetwork = (n: string) => info.category(owner(n)) === 'network';
   const laneOf = (e: RecordedEvent) => attemptOf(e) ?? 0;
-  if (sorted.length) where.set(laneOf(sorted[0]), sorted[0].target_name);
+  const enteredAt = new Map<number, RecordedEvent>();
+  if (sorted.length) {
+    where.set(laneOf(sorted[0]), sorted[0].target_name);
+    enteredAt.set(laneOf(sorted[0]), sorted[0]);
+  }
   for (const e of sorted) {
     const a = attemptOf(e);
     if (a !== null) attempts.add(a);
@@ -116,8 +127,12 @@ export function buildLifeline(events: RecordedEvent[], info: EntityInfo): Lifeli
     stages.push({
       from: a, to: b, start_s: a.time_s, end_s: b.time_s, duration_s: b.time_s - a.time_s, kind, name,
       attempt: attemptOf(b),
+      attemptSince: attempts.size > 1 && enteredAt.has(lane) && enteredAt.get(lane) !== a ? enteredAt.get(lane)! : null,
     });
-    if (moves) where.set(lane, b.target_name);
+    if (moves) {
+      where.set(lane, b.target_name);
+      enteredAt.set(lane, b);
+    }
   }
   return {
     events: sorted,

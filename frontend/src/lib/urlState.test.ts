@@ -28,6 +28,13 @@ describe('the view in the URL', () => {
     const { focusSearch: _f, ...filters } = view.filters;
     expect(back.filters).toEqual(filters);
   });
+  it('keeps the keys that are not the view\'s (a what-if run\'s scenario, seed and values) and replaces its own', () => {
+    const view = { range: { start_s: 1, end_s: 2 }, filters: { ...initialFilters, events: { ...initialFilters.events, search: 'request_id=7' } } };
+    const q = new URLSearchParams(writeUrl(view, '?scenario=mmc-cluster&seed=7&p.arrival_rate=15&range=5_6&q=old'));
+    expect([...q.entries()]).toEqual([['scenario', 'mmc-cluster'], ['seed', '7'], ['p.arrival_rate', '15'], ['range', '1_2'], ['q', 'request_id=7']]);
+    expect(writeUrl({ range: { start_s: null, end_s: null }, filters: initialFilters }, '?scenario=a&range=1_2')).toBe('?scenario=a');
+    expect(writeUrl({ range: { start_s: null, end_s: null }, filters: initialFilters }, '?range=1_2')).toBe('');
+  });
   it('an open end stays open; a range that makes no sense is dropped', () => {
     expect(readUrl('?range=_30').range).toEqual({ start_s: null, end_s: 30 });
     expect(readUrl('?range=10_').range).toEqual({ start_s: 10, end_s: null });

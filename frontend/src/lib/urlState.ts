@@ -49,9 +49,16 @@ export function readUrl(search: string): UrlView {
   };
 }
 
-/** The query string (with its `?`, or '' when everything is the default) for a view. */
-export function writeUrl(v: UrlView): string {
-  const q = new URLSearchParams();
+/** The query keys a view owns (others, like a what-if run's scenario, seed and values, belong to someone else). */
+const VIEW_KEYS = ['range', 'type', 'entity', 'q', 'tmin', 'tmax', 'events', 'internal', 'level', 'logger', 'logq', 'logs', 'follow'];
+
+/**
+ * The query string (with its `?`, or '' when it is empty) for a view: `search`'s keys that are not the view's are kept
+ * (the run link's), the view's replaced by what differs from the defaults.
+ */
+export function writeUrl(v: UrlView, search = ''): string {
+  const q = new URLSearchParams(search);
+  for (const k of VIEW_KEYS) q.delete(k);
   const s = (x: number | null) => (x === null ? '' : String(Number(x.toPrecision(12))));
   if (v.range.start_s !== null || v.range.end_s !== null) q.set('range', `${s(v.range.start_s)}_${s(v.range.end_s)}`);
   const e = v.filters.events;

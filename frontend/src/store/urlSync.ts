@@ -15,11 +15,9 @@ export function startUrlSync(): void {
   const view = readUrl(window.location.search);
   useSim.setState({ timeRange: view.range });
   useFilters.setState(view.filters);
-  let last = window.location.search;
   const write = () => {
-    const query = writeUrl({ range: useSim.getState().timeRange, filters: useFilters.getState() });
-    if (query === last || (query === '' && last === '')) return;
-    last = query;
+    const query = writeUrl({ range: useSim.getState().timeRange, filters: useFilters.getState() }, window.location.search);
+    if (query === window.location.search) return;
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}${window.location.hash}`);
   };
   let epoch = useSim.getState().epoch;
