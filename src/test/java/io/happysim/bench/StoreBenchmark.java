@@ -398,6 +398,21 @@ public final class StoreBenchmark implements BenchMain.Suite {
         String[] created = storedValues(store, "created_at", 21);
         bench(t, "field created_at=<a stored value>, first time", created.length - 1, i -> store.events(EventQuery.create()
                 .field("created_at=" + created[i + 1]).limit(100)), created.length - 1);
+        // the same kind of question asked both ways, alternately (a busy machine slows both alike)
+        double[] asText = new double[20];
+        double[] asField = new double[20];
+        for (int i = 0; i < 20; i++) {
+            String a = requestId.apply(1100 + i).substring("request_id=".length());
+            String b = requestId.apply(1200 + i).substring("request_id=".length());
+            String textId = i % 2 == 0 ? a : b;    // which goes first swaps, and no id is asked twice
+            String fieldId = i % 2 == 0 ? b : a;
+            asText[i] = timeMs(() -> store.events(EventQuery.create().search("\"request_id\":" + textId + ",").limit(100)));
+            asField[i] = timeMs(() -> store.events(EventQuery.create().field("request_id=" + fieldId).limit(100)));
+        }
+        t.row("alternately: text \"request_id\":N, (first time)", f2(BenchTable.median(asText)), f2(BenchTable.percentile(asText, 0.99)),
+                f2(java.util.Arrays.stream(asText).max().orElse(0)), "");
+        t.row("alternately: field request_id=N (first time)", f2(BenchTable.median(asField)), f2(BenchTable.percentile(asField, 0.99)),
+                f2(java.util.Arrays.stream(asField).max().orElse(0)), "");
         bench(t, "field request_id=N, repeated (cached)", reps, i -> store.events(EventQuery.create().field("request_id=4242").limit(100)), reps);
     }
 

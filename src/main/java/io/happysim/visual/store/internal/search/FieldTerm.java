@@ -400,7 +400,13 @@ public final class FieldTerm implements SearchTerm {
                     yes = true;
                 } else {
                     ways.add(needs(s2, r2));
-                    literals.add(literal(kf - 1, vt, s2, r2));
+                    int from = kf - 1;
+                    int to = vt;
+                    // with the comma or brace on each side, as a context holds it: "request_id":42 alone is also in
+                    // blocks that hold only 420, 4200, …; ,"request_id":42, is not (the text search's literal)
+                    from -= isLiteral(from - 1) ? 1 : 0;
+                    to += isLiteral(to) ? 1 : 0;
+                    literals.add(literal(from, to, s2, r2));
                 }
             });
         }
@@ -434,6 +440,11 @@ public final class FieldTerm implements SearchTerm {
                 }
             }
             return new Region(slots, runs(wanted), false);
+        }
+
+        /** Whether the shape's character at {@code i} exists and is punctuation every context of the shape holds. */
+        private boolean isLiteral(int i) {
+            return i >= 0 && i < shape.length() && (shape.charAt(i) == ',' || shape.charAt(i) == '{' || shape.charAt(i) == '}');
         }
 
         /** The text from the field's key to the end of its value with the slots filled in: what a matching context holds. */
