@@ -24,6 +24,7 @@ public final class BenchMain {
         suites.put("store", new StoreBenchmark());
         suites.put("pipeline", new PipelineBenchmark());
         suites.put("crash", new CrashBenchmark());
+        suites.put("contention", new ContentionBenchmark());
         // These need a running server (mvn package liberty:run); not part of "all".
         suites.put("http", new HttpBenchmark());
         suites.put("load", new LoadBenchmark());
