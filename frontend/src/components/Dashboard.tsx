@@ -164,7 +164,7 @@ function Panel({ panel }: { panel: DashPanel }) {
   const yLabel = config?.y_label || (panel.kind === 'entity' ? metricLabel(panel.metric) : panel.kind === 'probe' ? label : '') || label;
   const context = (): ExportContext => ({
     title: label,
-    series: panel.kind === 'chart' ? `chart ${panel.chart_id}` : panel.kind === 'probe' ? `probe ${panel.probe}` : `${panel.entity}.${panel.metric} (entity history)`,
+    series: panel.kind === 'chart' ? `chart "${label}"${yLabel && yLabel !== label ? ` in ${yLabel}` : ''}` : panel.kind === 'probe' ? `probe ${panel.probe}` : `${panel.entity}.${panel.metric} (entity history)`,
     yLabel,
     transform,
     window_s: transform === 'raw' ? null : windowS ?? DEFAULT_WINDOW_S,
