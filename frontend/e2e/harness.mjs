@@ -24,16 +24,23 @@ export async function launch() {
   return browser;
 }
 
-/** A fresh page (fresh localStorage) at the app, with console errors collected. */
-export async function openApp(browser, { width = 1600, height = 1000, clearStorage = true } = {}) {
+/**
+ * A fresh page (fresh localStorage) at the app, with console errors collected. By default as a user who has read the
+ * models' description cards already (they would cover what the tests click); `cards: true` opens it as a first-time user.
+ */
+export async function openApp(browser, { width = 1600, height = 1000, clearStorage = true, cards = false, path = '' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(BASE_URL);
+  await page.goto(BASE_URL + path);
   if (clearStorage) {
-    await page.evaluate(() => localStorage.clear());
+    const ids = cards ? [] : ((await api('api/scenarios')).json ?? []).map((s) => s.id);
+    await page.evaluate((read) => {
+      localStorage.clear();
+      for (const id of read) localStorage.setItem(`happysim.card.dismissed.v1.${id}`, '1');
+    }, ids);
     await page.reload();
   }
   page.errors = errors;
@@ -126,7 +133,7 @@ export async function until(fn, { timeout = 20000, interval = 100, what = 'condi
 export async function playToEnd(page, timeout = 120000) {
   await page.selectOption('[data-testid="speed"]', '0');
   await page.click('[data-testid="btn-play"]');
-  await until(async () => (await text(page, 'pause-reason')) === 'Complete', { timeout, what: 'the run to complete' });
+  await until(async () => /^Complete/.test(await text(page, 'pause-reason')), { timeout, what: 'the run to complete' });
 }
 
 /** Every dashboard chart shows what the API answers now for the whole run (same max_points), within `timeout` ms. */

@@ -1,5 +1,5 @@
 import type {
-  Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntityState, EventCount, EventFilters,
+  Breakpoint, BreakpointSpec, ChartConfig, ChartDataAnswer, EntityHistory, EntitySeriesAnswer, EntityState, EventCount, EventFilters,
   EventPage, GroupMembers, LogFilters, LogPage, PairedSeriesAnswer, ParamValue as ScenarioValue, ProbeInfo, RescanResult, RunComparison, RunDetail,
   RunInfo, Scenario, ScenarioProblem, SimState, StepResult, StoreStatus,
   TimeseriesAnswer, Topology, Transform,
@@ -79,6 +79,7 @@ function eventFilterParams(f: EventFilters): Record<string, ParamValue> {
     event_type: f.event_type && f.event_type.length ? f.event_type : undefined,
     entity: f.entity || undefined,
     search: f.search || undefined,
+    field: f.field && f.field.length ? f.field : undefined,
     time_min: f.time_min,
     time_max: f.time_max,
     exclude_internal: f.exclude_internal ? true : undefined,
@@ -120,8 +121,11 @@ export const api = {
     get<EntityHistory>(buildUrl('api/entity_history', withRun({ entity, max_points })), signal),
   entityState: (entity: string, signal?: AbortSignal) =>
     get<{ entity: string; state: EntityState }>(buildUrl('api/entity_state', { entity }), signal),
-  groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal) =>
-    get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search }), signal),
+  groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal, sort?: { metric: string; order: 'asc' | 'desc' }) =>
+    get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search, sort: sort?.metric, order: sort?.order }), signal),
+  entitySeries: (entity: string, metric: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
+    get<EntitySeriesAnswer>(buildUrl('api/entity_series', { entity, metric, ...opts }), signal),
+  entityMetrics: (signal?: AbortSignal) => get<Record<string, string[]>>('api/entity_metrics', signal),
   events: (filters: EventFilters, page: PageRequest, signal?: AbortSignal) =>
     get<EventPage>(buildUrl('api/events', withRun({
       ...eventFilterParams(filters),

@@ -53,6 +53,20 @@ export interface SimState {
   params_changed?: Record<string, ParamValue>;
   /** the run being recorded (GET /api/runs lists it with the earlier ones) */
   run_id?: number;
+  /** the play or run-to going on: its target, where it started and how fast it goes (null while paused) */
+  progress?: RunProgress | null;
+}
+
+/** A play or a run-to under way (a run-to is a play with a target). */
+export interface RunProgress {
+  kind: 'play' | 'debug' | 'run_to_time' | 'run_to_event';
+  /** 0 = as fast as possible */
+  speed: number;
+  target: { time_s: number | null; event_number: number | null } | null;
+  from_time_s: number;
+  from_events: number;
+  events_per_s: number;
+  sim_seconds_per_s: number;
 }
 
 export interface TraceSpan {
@@ -172,6 +186,13 @@ export interface GroupMembers {
   offset: number;
   type?: string;
   category?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface EntitySeriesAnswer extends Series {
+  entity: string;
+  metric: string;
 }
 
 export interface EventPage {
@@ -224,6 +245,9 @@ export type MetricOperator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
 export type Breakpoint = BreakpointSpec & { id: string; one_shot: boolean };
 
+/** A breakpoint a change of model left behind, and why. */
+export type DroppedBreakpoint = Breakpoint & { reason: string };
+
 export type ParamValue = number | boolean | string;
 
 /** A knob a scenario declares. */
@@ -266,6 +290,8 @@ export interface EventFilters {
   event_type?: string[];
   entity?: string;
   search?: string;
+  /** structured filters `name=value` on context fields (all must hold) */
+  field?: string[];
   time_min?: number;
   time_max?: number;
   exclude_internal?: boolean;
@@ -283,6 +309,7 @@ export type ServerMessage =
   | ({ type: 'state_update' } & StepResult)
   | { type: 'simulation_complete' }
   | { type: 'breakpoint_hit'; breakpoint?: Breakpoint }
+  | { type: 'breakpoints'; breakpoints: Breakpoint[]; dropped: DroppedBreakpoint[] }
   | { type: 'error'; message: string };
 
 /** A run the history file keeps (GET /api/runs, newest first). */

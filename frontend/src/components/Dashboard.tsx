@@ -6,12 +6,17 @@ import { api, exportUrl, maxPointsFor } from '../api/client';
 import type { ChartConfig, Series, TimeUnit, Transform } from '../api/types';
 import { useSim } from '../store/sim';
 import {
-  addProbePanel, DEFAULT_WINDOW_S, probeQuery, removePanel, setProbeTransform, TRANSFORMS, useLayout, type DashPanel,
+  addEntityPanel, addProbePanel, DEFAULT_WINDOW_S, probeQuery, removePanel, setProbeTransform, TRANSFORMS, useLayout, type DashPanel,
 } from '../store/layout';
 import { jumpToTime } from '../store/actions';
+import { clearError, recheck, showError, submitChecked } from '../store/inputs';
 import { useLoader, useRefreshKey, useUnit } from '../lib/hooks';
-import { formatTime, formatWindow, parseTimeInput, toDisplay, toSeconds } from '../lib/time';
-import { sanitizeFileName, seriesToCsv } from '../lib/transforms';
+import { formatTime, formatWindow, toDisplay, toSeconds } from '../lib/time';
+import { checkTime, checkTimeRange, timeHint } from '../lib/validate';
+import { chartCsv, composePng, type ExportContext } from '../lib/exports';
+import { metricHelp, metricLabel } from '../lib/metricLabels';
+import { sanitizeFileName } from '../lib/transforms';
+import { FieldError, useHasError } from './FieldError';
 import { UPlotChart } from './UPlotChart';
 
 const EMPTY: Series = { times: [], values: [] };
@@ -63,34 +68,52 @@ function TimeRangeBar() {
   const unit = useUnit();
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const startBad = useHasError('range-start');
+  const endBad = useHasError('range-end');
   // a drag-zoom (or a reset) shows up in the inputs
   useEffect(() => {
     const fmt = (v: number | null) => (v === null ? '' : String(Number(toDisplay(v, unit).toFixed(4))));
     setStart(fmt(range.start_s));
     setEnd(fmt(range.end_s));
   }, [range.start_s, range.end_s, unit]);
+  const recheckBoth = (a: string, b: string) => {
+    const r = checkTimeRange(a, b, unit);
+    recheck('range-start', r.start);
+    recheck('range-end', r.end);
+  };
   const apply = () => {
-    const a = start.trim() ? parseTimeInput(start, unit) : null;
-    const b = end.trim() ? parseTimeInput(end, unit) : null;
-    if ((start.trim() && a === null) || (end.trim() && b === null)) return;
-    if (a !== null && b !== null && b <= a) return;
-    useSim.setState({ timeRange: { start_s: a, end_s: b } });
+    const r = checkTimeRange(start, end, unit);
+    if (!r.start.ok || !r.end.ok) {
+      if (!r.start.ok) showError('range-start', r.start.message);
+      else clearError('range-start');
+      if (!r.end.ok) showError('range-end', r.end.message);
+      else clearError('range-end');
+      return;
+    }
+    submitChecked('range-start', r.start);
+    useSim.setState({ timeRange: { start_s: r.start.value, end_s: r.end.value } });
   };
   const all = () => {
     setStart('');
     setEnd('');
+    clearError('range-start');
+    clearError('range-end');
     useSim.setState({ timeRange: { start_s: null, end_s: null } });
   };
   const shown = range.start_s === null && range.end_s === null
     ? 'all'
     : `${range.start_s === null ? 'start' : formatTime(range.start_s, unit)} – ${range.end_s === null ? 'now' : formatTime(range.end_s, unit)}`;
   return (
-    <form className="time-range" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+    <form className="time-range" noValidate onSubmit={(e) => { e.preventDefault(); apply(); }}>
       <span className="muted">Time range</span>
-      <input data-testid="range-start" value={start} onChange={(e) => setStart(e.target.value)} placeholder={`start (${unit})`} size={9} />
-      <input data-testid="range-end" value={end} onChange={(e) => setEnd(e.target.value)} placeholder={`end (${unit})`} size={9} />
+      <input data-testid="range-start" value={start} className={startBad ? 'invalid' : ''} placeholder={`start (${unit})`} size={9} title={`From: ${timeHint(unit)}; blank: the start`}
+        onChange={(e) => { setStart(e.target.value); recheckBoth(e.target.value, end); }} />
+      <input data-testid="range-end" value={end} className={endBad ? 'invalid' : ''} placeholder={`end (${unit})`} size={9} title={`To: ${timeHint(unit)}; blank: now`}
+        onChange={(e) => { setEnd(e.target.value); recheckBoth(start, e.target.value); }} />
       <button type="submit" data-testid="range-apply">Apply</button>
       <button type="button" data-testid="range-all" onClick={all}>All</button>
+      <FieldError id="range-start" />
+      <FieldError id="range-end" />
       <span className="muted" data-testid="range-caption">sim: {formatTime(now, unit)} | showing {shown}</span>
       <span className="muted small">drag on a chart to zoom, double-click to reset, click to open the event history there</span>
     </form>
@@ -100,13 +123,14 @@ function TimeRangeBar() {
 function Panel({ panel }: { panel: DashPanel }) {
   const charts = useSim((s) => s.charts);
   const range = useSim((s) => s.timeRange);
+  const scenario = useSim((s) => s.state?.scenario ?? null);
   const unit = useUnit();
   const refresh = useRefreshKey(500);
   const [width, setWidth] = useState(0);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const config: ChartConfig | undefined = panel.kind === 'chart' ? charts.find((c) => c.chart_id === panel.chart_id) : undefined;
   const mp = maxPointsFor(width || 300);
-  const tq = panel.kind === 'probe' ? probeQuery(panel) : {};
+  const tq = panel.kind !== 'chart' ? probeQuery(panel) : {};
   const key = width ? `${panel.id}:${tq.transform ?? 'raw'}:${tq.window_s ?? ''}:${range.start_s}:${range.end_s}:${mp}:${refresh}` : null;
   const started = useRef(0);
   const [renderMs, setRenderMs] = useState<number | null>(null);
@@ -117,7 +141,9 @@ function Panel({ panel }: { panel: DashPanel }) {
     // the simulated time the data is asked at: the x axis ends there (the answer holds nothing later)
     const now = useSim.getState().state?.time_s ?? 0;
     const opts = { start_s: range.start_s ?? undefined, end_s: range.end_s ?? undefined, max_points: mp };
-    const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal) : await api.timeseries(panel.probe, { ...opts, ...tq }, signal);
+    const a = panel.kind === 'chart' ? await api.chartData(panel.chart_id, opts, signal)
+      : panel.kind === 'probe' ? await api.timeseries(panel.probe, { ...opts, ...tq }, signal)
+        : await api.entitySeries(panel.entity, panel.metric, { ...opts, ...tq }, signal);
     const s = { times: a.times ?? [], values: a.values ?? [], now };
     requestAnimationFrame(() => {
       const t = performance.now();
@@ -128,33 +154,49 @@ function Panel({ panel }: { panel: DashPanel }) {
   });
   const series = data ?? EMPTY;
   const label = panel.title;
-  const transform = panel.kind === 'probe' ? tq.transform ?? 'raw' : config?.transform ?? 'raw';
+  const transform: Transform = panel.kind !== 'chart' ? tq.transform ?? 'raw' : config?.transform ?? 'raw';
+  const windowS = panel.kind !== 'chart' ? tq.window_s ?? null : config?.window_s ?? null;
   // every chart spans the same time: the chosen range, else 0 … now (as of the chart's data)
   const xRange: [number | null, number | null] = [
     toDisplay(range.start_s ?? 0, unit),
     range.end_s !== null ? toDisplay(range.end_s, unit) : data && data.now > (range.start_s ?? 0) ? toDisplay(data.now, unit) : null,
   ];
-  const csvLabel = transform === 'raw' ? label : `${label} (${transform})`;
+  const yLabel = config?.y_label || (panel.kind === 'entity' ? metricLabel(panel.metric) : panel.kind === 'probe' ? label : '') || label;
+  const context = (): ExportContext => ({
+    title: label,
+    series: panel.kind === 'chart' ? `chart "${label}"${yLabel && yLabel !== label ? ` in ${yLabel}` : ''}` : panel.kind === 'probe' ? `probe ${panel.probe}` : `${panel.entity}.${panel.metric} (entity history)`,
+    yLabel,
+    transform,
+    window_s: transform === 'raw' ? null : windowS ?? DEFAULT_WINDOW_S,
+    range: { ...range },
+    now_s: data?.now ?? useSim.getState().state?.time_s ?? 0,
+    unit,
+    scenario,
+  });
 
-  const exportCsv = () => download(new Blob([seriesToCsv(series, csvLabel, unit)], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
-  const exportPng = () => canvas.current?.toBlob((b) => b && download(b, `${sanitizeFileName(label)}.png`));
+  const exportCsv = () => download(new Blob([chartCsv(series, context())], { type: 'text/csv' }), `${sanitizeFileName(label)}.csv`);
+  const exportPng = () => {
+    const c = canvas.current;
+    if (c) composePng(c, context()).toBlob((b) => b && download(b, `${sanitizeFileName(label)}.png`));
+  };
   const lastT = series.times.length ? series.times[series.times.length - 1] : null;
 
   return (
     <>
       <div className="panel-title drag-handle">
-        <span className="title" title={label}>{label}</span>
+        <span className="title" title={panel.kind === 'entity' ? metricHelp(panel.metric) : label}>{label}</span>
         {config && (
           <span className="transform" data-testid="transform" title="the scenario's configured transform">
             {config.transform}{config.transform !== 'raw' && config.window_s ? ` / ${formatWindow(config.window_s, unit)}` : ''}
           </span>
         )}
-        {panel.kind === 'probe' && <TransformPicker panel={panel} unit={unit} />}
+        {panel.kind !== 'chart' && <TransformPicker panel={panel} unit={unit} />}
         <span className="spacer" />
-        <button className="small-btn no-drag" data-testid="export-png" onClick={exportPng}>PNG</button>
+        <button className="small-btn no-drag" data-testid="export-png" onClick={exportPng} title="The chart as an image, with its title, series, transform and range">PNG</button>
         <CsvMenu onShown={exportCsv} series={panel.kind === 'probe' ? panel.probe : undefined} chartId={panel.kind === 'chart' ? panel.chart_id : undefined} />
         <button className="icon no-drag" title="Remove" onClick={() => useLayout.getState().update((l) => removePanel(l, panel.id))}>×</button>
       </div>
+      {panel.kind !== 'chart' && <div className="panel-error"><FieldError id={`window-${panel.id}`} /></div>}
       <div className="panel-body no-drag" data-testid="dash-chart" data-loaded={data ? '1' : '0'} data-points={series.times.length}
         data-transform={transform} data-last-t={lastT === null ? '' : lastT}
         data-max-points={mp} data-render-ms={renderMs === null ? '' : renderMs.toFixed(1)} data-drawn-at={drawnAt === null ? '' : drawnAt.toFixed(1)}>
@@ -163,9 +205,9 @@ function Panel({ panel }: { panel: DashPanel }) {
         <UPlotChart
           series={series}
           unit={unit}
-          color={config?.color || '#3b82f6'}
+          color={config?.color || (panel.kind === 'entity' ? '#22c55e' : '#3b82f6')}
           label={label}
-          yLabel={config?.y_label}
+          yLabel={transform === 'raw' ? yLabel : `${yLabel} (${transform})`}
           xLabel={config?.x_label ? config.x_label.replace(/\(s\)/, `(${unit})`) : undefined}
           yMin={config?.y_min ?? null}
           yMax={config?.y_max ?? null}
@@ -202,7 +244,7 @@ function CsvMenu({ onShown, series, chartId }: { onShown: () => void; series?: s
       <button className={`small-btn${open ? ' on' : ''}`} data-testid="export-csv" onClick={toggle}>CSV ▾</button>
       {open && (
         <span className="menu" data-testid="export-csv-menu" onClick={() => setOpen(false)}>
-          <button data-testid="export-csv-shown" onClick={onShown}>points shown</button>
+          <button data-testid="export-csv-shown" onClick={onShown} title="The chart's points, with header lines saying what they are">points shown</button>
           {run !== null && stored && (
             <a data-testid="export-csv-all" href={exportUrl.series(run, stored, range.start_s, range.end_s)} download
               title={`every stored sample of ${stored} in the time range`}>all samples in range</a>
@@ -219,19 +261,18 @@ function emptyText(now: number, range: { start_s: number | null; end_s: number |
   return now > 0 ? 'No samples yet' : 'No data yet — Step or Play';
 }
 
-/** A probe panel's transform and bucket window (typed in the display unit, or with a unit: 0.5s, 2min, 1h). */
-function TransformPicker({ panel, unit }: { panel: Extract<DashPanel, { kind: 'probe' }>; unit: TimeUnit }) {
+/** A probe or entity panel's transform and bucket window (typed in the display unit, or with a unit: 0.5s, 2min, 1h). */
+function TransformPicker({ panel, unit }: { panel: Extract<DashPanel, { kind: 'probe' | 'entity' }>; unit: TimeUnit }) {
   const transform = panel.transform ?? 'raw';
   const windowS = panel.window_s ?? DEFAULT_WINDOW_S;
   const shown = formatWindow(windowS, unit);
   const [text, setText] = useState(shown);
+  const field = `window-${panel.id}`;
+  const bad = useHasError(field);
   useEffect(() => setText(shown), [shown]);
   const commit = () => {
-    const w = parseTimeInput(text, unit);
-    if (w === null || w <= 0) {
-      setText(shown);
-      return;
-    }
+    const w = submitChecked(field, checkTime(text, unit, { positive: true }));
+    if (w === undefined || w === null) return;
     useLayout.getState().update((l) => setProbeTransform(l, panel.id, transform, w));
   };
   return (
@@ -241,9 +282,9 @@ function TransformPicker({ panel, unit }: { panel: Extract<DashPanel, { kind: 'p
         {TRANSFORMS.map((t) => <option key={t} value={t}>{t}</option>)}
       </select>
       {transform !== 'raw' && (
-        <input data-testid="panel-window" className="window" value={text} size={5} title={`bucket window (${unit}; or with a unit: 0.5s, 2min, 1h)`}
-          onChange={(e) => setText(e.target.value)} onBlur={commit}
-          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); if (e.key === 'Escape') setText(shown); }} />
+        <input data-testid="panel-window" className={`window${bad ? ' invalid' : ''}`} value={text} size={5} title={`bucket window: ${timeHint(unit)}`}
+          onChange={(e) => { setText(e.target.value); recheck(field, checkTime(e.target.value, unit, { positive: true })); }} onBlur={commit}
+          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); if (e.key === 'Escape') { setText(shown); clearError(field); } }} />
       )}
     </span>
   );
@@ -262,19 +303,30 @@ function download(blob: Blob, name: string) {
 
 function AddChart() {
   const [open, setOpen] = useState(false);
+  const [filter, setFilter] = useState('');
   const panels = useLayout((s) => s.panels);
+  const refresh = useRefreshKey(2000);
   const { data: probes } = useLoader(open ? 'probes' : null, () => api.probes());
+  const { data: metrics } = useLoader(open ? `metrics:${refresh}` : null, (signal) => api.entityMetrics(signal));
   const charts = useSim((s) => s.charts);
   const removedCharts = useLayout((s) => s.removedCharts);
   const closed = charts.filter((c) => removedCharts.includes(c.chart_id) && !panels.some((p) => p.id === `chart:${c.chart_id}`));
+  const q = filter.trim().toLowerCase();
+  const hit = (text: string) => !q || text.toLowerCase().includes(q);
+  const entityRows = Object.entries(metrics ?? {}).flatMap(([entity, ms]) => ms.map((m) => ({ entity, metric: m })))
+    .filter((r) => hit(`${r.entity}.${r.metric} ${metricLabel(r.metric)}`));
+  const shownProbes = (probes ?? []).filter((p) => hit(`${p.target}.${p.metric} ${p.name}`));
   return (
     <div className="add-chart">
       {open && (
         <div className="add-menu" data-testid="add-chart-menu">
-          {(probes ?? []).map((p) => {
+          <input placeholder="filter: entity or metric" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="add-chart-filter" autoFocus />
+          {shownProbes.length > 0 && <div className="menu-section">Probes</div>}
+          {shownProbes.map((p) => {
             const shown = panels.filter((x) => x.kind === 'probe' && x.probe === p.name).length;
             return (
-              <button key={p.name} onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`, true)); setOpen(false); }}>
+              <button key={p.name} data-testid="add-probe" data-series={`${p.target}.${p.metric}`}
+                onClick={() => { useLayout.getState().update((l) => addProbePanel(l, p.name, `${p.target}.${p.metric}`, true)); setOpen(false); }}>
                 {p.target}.{p.metric} {shown > 0 && <span className="muted">({shown} shown, add another)</span>}
               </button>
             );
@@ -289,7 +341,20 @@ function AddChart() {
               setOpen(false);
             }}>{c.title} (chart)</button>
           ))}
-          {probes && probes.length === 0 && closed.length === 0 && <div className="muted small">No probes in this model</div>}
+          {entityRows.length > 0 && <div className="menu-section">Entity metrics (recorded every 0.1 s)</div>}
+          {entityRows.map((r) => {
+            const shown = panels.some((x) => x.kind === 'entity' && x.entity === r.entity && x.metric === r.metric);
+            return (
+              <button key={`${r.entity}.${r.metric}`} data-testid="add-entity-metric" data-series={`${r.entity}.${r.metric}`} title={metricHelp(r.metric)}
+                onClick={() => { useLayout.getState().update((l) => addEntityPanel(l, r.entity, r.metric)); setOpen(false); }}>
+                {r.entity}.{r.metric}{metricLabel(r.metric) !== r.metric && <span className="muted"> — {metricLabel(r.metric)}</span>}
+                {shown && <span className="muted"> (shown)</span>}
+              </button>
+            );
+          })}
+          {probes && metrics && shownProbes.length === 0 && closed.length === 0 && entityRows.length === 0 && (
+            <div className="muted small">{q ? 'Nothing matches' : 'Nothing recorded yet — Step or Play'}</div>
+          )}
         </div>
       )}
       <button className="btn-add" data-testid="add-chart" onClick={() => setOpen(!open)}>+ Add Chart</button>

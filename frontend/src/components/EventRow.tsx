@@ -1,16 +1,32 @@
 import type { RecordedEvent, TimeUnit } from '../api/types';
 import { formatTime } from '../lib/time';
+import { followRequest } from '../store/filters';
 
-export function EventRow({ ev, unit, expanded, onToggle }: { ev: RecordedEvent; unit: TimeUnit; expanded: boolean; onToggle: () => void }) {
+/** The request an event belongs to (its context's request_id), or null. */
+export function requestIdOf(ev: RecordedEvent): string | null {
+  const r = ev.context?.request_id;
+  return typeof r === 'number' || (typeof r === 'string' && r !== '') ? String(r) : null;
+}
+
+export function EventRow({ ev, unit, expanded, onToggle, name = (n) => n }: {
+  ev: RecordedEvent; unit: TimeUnit; expanded: boolean; onToggle: () => void; name?: (entity: string) => string;
+}) {
   const hasContext = !!ev.context && Object.keys(ev.context).length > 0;
+  const target = name(ev.target_name);
+  const source = ev.source_name === null ? null : name(ev.source_name);
+  const request = requestIdOf(ev);
   return (
     <div className={`event-row${ev.is_internal ? ' internal' : ''}`} data-testid="event-row" data-event-id={ev.event_id} data-time={ev.time_s}>
       <div className="event-line" onClick={hasContext ? onToggle : undefined}>
         <span className="caret">{hasContext ? (expanded ? '▼' : '▶') : ''}</span>
         <span className="time">{formatTime(ev.time_s, unit, 4)}</span>
         <span className="etype">{ev.event_type}</span>
-        {ev.source_name && <span className="source" title={ev.source_name}>{ev.source_name} →</span>}
-        <span className="target" title={ev.target_name}>{ev.target_name}</span>
+        {source && source !== target && <span className="source" title={ev.source_name ?? ''}>{source} →</span>}
+        <span className="target" title={ev.target_name}>{target}</span>
+        {request !== null && (
+          <button className="follow" data-testid="follow" title={`Follow request ${request}: every event of it, and where it spent its time`}
+            onClick={(e) => { e.stopPropagation(); followRequest(request); }}>Follow</button>
+        )}
         <span className="eid">#{ev.event_id}</span>
       </div>
       {expanded && hasContext && <ContextPanel ev={ev} />}

@@ -12,7 +12,7 @@ import { useLoader, useRefreshKey } from '../lib/hooks';
 import { categoryColour, layoutTopology, nodeBoxes, placeExtracted, type Positions } from '../lib/graphLayout';
 import { compactCount } from '../lib/time';
 import { flowDuration, keyMetrics } from '../lib/transforms';
-import { formatValue } from '../lib/time';
+import { formatMetric, metricHelp, metricLabel } from '../lib/metricLabels';
 import { PinnedChartBody } from './PinnedChart';
 import type { TopologyNode } from '../api/types';
 
@@ -66,7 +66,7 @@ const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<Node<E
       <div className="entity-name" title={n.id}>{breakable(n.id)}</div>
       <div className="entity-type" style={{ color: colour }}>{n.type}</div>
       {shown.map(([k, v]) => (
-        <div key={k} className="entity-metric"><span>{k}</span><b data-testid={`node-${n.id}-${k}`}>{formatValue(v, 3)}</b></div>
+        <div key={k} className="entity-metric" title={metricHelp(k)}><span>{metricLabel(k)}</span><b data-testid={`node-${n.id}-${k}`} data-value={typeof v === 'number' ? v : undefined}>{formatMetric(k, v, 3)}</b></div>
       ))}
       <Handle type="source" position={Position.Right} id="r" />
       <Handle type="source" position={Position.Bottom} id="b" />
@@ -130,7 +130,7 @@ const ExtractedNode = memo(function ExtractedNode({ data, selected }: NodeProps<
       <div className="entity-name" title={name}>{breakable(name)}</div>
       <div className="entity-type" style={{ color: colour }}>{group.type} <span className="muted">· from group</span></div>
       {shown.map(([k, v]) => (
-        <div key={k} className="entity-metric"><span>{k}</span><b data-testid={`extracted-${name}-${k}`}>{formatValue(v, 3)}</b></div>
+        <div key={k} className="entity-metric" title={metricHelp(k)}><span>{metricLabel(k)}</span><b data-testid={`extracted-${name}-${k}`} data-value={typeof v === 'number' ? v : undefined}>{formatMetric(k, v, 3)}</b></div>
       ))}
       {st && shown.length === 0 && <div className="muted small">no state</div>}
     </div>

@@ -1,11 +1,15 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { api, maxPointsFor } from '../api/client';
 import type { EntityHistory, GroupMembers, Series, TopologyNode } from '../api/types';
 import { useSim } from '../store/sim';
-import { addProbePanel, extractEntity, returnToGroup, useLayout } from '../store/layout';
+import { addEntityPanel, addProbePanel, extractEntity, returnToGroup, useLayout } from '../store/layout';
 import { select } from '../store/actions';
+import { useFilters } from '../store/filters';
+import { isInternalType } from '../lib/filters';
 import { useDebounced, useLoader, useRefreshKey, useUnit } from '../lib/hooks';
-import { compactCount, formatTime, formatValue } from '../lib/time';
+import { useDisplayName } from '../lib/names';
+import { formatMetric, metricHelp, metricLabel } from '../lib/metricLabels';
+import { compactCount, formatTime } from '../lib/time';
 import { applySparkMode, nextSparkMode, SPARK_MODE_LABEL, type SparkMode } from '../lib/transforms';
 import { categoryColour } from '../lib/graphLayout';
 import { UPlotChart } from './UPlotChart';
@@ -96,7 +100,7 @@ function MetricRow({ entity, metric, value, series, unit, onWidth }: {
     <div className="metric-row" draggable={numeric} onDragStart={numeric ? dragPin({ kind: 'entity_metric', entity, metric }) : undefined}
       data-testid={`metric-${metric}`}>
       <div className="metric-line">
-        <span className="k">{metric}</span>
+        <span className="k" title={metricHelp(metric)} data-testid={`label-${metric}`}>{metricLabel(metric)}</span>
         <span className="spacer" />
         {numeric && (
           <span className="spark-tools">
@@ -105,7 +109,8 @@ function MetricRow({ entity, metric, value, series, unit, onWidth }: {
               onClick={() => pinChart({ kind: 'entity_metric', entity, metric })}>pin</button>
           </span>
         )}
-        <span className="v" data-testid={`metric-${metric}-value`}>{formatValue(value)}</span>
+        <span className="v" data-testid={`metric-${metric}-value`} title={typeof value === 'number' ? String(value) : undefined}>
+          {formatMetric(metric, value, 4)}</span>
       </div>
       {shown && (
         <div className="spark-chart" data-testid={`sparkline-${metric}`}>
@@ -142,12 +147,20 @@ function ProbeSection({ probe, label }: { probe: string; label: string }) {
 const PAGE = 50;
 const NO_UPCOMING: never[] = [];
 
+type Sort = { metric: string; order: 'asc' | 'desc' } | null;
+
+/**
+ * A folded group's members as a table: one column per numeric metric (the members' own order), sortable by any column
+ * on the server (the busiest of 40 servers on top), each row with "chart this" (the sorted column's metric of that
+ * member on the dashboard, from its recorded history), Extract / Return and its full state.
+ */
 function GroupInspector({ node }: { node: TopologyNode }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
   const [members, setMembers] = useState<GroupMembers['members']>([]);
   const [total, setTotal] = useState(node.member_count ?? 0);
   const [expanded, setExpanded] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>(null);
   const refresh = useRefreshKey(1000);
   const epoch = useSim((s) => s.epoch);
   const colour = categoryColour(node.category);
@@ -156,19 +169,25 @@ function GroupInspector({ node }: { node: TopologyNode }) {
 
   useEffect(() => {
     const ac = new AbortController();
-    api.groupMembers(node.id, 0, Math.max(PAGE, members.length || PAGE), q || undefined, ac.signal).then((g) => {
+    api.groupMembers(node.id, 0, Math.max(PAGE, members.length || PAGE), q || undefined, ac.signal, sort ?? undefined).then((g) => {
       setMembers(g.members);
       setTotal(g.total);
     }, () => undefined);
     return () => ac.abort();
-  }, [node.id, q, refresh, epoch]); // members.length only sizes the page: a change of it alone is no reason to reload
+  }, [node.id, q, refresh, epoch, sort?.metric, sort?.order]); // members.length only sizes the page: a change of it alone is no reason to reload
 
   const more = () => {
-    api.groupMembers(node.id, members.length, PAGE, q || undefined).then((g) => {
+    api.groupMembers(node.id, members.length, PAGE, q || undefined, undefined, sort ?? undefined).then((g) => {
       setMembers((m) => [...m, ...g.members]);
       setTotal(g.total);
     }, () => undefined);
   };
+
+  const columns: string[] = [];
+  for (const m of members) for (const [k, v] of Object.entries(m.state)) if (typeof v === 'number' && !columns.includes(k)) columns.push(k);
+  const chartMetric = sort?.metric ?? columns[0];
+  const sortBy = (metric: string) => setSort((s) => (s && s.metric === metric ? { metric, order: s.order === 'desc' ? 'asc' : 'desc' } : { metric, order: 'desc' }));
+  const chartThis = (member: string, metric: string) => useLayout.getState().update((l) => ({ ...addEntityPanel(l, member, metric), mainView: 'dashboard' }));
 
   return (
     <div data-testid={`inspect-${node.id}`}>
@@ -177,32 +196,56 @@ function GroupInspector({ node }: { node: TopologyNode }) {
         <div style={{ color: colour }}>Entity Group · {size.toLocaleString('en-US')} members</div>
       </div>
       <input className="search" placeholder="Search members…" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="group-search" />
-      <div className="members">
-        {members.map((m) => {
-          const nums = Object.entries(m.state).filter(([, v]) => typeof v === 'number').slice(0, 2);
-          const out = extracted.some((e) => e.name === m.name);
-          return (
-            <div key={m.name} className="member" data-testid={`member-${m.name}`}>
-              <div className="member-line" onClick={() => setExpanded(expanded === m.name ? null : m.name)}>
-                <span className="member-name">{expanded === m.name ? '▼' : '▶'} {m.name}</span>
-                <span className="muted member-nums">{nums.map(([k, v]) => `${k}=${formatValue(v, 2)}`).join('  ')}</span>
-                {out
-                  ? <button className="small-btn member-action on" data-testid={`return-${m.name}`} title="Put it back into the group node"
-                      onClick={(e) => { e.stopPropagation(); useLayout.getState().update((l) => returnToGroup(l, m.name)); }}>Return</button>
-                  : <button className="small-btn member-action" data-testid={`extract-${m.name}`} title="Show this member as its own node on the graph"
-                      onClick={(e) => { e.stopPropagation(); useLayout.getState().update((l) => ({ ...extractEntity(l, m.name, node.id), mainView: 'graph' })); }}>Extract</button>}
-              </div>
-              {expanded === m.name && (
-                <div className="kv member-state">
-                  {Object.entries(m.state).map(([k, v]) => (
-                    <div key={k} className="metric-line"><span className="k">{k}</span><span className="v">{formatValue(v)}</span></div>
-                  ))}
-                  <button className="small-btn" onClick={() => select(m.name)}>Inspect</button>
-                </div>
-              )}
-            </div>
-          );
-        })}
+      <div className="member-table-wrap">
+        <table className="member-table" data-testid="member-table">
+          <thead>
+            <tr>
+              <th className="member-name">member</th>
+              <th />
+              {columns.map((c) => (
+                <th key={c} className={sort?.metric === c ? 'sorted' : ''} title={`${metricHelp(c)} — click to sort`}>
+                  <button className="th-sort" data-testid={`sort-${c}`} onClick={() => sortBy(c)}>
+                    {metricLabel(c)}{sort?.metric === c ? (sort.order === 'desc' ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const out = extracted.some((e) => e.name === m.name);
+              return (
+                <Fragment key={m.name}>
+                  <tr className="member" data-testid={`member-${m.name}`}>
+                    <td className="member-name" onClick={() => setExpanded(expanded === m.name ? null : m.name)}>{expanded === m.name ? '▼' : '▶'} {m.name}</td>
+                    <td className="member-actions">
+                      {chartMetric && (
+                        <button className="small-btn" data-testid={`chart-${m.name}`} title={`Chart this: ${m.name}.${chartMetric} on the dashboard`}
+                          onClick={() => chartThis(m.name, chartMetric)}>chart</button>
+                      )}
+                      {out
+                        ? <button className="small-btn member-action on" data-testid={`return-${m.name}`} title="Put it back into the group node"
+                            onClick={() => useLayout.getState().update((l) => returnToGroup(l, m.name))}>Return</button>
+                        : <button className="small-btn member-action" data-testid={`extract-${m.name}`} title="Show this member as its own node on the graph"
+                            onClick={() => useLayout.getState().update((l) => ({ ...extractEntity(l, m.name, node.id), mainView: 'graph' }))}>Extract</button>}
+                    </td>
+                    {columns.map((c) => <td key={c} className="num" data-testid={`cell-${m.name}-${c}`}>{formatMetric(c, m.state[c], 3)}</td>)}
+                  </tr>
+                  {expanded === m.name && (
+                    <tr><td colSpan={columns.length + 2}>
+                      <div className="kv member-state">
+                        {Object.entries(m.state).map(([k, v]) => (
+                          <div key={k} className="metric-line"><span className="k" title={metricHelp(k)}>{metricLabel(k)}</span><span className="v">{formatMetric(k, v, 4)}</span></div>
+                        ))}
+                        <button className="small-btn" onClick={() => select(m.name)}>Inspect</button>
+                      </div>
+                    </td></tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
       {q && <div className="muted small">{total.toLocaleString('en-US')} of {size.toLocaleString('en-US')} match “{q}”</div>}
       {q && total === 0 && <div className="empty small">No member matches</div>}
@@ -211,19 +254,25 @@ function GroupInspector({ node }: { node: TopologyNode }) {
   );
 }
 
+/** The next pending events while paused; the plumbing (source and probe ticks, queue hand-overs) with Internal only. */
 function Upcoming() {
   const upcoming = useSim((s) => s.state?.upcoming) ?? NO_UPCOMING;
+  const showInternal = useFilters((s) => s.showInternal);
+  const name = useDisplayName();
   const unit = useUnit();
+  const shown = showInternal ? upcoming : upcoming.filter((u) => !isInternalType(u.event_type));
+  const hidden = upcoming.length - shown.length;
   return (
     <div className="upcoming" data-testid="upcoming">
-      <div className="section-title">Upcoming</div>
+      <div className="section-title">Upcoming <span className="muted small">pending events, next first</span></div>
       {upcoming.length === 0 && <div className="muted small">— (shown while paused)</div>}
-      {upcoming.map((u) => (
-        <div key={u.id + u.time_s} className="upcoming-row">
-          <span className="time">{formatTime(u.time_s, unit, 4)}</span> <span className="etype">{u.event_type}</span> → <span className="target">{u.target}</span>
-          {u.daemon && <span className="muted"> (daemon)</span>}
+      {shown.map((u) => (
+        <div key={u.id + u.time_s} className="upcoming-row" data-testid="upcoming-row">
+          <span className="time">{formatTime(u.time_s, unit, 4)}</span> <span className="etype">{u.event_type}</span> → <span className="target" title={u.target}>{name(u.target)}</span>
+          {u.daemon && <span className="muted" title="a background tick: it does not keep the run going"> (background)</span>}
         </div>
       ))}
+      {hidden > 0 && <div className="muted small" data-testid="upcoming-hidden">{hidden} internal event{hidden > 1 ? 's' : ''} hidden (Internal in the Event Log shows them)</div>}
     </div>
   );
 }

@@ -2,11 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, exportUrl } from '../api/client';
 import type { LogFilters, LogLevel, RecordedLog } from '../api/types';
 import { useSim } from '../store/sim';
+import { useFilters } from '../store/filters';
+import { recheck, submitChecked } from '../store/inputs';
 import type { PageDescriptor } from '../lib/historyWindow';
 import { LEVELS, matchesLog } from '../lib/filters';
 import { useDebounced, useUnit } from '../lib/hooks';
-import { formatTime, parseTimeInput } from '../lib/time';
+import { formatTime } from '../lib/time';
+import { checkTime } from '../lib/validate';
 import { useHistoryWindow } from '../lib/useHistoryWindow';
+import { FieldError, useHasError } from './FieldError';
 import { VirtualRows } from './VirtualRows';
 
 const LOG_ROW_H = 36;
@@ -27,10 +31,13 @@ function LogRow({ log, unit }: { log: RecordedLog; unit: 's' | 'min' | 'h' }) {
 
 export function SimLog() {
   const unit = useUnit();
-  const [mode, setMode] = useState<'live' | 'history'>('live');
-  const [level, setLevel] = useState<LogLevel>('DEBUG');
-  const [logger, setLogger] = useState('');
-  const [search, setSearch] = useState('');
+  const mode = useFilters((s) => s.logsMode);
+  const { level, logger, search } = useFilters((s) => s.logs);
+  const setMode = (m: 'live' | 'history') => useFilters.setState({ logsMode: m });
+  const form = useFilters((s) => s.logs);
+  const setLevel = (l: LogLevel) => useFilters.setState({ logs: { ...form, level: l } });
+  const setLogger = (l: string) => useFilters.setState({ logs: { ...form, logger: l } });
+  const setSearch = (q: string) => useFilters.setState({ logs: { ...form, search: q } });
   const dl = useDebounced(logger, 300);
   const ds = useDebounced(search, 300);
   const filters: LogFilters = useMemo(() => ({ min_level: level, logger: dl.trim() || undefined, search: ds.trim() || undefined }), [level, dl, ds]);
@@ -90,6 +97,7 @@ function HistoryLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min'
   const view = useHistoryWindow(filters, fetchLogs, logId, logTime, 'time_bounds');
   const { win, openNewest } = view;
   const [jumpText, setJumpText] = useState('');
+  const jumpBad = useHasError('log-jump');
   // (re-)opens at the newest rows when the filters change, by value (a new object with the same filters is no change)
   const key = JSON.stringify(filters);
   useEffect(() => openNewest(), [key]);
@@ -97,13 +105,19 @@ function HistoryLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min'
     <>
       <div className="log-caption">
         <span data-testid="log-history-total">{win.total.toLocaleString('en-US')} matching</span>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const t = parseTimeInput(jumpText, unit); if (t !== null) view.openAt(t); }}>
-          <input placeholder={`jump to (${unit})`} value={jumpText} onChange={(e) => setJumpText(e.target.value)} size={8} />
-          <button type="submit" className="small-btn">Go</button>
+        <form className="inline-form" noValidate onSubmit={(e) => {
+          e.preventDefault();
+          const t = submitChecked('log-jump', checkTime(jumpText, unit));
+          if (t !== undefined && t !== null) view.openAt(t);
+        }}>
+          <input placeholder={`jump to (${unit})`} value={jumpText} size={8} data-testid="log-jump-input" className={jumpBad ? 'invalid' : ''}
+            onChange={(e) => { setJumpText(e.target.value); recheck('log-jump', checkTime(e.target.value, unit)); }} />
+          <button type="submit" className="small-btn" data-testid="log-jump-go">Go</button>
         </form>
         <button className="small-btn" onClick={view.openOldest} title="Oldest">⤒</button>
         <button className="small-btn" onClick={openNewest} title="Newest">⤓</button>
       </div>
+      <FieldError id="log-jump" />
       {view.error && <div className="error small">{view.error}</div>}
       <VirtualRows rowHeight={LOG_ROW_H} rows={view.rows} idOf={logId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
         testId="history-logs" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored log lines match.'}</div>}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFilters, LogFilters, RecordedEvent, RecordedLog } from '../api/types';
 import table from '../../../src/test/resources/io/happysim/visual/filter-cases.json';
-import { matchesEvent, matchesLog } from './filters';
+import { hasField, matchesEvent, matchesLog, splitSearch } from './filters';
 
 /** A stored event of the table as the live view holds it: time in seconds, the context parsed from the wire. */
 function wireEvent(e: (typeof table.events)[number]): RecordedEvent {
@@ -65,4 +65,27 @@ describe('live log filters (same meaning as the server\'s)', () => {
       expect(logs.filter((l) => matchesLog(l, c.filter as LogFilters)).map((l) => l.log_id)).toEqual(c.expect);
     });
   }
+});
+
+describe('structured search in the search box', () => {
+  it('splits name=value tokens from the free text', () => {
+    expect(splitSearch('request_id=42')).toEqual({ text: '', fields: ['request_id=42'] });
+    expect(splitSearch('Server request_id=42 attempt=2')).toEqual({ text: 'Server', fields: ['request_id=42', 'attempt=2'] });
+    expect(splitSearch('note="naïve café" x')).toEqual({ text: 'x', fields: ['note=naïve café'] });
+    expect(splitSearch('metadata.key=client-3')).toEqual({ text: '', fields: ['metadata.key=client-3'] });
+    expect(splitSearch('"request_id":42,')).toEqual({ text: '"request_id":42,', fields: [] });
+    expect(splitSearch('a == b =x 1=2')).toEqual({ text: 'a == b =x 1=2', fields: [] });
+  });
+  it('matches a field by its exact value', () => {
+    const ctx = { request_id: 42, id: '7', metadata: { key: 'client-3' }, ok: true, why: null };
+    expect(hasField(ctx, 'request_id=42')).toBe(true);
+    expect(hasField(ctx, 'request_id=4')).toBe(false);
+    expect(hasField(ctx, 'id=7')).toBe(true);
+    expect(hasField(ctx, 'metadata.key=client-3')).toBe(true);
+    expect(hasField(ctx, 'metadata={"key":"client-3"}')).toBe(true);
+    expect(hasField(ctx, 'ok=true')).toBe(true);
+    expect(hasField(ctx, 'why=null')).toBe(true);
+    expect(hasField(ctx, 'nope=1')).toBe(false);
+    expect(hasField(undefined, 'request_id=42')).toBe(false);
+  });
 });

@@ -3,10 +3,13 @@ import { checkParam, readRunLink, writeRunLink } from '../lib/runSpec';
 import { pastRunState, rerunOf } from '../lib/runs';
 import { SimSocket } from '../api/socket';
 import type {
-  BreakpointSpec, ChartConfig, EdgeStats, ParamValue, ProbeInfo, RescanResult, RunInfo, ServerMessage, SimState, TopologyEdge,
+  BreakpointSpec, ChartConfig, EdgeStats, ParamValue, ProbeInfo, RecordedEvent, RecordedLog, RescanResult, RunInfo, ServerMessage, SimState,
+  TopologyEdge,
 } from '../api/types';
+import { clearAllErrors } from './inputs';
 import { seedCharts, useLayout } from './layout';
-import { applyServerMessage, clearedForRestart, useSim, type PlayMode } from './sim';
+import { applyServerMessage, clearedForRestart, LIVE_CAP, useSim } from './sim';
+import { startUrlSync } from './urlSync';
 
 let socket: SimSocket | null = null;
 
@@ -84,6 +87,7 @@ export async function loadAll(): Promise<void> {
   useSim.setState({ topology, state, runtimeEdges: [] });
   useLayout.getState().useScenario(state.scenario ?? null);
   await Promise.all([
+    seedLiveTails(state.events_processed),
     chartsP.then((charts) => {
       useSim.setState({ charts });
       useLayout.getState().update((l) => seedCharts(l, charts));
@@ -92,6 +96,38 @@ export async function loadAll(): Promise<void> {
     refreshBreakpoints(),
     api.scenarios().then((scenarios) => useSim.setState({ scenarios })).catch(() => undefined),
   ]);
+}
+
+/** Rows the live views show after a reload, at the most (they follow the run from there). */
+const SEEDED_ROWS = 500;
+
+function mergeById<T>(held: T[], stored: T[], idOf: (x: T) => number): T[] {
+  const seen = new Set(held.map(idOf));
+  const merged = stored.filter((x) => !seen.has(idOf(x))).concat(held);
+  merged.sort((a, b) => idOf(a) - idOf(b));
+  return merged.slice(-LIVE_CAP);
+}
+
+/**
+ * A page opened on a run already under way (a reload, a second tab) shows the newest stored events and log lines in
+ * its live views instead of "No events yet"; what arrives over the socket meanwhile is merged in by id.
+ */
+async function seedLiveTails(eventsProcessed: number): Promise<void> {
+  if (eventsProcessed === 0) return;
+  const s = useSim.getState();
+  if (s.liveEvents.length >= SEEDED_ROWS) return;
+  try {
+    const [events, logs] = await Promise.all([
+      api.events({}, { direction: 'older', limit: SEEDED_ROWS }),
+      api.logs({}, { direction: 'older', limit: SEEDED_ROWS }),
+    ]);
+    useSim.setState((now) => ({
+      liveEvents: mergeById<RecordedEvent>(now.liveEvents, events.events, (e) => e.event_id),
+      liveLogs: mergeById<RecordedLog>(now.liveLogs, logs.logs, (l) => l.log_id),
+    }));
+  } catch {
+    /* the live views fill as the run goes on */
+  }
 }
 
 export async function refreshBreakpoints(): Promise<void> {
@@ -104,6 +140,7 @@ export async function refreshBreakpoints(): Promise<void> {
 
 export function startConnection(): void {
   if (socket) return;
+  startUrlSync();
   socket = new SimSocket(socketUrl(window.location), {
     onMessage,
     onStatus: (connection) => useSim.setState({ connection }),
@@ -132,6 +169,7 @@ function send(msg: { action: string; [k: string]: unknown }): boolean {
     notice('error', 'not connected to the server');
     return false;
   }
+  clearAllErrors();
   return true;
 }
 
@@ -139,8 +177,11 @@ export function step(count: number) {
   send({ action: 'step', count });
 }
 
-export function play(mode: Exclude<PlayMode, null>, speed = useSim.getState().speed) {
-  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, notice: null, lastBreakpoint: null });
+/** Where this page starts a loop from (see SimStore.playStartedAt). */
+const startedAt = () => useSim.getState().state?.events_processed ?? null;
+
+export function play(mode: 'play' | 'debug', speed = useSim.getState().speed) {
+  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 export function pause() {
@@ -152,26 +193,19 @@ export function pause() {
 export function setSpeed(speed: number) {
   const { playMode } = useSim.getState();
   useSim.setState({ speed });
-  if (playMode) send({ action: playMode, speed });
+  if (playMode === 'play' || playMode === 'debug') send({ action: playMode, speed });
 }
 
-/** Runs to a time (seconds); stops a running play first (the server's run_to does that). */
+/**
+ * Runs to a time (seconds; the caller checked it is ahead). It runs as a play with a target: the status line shows its
+ * progress and Pause stops it.
+ */
 export function runTo(time_s: number) {
-  const s = useSim.getState();
-  if (s.state && time_s <= s.state.time_s) {
-    notice('error', 'that time is not after the current time');
-    return;
-  }
-  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: null });
+  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 export function runToEvent(event_number: number) {
-  const s = useSim.getState();
-  if (s.state && event_number <= s.state.events_processed) {
-    notice('error', `event #${event_number} has already been processed`);
-    return;
-  }
-  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: null });
+  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
 }
 
 /** Restart: stop a running play, reset on the server, empty every view, read everything again. */
@@ -272,14 +306,15 @@ export async function rescanScenarios(): Promise<RescanResult | null> {
   }
 }
 
-export async function addBreakpoint(spec: BreakpointSpec): Promise<boolean> {
+/** Adds a breakpoint; the server's refusal (its reason) is the answer, for the form to show beside itself. */
+export async function addBreakpoint(spec: BreakpointSpec): Promise<string | null> {
   try {
     await api.addBreakpoint(spec);
+    clearAllErrors();
     await refreshBreakpoints();
-    return true;
+    return null;
   } catch (e) {
-    notice('error', `breakpoint not added: ${errorText(e)}`);
-    return false;
+    return errorText(e);
   }
 }
 

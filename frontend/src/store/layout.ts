@@ -13,7 +13,8 @@ export interface ProbeTransform {
 
 export type DashPanel =
   | { id: string; kind: 'chart'; chart_id: string; title: string }
-  | ({ id: string; kind: 'probe'; probe: string; title: string } & ProbeTransform);
+  | ({ id: string; kind: 'probe'; probe: string; title: string } & ProbeTransform)
+  | ({ id: string; kind: 'entity'; entity: string; metric: string; title: string } & ProbeTransform);
 
 export const TRANSFORMS: Transform[] = ['raw', 'mean', 'p50', 'p99', 'p999', 'max', 'rate'];
 /** The server's default bucket width. */
@@ -88,7 +89,10 @@ export function loadLayout(kv: KV | null, scenario: string | null | undefined): 
     if (parsed.mainView === 'graph' || parsed.mainView === 'dashboard') out.mainView = parsed.mainView;
     if (['inspector', 'events', 'logs', 'breakpoints', 'runs'].includes(parsed.rightTab as string)) out.rightTab = parsed.rightTab as RightTab;
     if (typeof parsed.rightWidth === 'number' && parsed.rightWidth >= 240) out.rightWidth = parsed.rightWidth;
-    if (Array.isArray(parsed.panels)) out.panels = parsed.panels.filter((p) => p && typeof p.id === 'string' && (p.kind === 'chart' || p.kind === 'probe')).map(cleanPanel);
+    if (Array.isArray(parsed.panels)) {
+      out.panels = parsed.panels.filter((p) => p && typeof p.id === 'string'
+        && (p.kind === 'chart' || p.kind === 'probe' || (p.kind === 'entity' && typeof p.entity === 'string' && typeof p.metric === 'string'))).map(cleanPanel);
+    }
     if (Array.isArray(parsed.grid)) out.grid = parsed.grid.filter((g) => g && typeof g.i === 'string');
     if (Array.isArray(parsed.removedCharts)) out.removedCharts = parsed.removedCharts.filter((x) => typeof x === 'string');
     if (Array.isArray(parsed.pinned)) out.pinned = parsed.pinned.filter((p) => p && typeof p.id === 'string');
@@ -104,9 +108,9 @@ export function loadLayout(kv: KV | null, scenario: string | null | undefined): 
   }
 }
 
-/** A probe panel with an unknown transform or a bad window falls back to raw / the default window. */
+/** A probe or entity panel with an unknown transform or a bad window falls back to raw / the default window. */
 function cleanPanel(p: DashPanel): DashPanel {
-  if (p.kind !== 'probe') return p;
+  if (p.kind === 'chart') return p;
   const { transform, window_s, ...rest } = p;
   const out: DashPanel = { ...rest };
   if (transform && transform !== 'raw' && TRANSFORMS.includes(transform)) {
@@ -171,12 +175,26 @@ export function addProbePanel(layout: LayoutState, probe: string, title: string,
   };
 }
 
-/** Sets a probe panel's transform and window (seconds); raw drops the window. Chart panels keep their configured transform. */
+/**
+ * Charts an entity's recorded metric on the dashboard (Add Chart, a group member's "chart this"); once — asking again
+ * shows the one there.
+ */
+export function addEntityPanel(layout: LayoutState, entity: string, metric: string): LayoutState {
+  const id = `entity:${entity}:${metric}`;
+  if (layout.panels.some((p) => p.id === id)) return layout;
+  return {
+    ...layout,
+    panels: [...layout.panels, { id, kind: 'entity', entity, metric, title: `${entity}.${metric}` }],
+    grid: [...layout.grid, { ...slotFor(layout.grid.length), i: id }],
+  };
+}
+
+/** Sets a probe or entity panel's transform and window (seconds); raw drops the window. Chart panels keep their configured transform. */
 export function setProbeTransform(layout: LayoutState, id: string, transform: Transform, window_s?: number): LayoutState {
   return {
     ...layout,
     panels: layout.panels.map((p) => {
-      if (p.id !== id || p.kind !== 'probe') return p;
+      if (p.id !== id || p.kind === 'chart') return p;
       const { transform: _t, window_s: _w, ...rest } = p;
       if (transform === 'raw') return rest;
       const w = window_s !== undefined && window_s > 0 && Number.isFinite(window_s) ? window_s : p.window_s ?? DEFAULT_WINDOW_S;

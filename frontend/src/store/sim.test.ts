@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent, SimState } from '../api/types';
-import { applyServerMessage, applyStepResult, clearedForRestart, describeBreakpoint, describePause, initialSimStore, LIVE_CAP, type SimStore } from './sim';
+import { applyServerMessage, applyStepResult, clearedForRestart, describeBreakpoint, describePause, describeRun, initialSimStore, LIVE_CAP, type SimStore } from './sim';
 
 const state = (over: Partial<SimState> = {}): SimState => ({
   time_s: 1, events_processed: 5, heap_size: 2, is_paused: true, is_running: true, is_complete: false,
@@ -31,10 +31,11 @@ describe('applyStepResult', () => {
     s = { ...s, ...applyStepResult(s, { state: state(), new_edges: [{ source: 'B', target: 'C', kind: 'data' }] }) };
     expect(s.runtimeEdges.length).toBe(1);
   });
-  it('ends play on completion or a loop-ending pause reason, not on batch ends', () => {
+  it('ends play or a run-to on completion or a loop-ending pause reason, not on a step\'s end', () => {
     const s: SimStore = { ...initialSimStore, playMode: 'play' };
     expect(applyStepResult(s, { state: state({ pause_reason: { kind: 'step_done', breakpoint_id: null } }) }).playMode).toBeUndefined();
-    expect(applyStepResult(s, { state: state({ pause_reason: { kind: 'run_to_reached', breakpoint_id: null } }) }).playMode).toBeUndefined();
+    const run: SimStore = { ...initialSimStore, playMode: 'run' };
+    expect(applyStepResult(run, { state: state({ pause_reason: { kind: 'run_to_reached', breakpoint_id: null } }) }).playMode).toBeNull();
     expect(applyStepResult(s, { state: state({ is_complete: true }) }).playMode).toBeNull();
     expect(applyStepResult(s, { state: state({ pause_reason: { kind: 'pause_requested', breakpoint_id: null } }) }).playMode).toBeNull();
   });
@@ -57,6 +58,14 @@ describe('a reset seen from elsewhere', () => {
 });
 
 describe('is_playing', () => {
+  it('a stop still on its way from before a new loop does not end the new loop', () => {
+    const started: SimStore = { ...initialSimStore, state: state({ events_processed: 40 }), playMode: 'debug', playStartedAt: 40 };
+    const old = { state: state({ events_processed: 40, pause_reason: { kind: 'pause_requested' as const, breakpoint_id: null } }) };
+    expect(applyStepResult(started, old, false).playMode).toBeUndefined();
+    const fresh = { state: state({ events_processed: 41, pause_reason: { kind: 'breakpoint' as const, breakpoint_id: 'b' } }) };
+    expect(applyStepResult(started, fresh, false).playMode).toBeNull();
+    expect(applyStepResult(started, old, true).playMode).toBeNull();
+  });
   it('follows the server unless a local action is fresh', () => {
     const idle: SimStore = { ...initialSimStore, state: state() };
     expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }).playMode).toBe('play');
@@ -75,6 +84,15 @@ describe('applyServerMessage', () => {
     expect(out.playMode).toBeNull();
     expect(out.lastBreakpoint).toBe(bp);
     expect(out.notice).toEqual({ kind: 'breakpoint', text: 'Breakpoint hit: Server.depth > 5', at: 42 });
+  });
+  it('takes the breakpoints every tab sees, and the ones a change of model dropped', () => {
+    const bp = { id: 'bp-1', kind: 'time' as const, time_s: 5, one_shot: true };
+    const s: SimStore = { ...initialSimStore, state: state({ scenario: 'b' }) };
+    const out = applyServerMessage(s, { type: 'breakpoints', breakpoints: [bp], dropped: [] });
+    expect(out.breakpoints).toEqual([bp]);
+    expect(out.droppedBreakpoints).toBeUndefined();
+    const gone = { id: 'bp-2', kind: 'metric' as const, entity: 'Sink', metric: 'n', operator: 'gt' as const, threshold: 1, one_shot: false, reason: 'no Sink' };
+    expect(applyServerMessage(s, { type: 'breakpoints', breakpoints: [bp], dropped: [gone] }).droppedBreakpoints).toEqual({ items: [gone] });
   });
   it('surfaces errors', () => {
     expect(applyServerMessage(initialSimStore, { type: 'error', message: 'cannot step' }, 1).notice?.text).toBe('cannot step');
@@ -99,11 +117,24 @@ describe('descriptions', () => {
     expect(describeBreakpoint({ id: 'a', kind: 'event_count', count: 100, one_shot: true })).toBe('event # ≥ 100');
     expect(describeBreakpoint({ id: 'a', kind: 'event_type', event_type: 'Response', one_shot: false })).toBe('event type = Response');
   });
-  it('says why the run stopped', () => {
+  it('says why the run stopped and where: two stops at one breakpoint never read the same', () => {
     const bps = [{ id: 'x1', kind: 'time' as const, time_s: 5, one_shot: true }];
-    expect(describePause(state({ pause_reason: { kind: 'breakpoint', breakpoint_id: 'x1' } }), bps, null)).toBe('Stopped at breakpoint x1: time ≥ 5s');
-    expect(describePause(state({ is_complete: true }), [], null)).toBe('Complete');
-    expect(describePause(state({ pause_reason: { kind: 'step_done', breakpoint_id: null } }), [], null)).toBe('Paused after step');
+    expect(describePause(state({ pause_reason: { kind: 'breakpoint', breakpoint_id: 'x1' }, events_processed: 168, time_s: 1.4 }), bps, null))
+      .toBe('Stopped at breakpoint x1 (time ≥ 5s) — event #168 at 1.4000s');
+    expect(describePause(state({ pause_reason: { kind: 'breakpoint', breakpoint_id: 'x1' }, events_processed: 1204, time_s: 6.1 }), bps, null))
+      .toBe('Stopped at breakpoint x1 (time ≥ 5s) — event #1,204 at 6.1000s');
+    expect(describePause(state({ is_complete: true, events_processed: 5976, time_s: 60 }), [], null)).toBe('Complete: 5,976 events, 60.00s');
+    expect(describePause(state({ pause_reason: { kind: 'step_done', breakpoint_id: null } }), [], null)).toBe('Paused after a step — event #5 at 1.0000s');
+    expect(describePause(state({ time_s: 5400, pause_reason: { kind: 'pause_requested', breakpoint_id: null } }), [], null, 'h')).toBe('Paused by request — event #5 at 1.5000h');
     expect(describePause(state(), [], null)).toBeNull();
+  });
+  it('shows a run-to\'s target, progress and rate, and a play\'s rate', () => {
+    const progress = { kind: 'run_to_event' as const, speed: 0, target: { time_s: null, event_number: 8_000_000 }, from_time_s: 0, from_events: 0,
+      events_per_s: 1_234_567, sim_seconds_per_s: 12_300 };
+    expect(describeRun(state({ is_playing: true, events_processed: 2_000_000, progress }))).toBe('Running to event #8,000,000: #2,000,000 (25%) · 1.2M events/s · 12k sim s/s');
+    const toTime = { ...progress, kind: 'run_to_time' as const, target: { time_s: 7200, event_number: null }, from_time_s: 3600 };
+    expect(describeRun(state({ is_playing: true, time_s: 5400, progress: toTime }), 'h')).toBe('Running to 2.00h: 1.50h (50%) · 1.2M events/s · 12k sim s/s');
+    expect(describeRun(state({ is_playing: true, progress: { ...progress, kind: 'play', target: null } }))).toBe('Playing at max speed · 1.00s · 1.2M events/s · 12k sim s/s');
+    expect(describeRun(state({ is_playing: false, progress }))).toBeNull();
   });
 });

@@ -1,14 +1,16 @@
 import { create } from 'zustand';
 import type {
-  Breakpoint, ChartConfig, EdgeStats, ProbeInfo, RecordedEvent, RecordedLog, RunChart, RunInfo, Scenario, ServerMessage, SimState,
-  StepResult, Topology, TopologyEdge,
+  Breakpoint, ChartConfig, DroppedBreakpoint, EdgeStats, ProbeInfo, RecordedEvent, RecordedLog, RunChart, RunInfo, Scenario, ServerMessage, SimState,
+  StepResult, TimeUnit, Topology, TopologyEdge,
 } from '../api/types';
+import { formatTime, toDisplay } from '../lib/time';
 import type { ConnectionStatus } from '../api/socket';
 
 /** Rows kept for the live tail (the history view reads the store for everything else). */
 export const LIVE_CAP = 2000;
 
-export type PlayMode = 'play' | 'debug' | null;
+/** What this page started (or saw start): a play, a debug play, a run-to; null when nothing runs. */
+export type PlayMode = 'play' | 'debug' | 'run' | null;
 
 export interface Notice {
   kind: 'info' | 'error' | 'breakpoint';
@@ -33,12 +35,16 @@ export interface SimStore {
   droppedEvents: number;
   droppedLogs: number;
   playMode: PlayMode;
+  /** events processed when this page last started a loop: a stop reported at that count is the previous run's */
+  playStartedAt: number | null;
   speed: number;
   charts: ChartConfig[];
   probes: ProbeInfo[];
   breakpoints: Breakpoint[];
   scenarios: Scenario[];
   lastBreakpoint: Breakpoint | null;
+  /** breakpoints the last change of model left behind (with why), until the user dismisses them */
+  droppedBreakpoints: { items: DroppedBreakpoint[] } | null;
   notice: Notice | null;
   selected: string | null;
   /** bumped on Restart and scenario change: every view drops what it holds */
@@ -66,12 +72,14 @@ export const initialSimStore: SimStore = {
   droppedEvents: 0,
   droppedLogs: 0,
   playMode: null,
+  playStartedAt: null,
   speed: 1,
   charts: [],
   probes: [],
   breakpoints: [],
   scenarios: [],
   lastBreakpoint: null,
+  droppedBreakpoints: null,
   notice: null,
   selected: null,
   epoch: 0,
@@ -94,8 +102,8 @@ function edgeKey(e: TopologyEdge) {
   return `${e.source}->${e.target}:${e.kind}`;
 }
 
-/** Pause reasons that mean the play/debug loop has ended. */
-const LOOP_ENDED = new Set(['pause_requested', 'complete', 'breakpoint']);
+/** Pause reasons that mean the play, debug or run-to loop has ended. */
+const LOOP_ENDED = new Set(['pause_requested', 'complete', 'breakpoint', 'run_to_reached']);
 
 /** Folds a StepResult (REST answer or state_update) into the store. Pure: returns the changed fields. */
 export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }, trustPlaying = true): Partial<SimStore> {
@@ -115,12 +123,14 @@ export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: 
     if (fresh.length) next.runtimeEdges = s.runtimeEdges.concat(fresh);
   }
   const reason = r.state.pause_reason?.kind;
-  if (s.playMode && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
+  // a stop at the count the loop started from is the previous run's (an update still on its way): the new one goes on
+  const stale = !trustPlaying && s.playStartedAt !== null && r.state.events_processed <= s.playStartedAt && !r.state.is_complete;
+  if (s.playMode && !stale && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
   // The server says whether a loop runs (another tab may have started or stopped it). Right after a local
   // Play/Pause, updates already on their way may still show the old situation: the caller says when to trust it.
   if (trustPlaying && r.state.is_playing !== undefined) {
     if (!r.state.is_playing && s.playMode) next.playMode = null;
-    if (r.state.is_playing && !s.playMode && !wentBack) next.playMode = 'play';
+    if (r.state.is_playing && !s.playMode && !wentBack) next.playMode = r.state.progress?.kind.startsWith('run_to') ? 'run' : r.state.progress?.kind === 'debug' ? 'debug' : 'play';
   }
   return next;
 }
@@ -136,6 +146,11 @@ export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now
       const bp = m.breakpoint ?? null;
       return { playMode: null, lastBreakpoint: bp, notice: { kind: 'breakpoint', text: `Breakpoint hit: ${bp ? describeBreakpoint(bp) : '?'}`, at: now } };
     }
+    case 'breakpoints':
+      return {
+        breakpoints: m.breakpoints ?? [],
+        ...(m.dropped && m.dropped.length ? { droppedBreakpoints: { items: m.dropped } } : {}),
+      };
     case 'error':
       return { notice: { kind: 'error', text: m.message, at: now } };
     default:
@@ -166,11 +181,11 @@ export function clearedForRestart(s: SimStore, state: SimState | null): Partial<
 
 const OP_TEXT: Record<string, string> = { gt: '>', ge: '≥', lt: '<', le: '≤', eq: '=', ne: '≠' };
 
-export function describeBreakpoint(bp: Breakpoint | { kind: string; [k: string]: unknown }): string {
+export function describeBreakpoint(bp: Breakpoint | { kind: string; [k: string]: unknown }, unit: TimeUnit = 's'): string {
   const b = bp as Record<string, unknown>;
   switch (b.kind) {
     case 'time':
-      return `time ≥ ${b.time_s}s`;
+      return `time ≥ ${Number(toDisplay(Number(b.time_s), unit).toFixed(4))}${unit}`;
     case 'event_count':
       return `event # ≥ ${b.count}`;
     case 'event_type':
@@ -182,24 +197,64 @@ export function describeBreakpoint(bp: Breakpoint | { kind: string; [k: string]:
   }
 }
 
-/** The line under the control bar after a stop. */
-export function describePause(state: SimState | null, breakpoints: Breakpoint[], last: Breakpoint | null): string | null {
+/**
+ * The line under the control bar after a stop: why it stopped, and where (event number and time) — so two stops at
+ * the same breakpoint never read the same.
+ */
+export function describePause(state: SimState | null, breakpoints: Breakpoint[], last: Breakpoint | null, unit: TimeUnit = 's'): string | null {
   if (!state) return null;
-  if (state.is_complete) return 'Complete';
+  const at = `event #${state.events_processed.toLocaleString('en-US')} at ${formatTime(state.time_s, unit, 4)}`;
+  if (state.is_complete) return `Complete: ${state.events_processed.toLocaleString('en-US')} events, ${formatTime(state.time_s, unit, 2)}`;
   const r = state.pause_reason;
   if (!r) return null;
   switch (r.kind) {
     case 'step_done':
-      return 'Paused after step';
+      return `Paused after a step — ${at}`;
     case 'run_to_reached':
-      return 'Paused: run-to target reached';
+      return `Paused: run-to target reached — ${at}`;
     case 'pause_requested':
-      return 'Paused by request';
+      return `Paused by request — ${at}`;
     case 'complete':
       return 'Complete';
     case 'breakpoint': {
       const bp = breakpoints.find((b) => b.id === r.breakpoint_id) ?? (last && last.id === r.breakpoint_id ? last : null);
-      return bp ? `Stopped at breakpoint ${bp.id}: ${describeBreakpoint(bp)}` : `Stopped at breakpoint ${r.breakpoint_id ?? ''}`.trim();
+      const what = bp ? `breakpoint ${bp.id} (${describeBreakpoint(bp, unit)})` : `breakpoint ${r.breakpoint_id ?? ''}`.trim();
+      return `Stopped at ${what} — ${at}`;
     }
   }
+}
+
+/** How big a rate is, in words: 1.2M, 850k, 12. */
+export function compactRate(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v >= 1e6) return `${(v / 1e6).toFixed(v >= 1e7 ? 0 : 1)}M`;
+  if (v >= 1e4) return `${Math.round(v / 1e3)}k`;
+  if (v >= 1e3) return `${(v / 1e3).toFixed(1)}k`;
+  return v >= 10 ? v.toFixed(0) : v.toFixed(1);
+}
+
+/**
+ * The line while a play or run-to runs: its target, how far it is (and the share of the way), how fast it goes.
+ * Null when nothing runs.
+ */
+export function describeRun(state: SimState | null, unit: TimeUnit = 's'): string | null {
+  const p = state?.progress;
+  if (!state || !p || !state.is_playing) return null;
+  const rate = `${compactRate(p.events_per_s)} events/s · ${compactRate(p.sim_seconds_per_s)} sim s/s`;
+  const t = p.target;
+  if (t && t.event_number !== null) {
+    const total = t.event_number - p.from_events;
+    const done = state.events_processed - p.from_events;
+    const pct = total > 0 ? Math.min(100, (100 * done) / total) : 100;
+    return `Running to event #${t.event_number.toLocaleString('en-US')}: #${state.events_processed.toLocaleString('en-US')} (${pct.toFixed(0)}%) · ${rate}`;
+  }
+  if (t && t.time_s !== null) {
+    const total = t.time_s - p.from_time_s;
+    const done = state.time_s - p.from_time_s;
+    const pct = total > 0 ? Math.min(100, (100 * done) / total) : 100;
+    return `Running to ${formatTime(t.time_s, unit, 2)}: ${formatTime(state.time_s, unit, 2)} (${pct.toFixed(0)}%) · ${rate}`;
+  }
+  const what = p.kind === 'debug' ? 'Debugging (stops at breakpoints)' : 'Playing';
+  const speed = p.speed === 0 ? 'at max speed' : `at ${p.speed}x`;
+  return `${what} ${speed} · ${formatTime(state.time_s, unit, 2)} · ${rate}`;
 }

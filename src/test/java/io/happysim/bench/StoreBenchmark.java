@@ -28,6 +28,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -364,7 +366,72 @@ public final class StoreBenchmark implements BenchMain.Suite {
                 .search("\"request_id\":" + (1000 + new Random(300 + i).nextInt((int) Math.max(2000, n / 30))) + ",").limit(100)), 20);
         bench(t, "name 'Sink' (dictionary)", reps, i -> store.events(EventQuery.create().search("Sink").limit(100)), reps);
         bench(t, "common text, repeated (cached)", reps, i -> store.events(EventQuery.create().search("metadata").limit(100)), reps);
+        fieldSearches(t, store, n, reps);
         t.print();
+    }
+
+    /**
+     * Structured searches ({@code field=value}, issue 16) on the kept database: the exact value of a context field, alone
+     * and as the debugger sends it (with exclude_internal, a count beside the page, other filters and text). Each
+     * first-time row uses values no search before it asked for.
+     */
+    private static void fieldSearches(BenchTable t, VisualStore store, long n, int reps) {
+        int ids = (int) Math.max(2000, n / 30);
+        IntFunction<String> requestId = seed -> "request_id=" + (1000 + new Random(seed).nextInt(ids));
+        bench(t, "field request_id=N, first time", 20, i -> store.events(EventQuery.create()
+                .field(requestId.apply(600 + i)).limit(100)), 20);
+        bench(t, "field request_id=N + exclude_internal, page and count, first time", 20, i -> {
+            EventQuery q = EventQuery.create().field(requestId.apply(700 + i)).excludeInternal(true).limit(100);
+            store.countEvents(q);
+            return store.events(q);
+        }, 20);
+        double span = store.events(EventQuery.create().limit(1)).items().get(0).timeNs() / 1e9;
+        bench(t, "field request_id=N + event_type=Request + time half, first time", 20, i -> store.events(EventQuery.create()
+                .field(requestId.apply(800 + i)).eventType("Request").timeMin(0.0).timeMax(span / 2).limit(100)), 20);
+        bench(t, "field request_id=N + text 'Sink', first time", 20, i -> store.events(EventQuery.create()
+                .field(requestId.apply(900 + i)).search("Sink").limit(100)), 20);
+        String[] shortIds = {"7", "12", "3", "45", "9", "81", "6", "27", "5", "64"};
+        bench(t, "field request_id=N, N of 1 or 2 digits, first time", shortIds.length, i -> store.events(EventQuery.create()
+                .field("request_id=" + (i < 0 ? "99" : shortIds[i])).limit(100)), shortIds.length);
+        bench(t, "field no context has (attempt=2), first time", 10, i -> store.events(EventQuery.create()
+                .field("attempt=" + (i + 2)).limit(100)), 10);
+        String[] created = storedValues(store, "created_at", 21);
+        bench(t, "field created_at=<a stored value>, first time", created.length - 1, i -> store.events(EventQuery.create()
+                .field("created_at=" + created[i + 1]).limit(100)), created.length - 1);
+        // the same kind of question asked both ways, alternately (a busy machine slows both alike)
+        double[] asText = new double[20];
+        double[] asField = new double[20];
+        for (int i = 0; i < 20; i++) {
+            String a = requestId.apply(1100 + i).substring("request_id=".length());
+            String b = requestId.apply(1200 + i).substring("request_id=".length());
+            String textId = i % 2 == 0 ? a : b;    // which goes first swaps, and no id is asked twice
+            String fieldId = i % 2 == 0 ? b : a;
+            asText[i] = timeMs(() -> store.events(EventQuery.create().search("\"request_id\":" + textId + ",").limit(100)));
+            asField[i] = timeMs(() -> store.events(EventQuery.create().field("request_id=" + fieldId).limit(100)));
+        }
+        t.row("alternately: text \"request_id\":N, (first time)", f2(BenchTable.median(asText)), f2(BenchTable.percentile(asText, 0.99)),
+                f2(java.util.Arrays.stream(asText).max().orElse(0)), "");
+        t.row("alternately: field request_id=N (first time)", f2(BenchTable.median(asField)), f2(BenchTable.percentile(asField, 0.99)),
+                f2(java.util.Arrays.stream(asField).max().orElse(0)), "");
+        bench(t, "field request_id=N, repeated (cached)", reps, i -> store.events(EventQuery.create().field("request_id=4242").limit(100)), reps);
+    }
+
+    /** The (JSON) values of a context field in events spread over the history, read from the events themselves. */
+    private static String[] storedValues(VisualStore store, String field, int howMany) {
+        long last = store.lastEventId();
+        Pattern p = Pattern.compile("\"" + field + "\":(\"[^\"]*\"|[-0-9.eE+]+)");
+        List<String> out = new ArrayList<>();
+        for (int k = 0; out.size() < howMany && k < howMany * 20; k++) {
+            long at = 1 + (long) (new Random(1000 + k).nextDouble() * (last - 1));
+            for (RecordedEvent e : store.events(EventQuery.create().search(field).cursor(cursorFor(store, at)).limit(1)).items()) {
+                Matcher m = p.matcher(e.contextJson());
+                if (m.find()) {
+                    String v = m.group(1);
+                    out.add(v.startsWith("\"") ? v.substring(1, v.length() - 1) : v);
+                }
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static void bench(BenchTable t, String name, int runs, IntFunction<Object> op, int n) {

@@ -1,6 +1,7 @@
 package io.happysim.components.faults;
 
 import io.happysim.core.Entity;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,18 +11,52 @@ import java.util.List;
  * recomputed whenever one begins or ends, so ending one never undoes another.
  */
 abstract class LevelFault extends TimedFault {
-    LevelFault(String kind, List<? extends Entity> targets, double startSeconds, double endSeconds) {
-        super(kind, targets, startSeconds, endSeconds);
+    /** How the levels of overlapping faults of one kind combine, and the level with none in effect. */
+    enum Overlap {
+        /** Probabilities of independent causes: the chance that at least one strikes. */
+        EITHER(0.0) {
+            @Override
+            double combine(double p, double q) {
+                return 1 - (1 - p) * (1 - q);
+            }
+        },
+        /** Factors multiply. */
+        PRODUCT(1.0) {
+            @Override
+            double combine(double a, double b) {
+                return a * b;
+            }
+        },
+        /** Extra amounts add. */
+        SUM(0.0) {
+            @Override
+            double combine(double a, double b) {
+                return a + b;
+            }
+        };
+
+        private final double neutral;
+
+        Overlap(double neutral) {
+            this.neutral = neutral;
+        }
+
+        abstract double combine(double a, double b);
+    }
+
+    private final double level;
+    private final Overlap overlap;
+
+    LevelFault(String kind, Entity target, double level, Overlap overlap, double startSeconds, double endSeconds) {
+        super(kind, Collections.singletonList(target), startSeconds, endSeconds);
+        this.level = level;
+        this.overlap = overlap;
     }
 
     /** This fault's own level. */
-    abstract double level();
-
-    /** The level with no fault of this kind in effect. */
-    abstract double neutral();
-
-    /** Two overlapping faults' levels as one. */
-    abstract double combine(double a, double b);
+    final double level() {
+        return level;
+    }
 
     /** Puts {@code level} into effect on the target. */
     abstract void apply(double level);
@@ -37,15 +72,17 @@ abstract class LevelFault extends TimedFault {
     }
 
     private void recompute(List<Fault> active) {
-        double level = neutral();
+        double combined = overlap.neutral;
         for (TimedFault fault : sameKindOnTarget(active)) {
-            level = combine(level, ((LevelFault) fault).level());
+            combined = overlap.combine(combined, ((LevelFault) fault).level());
         }
-        apply(level);
+        apply(combined);
     }
 
-    /** Probabilities of independent causes: the chance that at least one strikes. */
-    static double either(double p, double q) {
-        return 1 - (1 - p) * (1 - q);
+    /** {@code what} must be a probability or fraction in [0, 1]. */
+    static void requireUnitInterval(String what, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(what + " must be in [0, 1], got " + value);
+        }
     }
 }

@@ -13,34 +13,28 @@ import java.util.function.Consumer;
  */
 public final class AdaptiveLifoQueue implements QueuePolicy {
     private final int threshold;
-    private final int capacity;
+    private final PolicyCounts counts;
     private final ArrayDeque<Event> items = new ArrayDeque<>();
     private boolean lastPopLifo;
-    private long enqueued;
     private long dequeuedFifo;
     private long dequeuedLifo;
-    private long capacityRejected;
     private long modeSwitches;
 
     public AdaptiveLifoQueue(int threshold, int capacity) {
         if (threshold < 1) {
             throw new IllegalArgumentException("congestion threshold must be at least 1, got " + threshold);
         }
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        }
+        this.counts = new PolicyCounts(capacity);
         this.threshold = threshold;
-        this.capacity = capacity;
     }
 
     @Override
     public boolean offer(Event event) {
-        if (items.size() >= capacity) {
-            capacityRejected++;
+        if (counts.isFull(items.size())) {
             return false;
         }
         items.addLast(event);
-        enqueued++;
+        counts.countEnqueued();
         return true;
     }
 
@@ -79,7 +73,7 @@ public final class AdaptiveLifoQueue implements QueuePolicy {
 
     @Override
     public int capacity() {
-        return capacity;
+        return counts.capacity();
     }
 
     @Override
@@ -94,10 +88,9 @@ public final class AdaptiveLifoQueue implements QueuePolicy {
     public void clear() {
         items.clear();
         lastPopLifo = false;
-        enqueued = 0;
+        counts.clear();
         dequeuedFifo = 0;
         dequeuedLifo = 0;
-        capacityRejected = 0;
         modeSwitches = 0;
     }
 
@@ -107,10 +100,10 @@ public final class AdaptiveLifoQueue implements QueuePolicy {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("congested", isCongested());
         stats.put("mode", isCongested() ? "LIFO" : "FIFO");
-        stats.put("enqueued", enqueued);
+        stats.put("enqueued", counts.enqueued());
         stats.put("dequeued_fifo", dequeuedFifo);
         stats.put("dequeued_lifo", dequeuedLifo);
-        stats.put("capacity_rejected", capacityRejected);
+        stats.put("capacity_rejected", counts.capacityRejected());
         stats.put("mode_switches", modeSwitches);
         return stats;
     }

@@ -34,17 +34,14 @@ public final class CoDelQueue extends AttachedPolicy {
 
     private final long targetNanos;
     private final long intervalNanos;
-    private final int capacity;
+    private final PolicyCounts counts;
     private final StampedRing items = new StampedRing();
     private long firstAboveNanos = NOT_ABOVE;
     private boolean dropping;
     private long dropNextNanos;
     private long count;
     private long lastCount;
-    private long enqueued;
-    private long dequeued;
     private long dropped;
-    private long capacityRejected;
     private long dropIntervals;
 
     public CoDelQueue(double targetSeconds, double intervalSeconds, int capacity) {
@@ -52,22 +49,18 @@ public final class CoDelQueue extends AttachedPolicy {
             throw new IllegalArgumentException("target and interval must be positive and finite, got "
                     + targetSeconds + " and " + intervalSeconds);
         }
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        }
+        this.counts = new PolicyCounts(capacity);
         this.targetNanos = Instant.secondsToNanos(targetSeconds);
         this.intervalNanos = Instant.secondsToNanos(intervalSeconds);
-        this.capacity = capacity;
     }
 
     @Override
     public boolean offer(Event event) {
-        if (items.size() >= capacity) {
-            capacityRejected++;
+        if (counts.isFull(items.size())) {
             return false;
         }
         items.addLast(event, context().nowNanos());
-        enqueued++;
+        counts.countEnqueued();
         return true;
     }
 
@@ -107,7 +100,7 @@ public final class CoDelQueue extends AttachedPolicy {
             dropNextNanos = controlLaw(now);
             log("starts dropping (sojourn " + sojourn / 1e6 + " ms, count " + count + ")");
         }
-        dequeued++;
+        counts.countDequeued();
         return served;
     }
 
@@ -139,7 +132,7 @@ public final class CoDelQueue extends AttachedPolicy {
 
     @Override
     public int capacity() {
-        return capacity;
+        return counts.capacity();
     }
 
     /** Whether the queue is in its dropping state now. */
@@ -167,10 +160,8 @@ public final class CoDelQueue extends AttachedPolicy {
         dropNextNanos = 0;
         count = 0;
         lastCount = 0;
-        enqueued = 0;
-        dequeued = 0;
+        counts.clear();
         dropped = 0;
-        capacityRejected = 0;
         dropIntervals = 0;
     }
 
@@ -180,9 +171,9 @@ public final class CoDelQueue extends AttachedPolicy {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("dropped", dropped);
         stats.put("dropping", dropping);
-        stats.put("enqueued", enqueued);
-        stats.put("dequeued", dequeued);
-        stats.put("capacity_rejected", capacityRejected);
+        stats.put("enqueued", counts.enqueued());
+        stats.put("dequeued", counts.dequeued());
+        stats.put("capacity_rejected", counts.capacityRejected());
         stats.put("drop_intervals", dropIntervals);
         return stats;
     }

@@ -16,14 +16,11 @@ import java.util.function.ToLongFunction;
  */
 public final class DeadlineQueue extends AttachedPolicy {
     private final ToLongFunction<Event> deadlineNanos;
-    private final int capacity;
+    private final PolicyCounts counts;
     private final PriorityQueue<Entry> items = new PriorityQueue<>(
             Comparator.comparingLong(Entry::deadlineNanos).thenComparingLong(Entry::arrival));
     private long arrivals;
-    private long enqueued;
-    private long dequeued;
     private long expired;
-    private long capacityRejected;
 
     private record Entry(Event event, long deadlineNanos, long arrival) {
     }
@@ -33,11 +30,8 @@ public final class DeadlineQueue extends AttachedPolicy {
         if (deadlineNanos == null) {
             throw new IllegalArgumentException("a deadline queue needs a deadline function");
         }
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        }
+        this.counts = new PolicyCounts(capacity);
         this.deadlineNanos = deadlineNanos;
-        this.capacity = capacity;
     }
 
     /**
@@ -77,12 +71,11 @@ public final class DeadlineQueue extends AttachedPolicy {
 
     @Override
     public boolean offer(Event event) {
-        if (items.size() >= capacity) {
-            capacityRejected++;
+        if (counts.isFull(items.size())) {
             return false;
         }
         items.add(new Entry(event, deadlineNanos.applyAsLong(event), arrivals++));
-        enqueued++;
+        counts.countEnqueued();
         return true;
     }
 
@@ -93,7 +86,7 @@ public final class DeadlineQueue extends AttachedPolicy {
         if (next == null) {
             return null;
         }
-        dequeued++;
+        counts.countDequeued();
         return next.event();
     }
 
@@ -125,7 +118,7 @@ public final class DeadlineQueue extends AttachedPolicy {
 
     @Override
     public int capacity() {
-        return capacity;
+        return counts.capacity();
     }
 
     @Override
@@ -140,10 +133,8 @@ public final class DeadlineQueue extends AttachedPolicy {
     public void clear() {
         items.clear();
         arrivals = 0;
-        enqueued = 0;
-        dequeued = 0;
+        counts.clear();
         expired = 0;
-        capacityRejected = 0;
     }
 
     /** {@code expired, enqueued, dequeued, capacity_rejected}. */
@@ -151,14 +142,14 @@ public final class DeadlineQueue extends AttachedPolicy {
     public Map<String, Object> stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("expired", expired);
-        stats.put("enqueued", enqueued);
-        stats.put("dequeued", dequeued);
-        stats.put("capacity_rejected", capacityRejected);
+        stats.put("enqueued", counts.enqueued());
+        stats.put("dequeued", counts.dequeued());
+        stats.put("capacity_rejected", counts.capacityRejected());
         return stats;
     }
 
     @Override
     public String toString() {
-        return "Deadline(capacity " + capacity + ")";
+        return "Deadline(capacity " + counts.capacity() + ")";
     }
 }

@@ -20,16 +20,13 @@ import java.util.function.ToIntFunction;
 public final class FairQueue implements QueuePolicy {
     private final Function<Event, ?> flowId;
     private final ToIntFunction<Object> weight;
-    private final int capacity;
+    private final PolicyCounts counts;
     private final int perFlowCapacity;
     private final int maxFlows;
     private final Map<Object, Flow> flows = new HashMap<>();
     private final ArrayDeque<Flow> turns = new ArrayDeque<>();
     private int size;
     private String refusal = "queue full";
-    private long enqueued;
-    private long dequeued;
-    private long capacityRejected;
     private long rejectedFlowCapacity;
     private long rejectedMaxFlows;
     private long flowsCreated;
@@ -51,7 +48,7 @@ public final class FairQueue implements QueuePolicy {
     private FairQueue(Builder builder) {
         this.flowId = builder.flowId;
         this.weight = builder.weight;
-        this.capacity = builder.capacity;
+        this.counts = new PolicyCounts(builder.capacity);
         this.perFlowCapacity = builder.perFlowCapacity;
         this.maxFlows = builder.maxFlows;
     }
@@ -67,8 +64,7 @@ public final class FairQueue implements QueuePolicy {
 
     @Override
     public boolean offer(Event event) {
-        if (size >= capacity) {
-            capacityRejected++;
+        if (counts.isFull(size)) {
             refusal = "queue full";
             return false;
         }
@@ -91,7 +87,7 @@ public final class FairQueue implements QueuePolicy {
         }
         flow.items.addLast(event);
         size++;
-        enqueued++;
+        counts.countEnqueued();
         return true;
     }
 
@@ -103,7 +99,7 @@ public final class FairQueue implements QueuePolicy {
         }
         Event next = flow.items.pollFirst();
         size--;
-        dequeued++;
+        counts.countDequeued();
         if (flow.items.isEmpty()) {
             turns.pollFirst();
             flows.remove(flow.id);
@@ -133,7 +129,7 @@ public final class FairQueue implements QueuePolicy {
 
     @Override
     public int capacity() {
-        return capacity;
+        return counts.capacity();
     }
 
     /** Flows with requests waiting. */
@@ -157,9 +153,7 @@ public final class FairQueue implements QueuePolicy {
         flows.clear();
         size = 0;
         refusal = "queue full";
-        enqueued = 0;
-        dequeued = 0;
-        capacityRejected = 0;
+        counts.clear();
         rejectedFlowCapacity = 0;
         rejectedMaxFlows = 0;
         flowsCreated = 0;
@@ -171,9 +165,9 @@ public final class FairQueue implements QueuePolicy {
     public Map<String, Object> stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("flows", flows.size());
-        stats.put("enqueued", enqueued);
-        stats.put("dequeued", dequeued);
-        stats.put("capacity_rejected", capacityRejected);
+        stats.put("enqueued", counts.enqueued());
+        stats.put("dequeued", counts.dequeued());
+        stats.put("capacity_rejected", counts.capacityRejected());
         stats.put("rejected_flow_capacity", rejectedFlowCapacity);
         stats.put("rejected_max_flows", rejectedMaxFlows);
         stats.put("flows_created", flowsCreated);

@@ -24,27 +24,25 @@ public final class RedQueue extends AttachedPolicy {
     private final int maxThreshold;
     private final double maxProbability;
     private final double weight;
-    private final int capacity;
+    private final PolicyCounts counts;
     private final ArrayDeque<Event> items = new ArrayDeque<>();
     private SplittableRandom random;
     private double average;
     private long count;
     private String refusal = "queue full";
-    private long enqueued;
-    private long dequeued;
     private long droppedProbabilistic;
     private long droppedForced;
-    private long capacityRejected;
 
     private RedQueue(Builder builder) {
         this.minThreshold = builder.minThreshold;
         this.maxThreshold = builder.maxThreshold;
         this.maxProbability = builder.maxProbability;
         this.weight = builder.weight;
-        this.capacity = builder.capacity == 0 ? 2 * builder.maxThreshold : builder.capacity;
+        int capacity = builder.capacity == 0 ? 2 * builder.maxThreshold : builder.capacity;
         if (capacity < maxThreshold) {
             throw new IllegalArgumentException("capacity " + capacity + " below the max threshold " + maxThreshold);
         }
+        this.counts = new PolicyCounts(capacity);
     }
 
     /** Early refusals start when the average length reaches {@code minThreshold}; all arrivals are refused from {@code maxThreshold}. */
@@ -60,8 +58,7 @@ public final class RedQueue extends AttachedPolicy {
     @Override
     public boolean offer(Event event) {
         average = (1 - weight) * average + weight * items.size();
-        if (items.size() >= capacity) {
-            capacityRejected++;
+        if (counts.isFull(items.size())) {
             refusal = "queue full";
             return false;
         }
@@ -80,7 +77,7 @@ public final class RedQueue extends AttachedPolicy {
         }
         count++;
         items.addLast(event);
-        enqueued++;
+        counts.countEnqueued();
         return true;
     }
 
@@ -115,7 +112,7 @@ public final class RedQueue extends AttachedPolicy {
     public Event poll() {
         Event next = items.pollFirst();
         if (next != null) {
-            dequeued++;
+            counts.countDequeued();
         }
         return next;
     }
@@ -132,7 +129,7 @@ public final class RedQueue extends AttachedPolicy {
 
     @Override
     public int capacity() {
-        return capacity;
+        return counts.capacity();
     }
 
     /** The moving average of the length the drop decisions use. */
@@ -154,11 +151,9 @@ public final class RedQueue extends AttachedPolicy {
         average = 0;
         count = 0;
         refusal = "queue full";
-        enqueued = 0;
-        dequeued = 0;
+        counts.clear();
         droppedProbabilistic = 0;
         droppedForced = 0;
-        capacityRejected = 0;
     }
 
     /** {@code dropped} (early, both kinds), {@code avg_queue_length}, then the reference's counters. */
@@ -167,11 +162,11 @@ public final class RedQueue extends AttachedPolicy {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("dropped", droppedProbabilistic + droppedForced);
         stats.put("avg_queue_length", average);
-        stats.put("enqueued", enqueued);
-        stats.put("dequeued", dequeued);
+        stats.put("enqueued", counts.enqueued());
+        stats.put("dequeued", counts.dequeued());
         stats.put("dropped_probabilistic", droppedProbabilistic);
         stats.put("dropped_forced", droppedForced);
-        stats.put("capacity_rejected", capacityRejected);
+        stats.put("capacity_rejected", counts.capacityRejected());
         return stats;
     }
 

@@ -42,8 +42,7 @@ public final class DistributedRateLimiter extends Entity {
     private final long windowNanos;
     private final String keyPrefix;
     private final RecentRate admittedRate = new RecentRate();
-    private final RecentRate rejectedRate = new RecentRate();
-    private final RejectionSpells spells = new RejectionSpells(this, LOG);
+    private final Rejections rejections = new Rejections(this, LOG);
     /** Requests whose check waits on the store (they are lost if it crashes meanwhile). */
     private final Set<Event> checking = new LinkedHashSet<>();
     private long windowIndex;
@@ -51,7 +50,6 @@ public final class DistributedRateLimiter extends Entity {
     private long lastKnownCount;
     private long received;
     private long admitted;
-    private long rejected;
     private long localRejections;
     private long globalRejections;
     private long storeReads;
@@ -79,14 +77,14 @@ public final class DistributedRateLimiter extends Entity {
 
     @Override
     protected void handle(Event request) {
-        if (spells.handles(request)) {
+        if (rejections.handles(request)) {
             return;
         }
         received++;
         long window = currentWindow();
         if (lastKnownCount >= globalLimit) {
             localRejections++;
-            reject(request, "global limit reached");
+            rejections.reject(request, "global limit reached");
             return;
         }
         String key = keyPrefix + ":window:" + window;
@@ -107,7 +105,7 @@ public final class DistributedRateLimiter extends Entity {
         if (count >= globalLimit) {
             checking.remove(request);
             globalRejections++;
-            reject(request, "global limit reached");
+            rejections.reject(request, "global limit reached");
             return;
         }
         storeWrites++;
@@ -132,7 +130,7 @@ public final class DistributedRateLimiter extends Entity {
         storeFailures++;
         Failure why = answer.failure();
         LOG.fine(() -> "[" + name() + "] store did not answer (" + why + "), rejecting " + request);
-        reject(request, "rate limit store unavailable");
+        rejections.reject(request, "rate limit store unavailable");
     }
 
     /** What the store said about {@code window}, if that is still the current one. */
@@ -152,13 +150,6 @@ public final class DistributedRateLimiter extends Entity {
         return window;
     }
 
-    private void reject(Event request, String reason) {
-        rejected++;
-        rejectedRate.mark(nowNanos());
-        request.failReply(Failure.rejected(this, reason));
-        spells.rejected(reason);
-    }
-
     /** Requests in the middle of a check are lost with the crash (the wait on the store is forgotten). */
     @Override
     protected void onCrash() {
@@ -167,20 +158,18 @@ public final class DistributedRateLimiter extends Entity {
             request.abandon(Failure.lost(this, "crashed"));
         }
         checking.clear();
-        spells.clear();
+        rejections.forgetSpell();
     }
 
     @Override
     protected void reset() {
         checking.clear();
-        spells.clear();
+        rejections.clear();
         admittedRate.clear();
-        rejectedRate.clear();
         windowIndex = Long.MIN_VALUE;
         lastKnownCount = 0;
         received = 0;
         admitted = 0;
-        rejected = 0;
         localRejections = 0;
         globalRejections = 0;
         storeReads = 0;
@@ -200,10 +189,10 @@ public final class DistributedRateLimiter extends Entity {
         long now = simulation() == null ? 0L : nowNanos();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("admitted_per_s", admittedRate.perSecond(now));
-        metrics.put("rejected_per_s", rejectedRate.perSecond(now));
+        metrics.put("rejected_per_s", rejections.perSecond(now));
         metrics.put("received", received);
         metrics.put("admitted", admitted);
-        metrics.put("rejected", rejected);
+        metrics.put("rejected", rejections.count());
         metrics.put("checking", checking.size());
         metrics.put("local_rejections", localRejections);
         metrics.put("global_rejections", globalRejections);
@@ -225,7 +214,7 @@ public final class DistributedRateLimiter extends Entity {
     }
 
     public long rejected() {
-        return rejected;
+        return rejections.count();
     }
 
     public int checking() {

@@ -3,8 +3,6 @@ package io.happysim.components.ratelimit;
 import io.happysim.core.Category;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
-import io.happysim.core.Failure;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +40,8 @@ public final class Inductor extends Entity {
 
     private final Entity downstream;
     private final double timeConstantSeconds;
-    private final int queueCapacity;
-    private final ArrayDeque<Event> waiting = new ArrayDeque<>();
-    private final RejectionSpells spells = new RejectionSpells(this, LOG);
+    private final HeldRequests waiting;
+    private final Rejections rejections = new Rejections(this, LOG);
     private boolean seenArrival;
     private long lastArrivalNanos;
     /** Requests per second; NaN until two arrivals with a gap between them. */
@@ -54,9 +51,6 @@ public final class Inductor extends Entity {
     private Event pendingPoll;
     private long received;
     private long forwarded;
-    private long queued;
-    private long rejected;
-    private long lost;
 
     private Inductor(Builder b) {
         super(b.name);
@@ -71,7 +65,7 @@ public final class Inductor extends Entity {
         }
         this.downstream = b.downstream;
         this.timeConstantSeconds = b.timeConstantSeconds;
-        this.queueCapacity = b.queueCapacity;
+        this.waiting = new HeldRequests(b.queueCapacity);
     }
 
     /** Room for 10000 waiting requests unless told otherwise, as the original. */
@@ -81,7 +75,7 @@ public final class Inductor extends Entity {
 
     @Override
     protected void handle(Event request) {
-        if (spells.handles(request)) {
+        if (rejections.handles(request)) {
             return;
         }
         received++;
@@ -89,14 +83,10 @@ public final class Inductor extends Entity {
         observeArrival(now);
         if (waiting.isEmpty() && mayLeave(now)) {
             send(request);
-        } else if (waiting.size() >= queueCapacity) {
-            rejected++;
-            request.failReply(Failure.rejected(this, "queue full"));
-            spells.rejected("queue full");
+        } else if (waiting.isFull()) {
+            rejections.reject(request, "queue full");
         } else {
-            queued++;
-            request.deferCompletion();
-            waiting.addLast(request);
+            waiting.hold(request);
             armPoll();
         }
     }
@@ -145,7 +135,7 @@ public final class Inductor extends Entity {
         pendingPoll = null;
         long now = nowNanos();
         if (!waiting.isEmpty() && mayLeave(now)) {
-            send(waiting.removeFirst());
+            send(waiting.release());
         }
         if (!waiting.isEmpty()) {
             armPoll();
@@ -168,19 +158,15 @@ public final class Inductor extends Entity {
     /** The waiting requests are lost with the crash; the estimate is kept (it describes the input, not the inductor). */
     @Override
     protected void onCrash() {
-        Event request;
-        while ((request = waiting.pollFirst()) != null) {
-            lost++;
-            request.abandon(Failure.lost(this, "crashed"));
-        }
+        waiting.loseAll(this);
         pendingPoll = null;
-        spells.clear();
+        rejections.forgetSpell();
     }
 
     @Override
     protected void reset() {
         waiting.clear();
-        spells.clear();
+        rejections.clear();
         pendingPoll = null;
         seenArrival = false;
         lastArrivalNanos = 0;
@@ -189,9 +175,6 @@ public final class Inductor extends Entity {
         lastOutputNanos = 0;
         received = 0;
         forwarded = 0;
-        queued = 0;
-        rejected = 0;
-        lost = 0;
     }
 
     /** Requests per second it estimates from the arrivals; 0 until it has one. */
@@ -216,15 +199,15 @@ public final class Inductor extends Entity {
     }
 
     public long queued() {
-        return queued;
+        return waiting.queued();
     }
 
     public long rejected() {
-        return rejected;
+        return rejections.count();
     }
 
     public long lost() {
-        return lost;
+        return waiting.lost();
     }
 
     /**
@@ -239,10 +222,10 @@ public final class Inductor extends Entity {
         metrics.put("queue_depth", waiting.size());
         metrics.put("received", received);
         metrics.put("forwarded", forwarded);
-        metrics.put("queued", queued);
-        metrics.put("rejected", rejected);
-        if (lost > 0) {
-            metrics.put("lost", lost);
+        metrics.put("queued", waiting.queued());
+        metrics.put("rejected", rejections.count());
+        if (waiting.lost() > 0) {
+            metrics.put("lost", waiting.lost());
         }
         return metrics;
     }

@@ -3,11 +3,9 @@ package io.happysim.components.ratelimit;
 import io.happysim.core.Category;
 import io.happysim.core.Entity;
 import io.happysim.core.Event;
-import io.happysim.core.Failure;
 import io.happysim.core.Response;
 import io.happysim.core.SimFuture;
 import io.happysim.instrumentation.RecentRate;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +40,13 @@ public final class RateLimitedEntity extends Entity {
     private final Entity downstream;
     private final RateLimitPolicy policy;
     private final Mode mode;
-    private final int queueCapacity;
     private final OutcomeFeedback feedback;
-    private final ArrayDeque<Event> waiting = new ArrayDeque<>();
+    private final HeldRequests waiting;
     private final RecentRate admittedRate = new RecentRate();
-    private final RecentRate rejectedRate = new RecentRate();
-    private final RejectionSpells spells = new RejectionSpells(this, LOG);
+    private final Rejections rejections = new Rejections(this, LOG);
     private Event pendingPoll;
     private long received;
     private long admitted;
-    private long rejected;
-    private long queued;
-    private long lost;
 
     private RateLimitedEntity(Builder b) {
         super(b.name);
@@ -66,7 +59,7 @@ public final class RateLimitedEntity extends Entity {
         this.downstream = b.downstream;
         this.policy = b.policy;
         this.mode = b.mode;
-        this.queueCapacity = b.mode == Mode.QUEUE ? b.queueCapacity : 0;
+        this.waiting = new HeldRequests(b.mode == Mode.QUEUE ? b.queueCapacity : 0);
         this.feedback = b.policy instanceof OutcomeFeedback learning ? learning : null;
     }
 
@@ -77,7 +70,7 @@ public final class RateLimitedEntity extends Entity {
 
     @Override
     protected void handle(Event request) {
-        if (spells.handles(request)) {
+        if (rejections.handles(request)) {
             return;
         }
         received++;
@@ -86,12 +79,10 @@ public final class RateLimitedEntity extends Entity {
             admit(request);
         } else if (mode == Mode.REJECT) {
             reject(request, "rate limited");
-        } else if (waiting.size() >= queueCapacity) {
+        } else if (waiting.isFull()) {
             reject(request, "queue full");
         } else {
-            queued++;
-            request.deferCompletion();
-            waiting.addLast(request);
+            waiting.hold(request);
             if (pendingPoll == null) {
                 armPoll();
             }
@@ -102,7 +93,7 @@ public final class RateLimitedEntity extends Entity {
         pendingPoll = null;
         long now = nowNanos();
         while (!waiting.isEmpty() && policy.tryAcquire(now)) {
-            admit(waiting.removeFirst());
+            admit(waiting.release());
         }
         if (!waiting.isEmpty()) {
             armPoll();
@@ -126,10 +117,7 @@ public final class RateLimitedEntity extends Entity {
     }
 
     private void reject(Event request, String reason) {
-        rejected++;
-        rejectedRate.mark(nowNanos());
-        request.failReply(Failure.rejected(this, reason));
-        spells.rejected(reason);
+        rejections.reject(request, reason);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("[" + name() + "] " + reason + ": " + request);
         }
@@ -138,13 +126,9 @@ public final class RateLimitedEntity extends Entity {
     /** The waiting requests are lost with the crash. */
     @Override
     protected void onCrash() {
-        Event request;
-        while ((request = waiting.pollFirst()) != null) {
-            lost++;
-            request.abandon(Failure.lost(this, "crashed"));
-        }
+        waiting.loseAll(this);
         pendingPoll = null;
-        spells.clear();
+        rejections.forgetSpell();
     }
 
     @Override
@@ -153,13 +137,9 @@ public final class RateLimitedEntity extends Entity {
         waiting.clear();
         pendingPoll = null;
         admittedRate.clear();
-        rejectedRate.clear();
-        spells.clear();
+        rejections.clear();
         received = 0;
         admitted = 0;
-        rejected = 0;
-        queued = 0;
-        lost = 0;
     }
 
     /**
@@ -172,7 +152,7 @@ public final class RateLimitedEntity extends Entity {
         long now = clock();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("admitted_per_s", admittedRate.perSecond(now));
-        metrics.put("rejected_per_s", rejectedRate.perSecond(now));
+        metrics.put("rejected_per_s", rejections.perSecond(now));
         RateLimitPolicy.Level level = policy.level(now);
         if (level != null) {
             metrics.put(level.name(), level.value());
@@ -180,10 +160,10 @@ public final class RateLimitedEntity extends Entity {
         metrics.put("queue_depth", waiting.size());
         metrics.put("received", received);
         metrics.put("admitted", admitted);
-        metrics.put("rejected", rejected);
-        metrics.put("queued", queued);
-        if (lost > 0) {
-            metrics.put("lost", lost);
+        metrics.put("rejected", rejections.count());
+        metrics.put("queued", waiting.queued());
+        if (waiting.lost() > 0) {
+            metrics.put("lost", waiting.lost());
         }
         return metrics;
     }
@@ -192,11 +172,11 @@ public final class RateLimitedEntity extends Entity {
     public Object metric(String metricName) {
         return switch (metricName) {
             case "admitted_per_s" -> admittedRate.perSecond(clock());
-            case "rejected_per_s" -> rejectedRate.perSecond(clock());
+            case "rejected_per_s" -> rejections.perSecond(clock());
             case "queue_depth" -> waiting.size();
             case "received" -> received;
             case "admitted" -> admitted;
-            case "rejected" -> rejected;
+            case "rejected" -> rejections.count();
             default -> metrics().get(metricName);
         };
     }
@@ -215,7 +195,7 @@ public final class RateLimitedEntity extends Entity {
     }
 
     public int queueCapacity() {
-        return queueCapacity;
+        return waiting.capacity();
     }
 
     public int queueDepth() {
@@ -231,21 +211,21 @@ public final class RateLimitedEntity extends Entity {
     }
 
     public long rejected() {
-        return rejected;
+        return rejections.count();
     }
 
     public long queued() {
-        return queued;
+        return waiting.queued();
     }
 
     /** Requests that were waiting when the limiter crashed. */
     public long lost() {
-        return lost;
+        return waiting.lost();
     }
 
     /** Whether it is in a spell of rejections (one began and a quiet second has not passed yet). */
     public boolean isRejecting() {
-        return spells.isRejecting();
+        return rejections.isRejecting();
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * are {@code {action, ...}}; every update goes to every client (see {@link LiveUpdates}). A message
  * the server cannot act on gets {@code {"type":"error"}} and the socket stays open, so one typo does
  * not cost the user their connection. Commands from one client run in the order sent, off the
- * socket's thread, so a long run-to does not hold up its incoming frames.
+ * socket's thread. A run-to starts a run and answers at once (it is a play with a target: updates carry its progress),
+ * so the same client's pause stops it.
  */
 @ServerEndpoint("/api/ws")
 @Dependent
@@ -120,10 +121,10 @@ public class DebuggerSocket {
                 case "debug" -> session.play(number(message, "speed", 1, 0, 1e9), true);
                 case "pause" -> session.pause();
                 case "step" -> session.step(integer(message, "count", 1, MAX_STEP));
-                case "run_to" -> session.runTo(required(message, "time_s", 0, Double.MAX_VALUE));
+                case "run_to" -> session.startRunTo(required(message, "time_s", 0, Double.MAX_VALUE));
                 case "run_to_event" -> {
                     required(message, "event_number", 1, Long.MAX_VALUE);
-                    session.runToEvent(integer(message, "event_number", 1, Long.MAX_VALUE));
+                    session.startRunToEvent(integer(message, "event_number", 1, Long.MAX_VALUE));
                 }
                 case "reset" -> session.reset();
                 default -> throw new InvalidRequestException("unknown action '" + Params.shorten(name.getString()) + "'");

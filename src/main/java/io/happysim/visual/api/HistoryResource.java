@@ -37,6 +37,8 @@ public class HistoryResource {
     /** The legacy {@code last_n} answers at most this many events. */
     static final int MAX_LAST_N = 5000;
     static final int MAX_EVENT_TYPES = 100;
+    /** {@code field=name=value} filters per query at the most. */
+    static final int MAX_FIELDS = 20;
 
     @Inject
     DebuggerSession debugger;
@@ -55,14 +57,15 @@ public class HistoryResource {
                          @QueryParam("time_max") String timeMax, @QueryParam("event_type") List<String> eventTypes,
                          @QueryParam("entity") String entity, @QueryParam("search") String search,
                          @QueryParam("exclude_internal") String excludeInternal, @QueryParam("around_time") String aroundTime,
-                         @QueryParam("run") String run) {
+                         @QueryParam("field") List<String> fields, @QueryParam("run") String run) {
         VisualStore history = history(run);
         boolean paged = cursor != null || limit != null || direction != null || timeMin != null || timeMax != null
-                || !eventTypes.isEmpty() || entity != null || search != null || excludeInternal != null || aroundTime != null;
+                || !eventTypes.isEmpty() || entity != null || search != null || excludeInternal != null || aroundTime != null
+                || !fields.isEmpty();
         if (lastN != null && !paged) {
             return history.lastEvents(Params.integer("last_n", lastN, 100, 0, MAX_LAST_N));
         }
-        EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal)
+        EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal, fields)
                 .cursor(Params.text("cursor", cursor))
                 .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
                 .direction(direction(direction));
@@ -95,9 +98,9 @@ public class HistoryResource {
     public Map<String, Object> count(@QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax,
                                      @QueryParam("event_type") List<String> eventTypes, @QueryParam("entity") String entity,
                                      @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal,
-                                     @QueryParam("run") String run) {
+                                     @QueryParam("field") List<String> fields, @QueryParam("run") String run) {
         VisualStore history = history(run);
-        EventCount count = history.countEvents(query(eventTypes, timeMin, timeMax, entity, search, excludeInternal));
+        EventCount count = history.countEvents(query(eventTypes, timeMin, timeMax, entity, search, excludeInternal, fields));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", count.total());
         answer.put("time_min", count.timeMinS());
@@ -182,11 +185,15 @@ public class HistoryResource {
 
     /** The filters of {@code /api/events} (not the position). */
     static EventQuery query(List<String> eventTypes, String timeMin, String timeMax, String entity, String search,
-                                    String excludeInternal) {
+                            String excludeInternal, List<String> fields) {
         if (eventTypes.size() > MAX_EVENT_TYPES) {
             throw ApiException.badRequest("event_type is repeated more than " + MAX_EVENT_TYPES + " times");
         }
+        if (fields.size() > MAX_FIELDS) {
+            throw ApiException.badRequest("field is repeated more than " + MAX_FIELDS + " times");
+        }
         eventTypes.forEach(t -> Params.text("event_type", t));
+        fields.forEach(f -> Params.text("field", f));
         Double min = Params.seconds("time_min", timeMin);
         Double max = Params.seconds("time_max", timeMax);
         Params.range("time_min", min, "time_max", max);
@@ -196,7 +203,8 @@ public class HistoryResource {
                 .timeMax(max)
                 .entity(Params.text("entity", entity))
                 .search(Params.text("search", search))
-                .excludeInternal(Params.bool("exclude_internal", excludeInternal, false));
+                .excludeInternal(Params.bool("exclude_internal", excludeInternal, false))
+                .fields(fields);
     }
 
     private static Direction direction(String raw) {

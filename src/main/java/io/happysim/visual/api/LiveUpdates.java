@@ -146,6 +146,12 @@ public class LiveUpdates implements SessionListener {
     }
 
     @Override
+    public void onBreakpoints(List<Map<String, Object>> breakpoints, List<Map<String, Object>> dropped) {
+        String message = JsonbProvider.JSONB.toJson(Map.of("type", "breakpoints", "breakpoints", breakpoints, "dropped", dropped));
+        everyone(c -> c.channel.sendControl(message));
+    }
+
+    @Override
     public void onReset(SimState state) {
         everyone(c -> {
             c.restart();

@@ -58,9 +58,10 @@ public class RunExportResource {
     @Produces(CSV)
     public Response eventsCsv(@PathParam("id") String id, @QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax,
                               @QueryParam("event_type") List<String> eventTypes, @QueryParam("entity") String entity,
-                              @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal) {
+                              @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal,
+                              @QueryParam("field") List<String> fields) {
         VisualStore store = store(id);
-        EventQuery query = HistoryResource.query(eventTypes, timeMin, timeMax, entity, search, excludeInternal);
+        EventQuery query = HistoryResource.query(eventTypes, timeMin, timeMax, entity, search, excludeInternal, fields);
         query.validate();
         StreamingOutput body = out -> text(out, w -> {
             Csv.line(w, "event_id", "time_s", "event_type", "target_name", "source_name", "is_internal", "context");
@@ -78,9 +79,10 @@ public class RunExportResource {
     @Produces("application/x-ndjson")
     public Response eventsJsonl(@PathParam("id") String id, @QueryParam("time_min") String timeMin, @QueryParam("time_max") String timeMax,
                                 @QueryParam("event_type") List<String> eventTypes, @QueryParam("entity") String entity,
-                                @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal) {
+                                @QueryParam("search") String search, @QueryParam("exclude_internal") String excludeInternal,
+                              @QueryParam("field") List<String> fields) {
         VisualStore store = store(id);
-        EventQuery query = HistoryResource.query(eventTypes, timeMin, timeMax, entity, search, excludeInternal);
+        EventQuery query = HistoryResource.query(eventTypes, timeMin, timeMax, entity, search, excludeInternal, fields);
         query.validate();
         JsonbProvider.EventSerializer serializer = new JsonbProvider.EventSerializer();
         StreamingOutput body = out -> text(out, w -> {

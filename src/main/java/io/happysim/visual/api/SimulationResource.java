@@ -177,13 +177,59 @@ public class SimulationResource {
         return answer;
     }
 
+    /**
+     * A page of a group's members; {@code sort} (a metric name) orders them by that metric, {@code order} asc (the
+     * default) or desc, members without a number for it last.
+     */
     @GET
     @Path("group_members")
     public Map<String, Object> groupMembers(@QueryParam("group_id") String groupId, @QueryParam("offset") String offset,
-                                            @QueryParam("limit") String limit, @QueryParam("search") String search) {
+                                            @QueryParam("limit") String limit, @QueryParam("search") String search,
+                                            @QueryParam("sort") String sort, @QueryParam("order") String order) {
         Params.required("group_id", groupId);
+        boolean descending = switch (order == null || order.isBlank() ? "asc" : order) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw ApiException.badRequest("order must be asc or desc, got '" + Params.shorten(order) + "'");
+        };
         return session().groupMembers(groupId, Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                Params.integer("limit", limit, 50, 1, MAX_GROUP_PAGE), Params.text("search", search));
+                Params.integer("limit", limit, 50, 1, MAX_GROUP_PAGE), Params.text("search", search),
+                sort == null || sort.isBlank() ? null : Params.text("sort", sort), descending);
+    }
+
+    /**
+     * One recorded metric of an entity (sampled every 0.1 s of simulated time), as a probe's series is answered: a
+     * range, {@code max_points}, and optionally a {@code transform} over {@code window_s} buckets. 404 for an unknown
+     * entity; a metric that was never recorded answers an empty series.
+     */
+    @GET
+    @Path("entity_series")
+    public Map<String, Object> entitySeries(@QueryParam("entity") String entity, @QueryParam("metric") String metric,
+                                            @QueryParam("start_s") String start, @QueryParam("end_s") String end,
+                                            @QueryParam("max_points") String maxPoints, @QueryParam("transform") String transformName,
+                                            @QueryParam("window_s") String window) {
+        Params.required("entity", entity);
+        Params.required("metric", metric);
+        SeriesRange range = range(start, end, maxPoints);
+        Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
+                ? null : Transform.parse(Params.text("transform", transformName));
+        Double windowS = Params.seconds("window_s", window);
+        if (windowS != null && windowS <= 0) {
+            throw ApiException.badRequest("window_s must be positive");
+        }
+        SeriesData data = session().entitySeries(Params.text("entity", entity), Params.text("metric", metric), transform, windowS, range);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("entity", entity);
+        answer.put("metric", metric);
+        answer.putAll(Wire.series(data));
+        return answer;
+    }
+
+    /** Every entity metric recorded in the history: {@code {<entity>: [<metric>, …]}} — what Add Chart offers. */
+    @GET
+    @Path("entity_metrics")
+    public Map<String, List<String>> entityMetrics() {
+        return session().entityMetrics();
     }
 
     /** The part of a series a chart asks for: {@code [start_s, end_s)} and at most {@code max_points} points. */

@@ -74,6 +74,38 @@ final class ChartReads {
                         range.maxPoints());
     }
 
+    /** One recorded metric of an entity: its samples, or their buckets over {@code windowS} (null: 1 s). */
+    SeriesData entitySeries(String entity, String metric, Transform transform, Double windowS, SeriesRange range) {
+        String series = SimulationBridge.entitySeries(entity, metric);
+        return transform == null
+                ? store.series(series, range.startS(), range.endS(), range.maxPoints())
+                : store.buckets(series, transform, windowS == null ? DEFAULT_PROBE_WINDOW_S : windowS, range.startS(), range.endS(),
+                        range.maxPoints());
+    }
+
+    /**
+     * The recorded entity metrics (entity → metric names), from the stored series' names; an entity's name is told
+     * from its metric's by the model's entity names (either may hold dots).
+     */
+    Map<String, List<String>> entityMetrics(io.happysim.core.Simulation simulation) {
+        String prefix = SimulationBridge.ENTITY_SERIES_PREFIX;
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String series : store.seriesNames()) {
+            if (!series.startsWith(prefix)) {
+                continue;
+            }
+            String rest = series.substring(prefix.length());
+            for (int dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
+                String entity = rest.substring(0, dot);
+                if (simulation.entity(entity) != null) {
+                    out.computeIfAbsent(entity, e -> new java.util.ArrayList<>()).add(rest.substring(dot + 1));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every recorded numeric metric of an entity over the run (metric name → points), in the store's name order. */
     Map<String, SeriesData> entityHistory(String entity, Integer maxPoints) {
         String prefix = SimulationBridge.entitySeries(entity, "");

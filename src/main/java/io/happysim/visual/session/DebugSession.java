@@ -22,9 +22,11 @@ import io.happysim.visual.store.VisualStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -44,6 +46,8 @@ import java.util.logging.Logger;
 public final class DebugSession implements AutoCloseable {
     /** At most this many new events (and log lines) travel with one update; the rest are counted as dropped. */
     public static final int LIVE_TAIL_LIMIT = 500;
+    /** How long a REST run-to waits for its run at the most (a pause from any client ends it sooner). */
+    private static final long RUN_TO_WAIT_HOURS = 24;
     private static final Logger LOG = Logger.getLogger(DebugSession.class.getName());
 
     /**
@@ -247,6 +251,26 @@ public final class DebugSession implements AutoCloseable {
         return new ChartReads(store()).entityHistory(entity, maxPoints);
     }
 
+    /**
+     * One recorded metric of an entity (its history, sampled every 0.1 s of simulated time, as the Inspector's
+     * sparklines), with the same range, downsampling and transforms as a probe's series.
+     */
+    public SeriesData entitySeries(String entity, String metric, Transform transform, Double windowS, SeriesRange range) {
+        requireEntity(entity);
+        return new ChartReads(store()).entitySeries(entity, metric, transform, windowS, range);
+    }
+
+    /** Every recorded entity metric: entity name → its metrics' names, in the order they were recorded. */
+    public Map<String, List<String>> entityMetrics() {
+        return new ChartReads(store()).entityMetrics(model().simulation());
+    }
+
+    private void requireEntity(String entity) {
+        if (!state().entities().containsKey(entity) && !topology().hasNode(entity) && model().simulation().entity(entity) == null) {
+            throw new UnknownNameException("no entity '" + entity + "'");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Control: each runs on the simulation thread (RunControl); the ones that stop a play wait for it to stop
 
@@ -257,12 +281,34 @@ public final class DebugSession implements AutoCloseable {
         return loop.call(true, () -> control.control(sim -> sim.step(count)));
     }
 
+    /**
+     * Runs to a time and answers what the run did once it ends: at the target, at a user breakpoint, at the end of the
+     * run, or when a pause (from any client) stops it — a run-to is a play with a target, so it reports its progress
+     * meanwhile ({@link SimState#progress()}).
+     */
     public StepResult runTo(double timeS) {
-        return loop.call(true, () -> control.runTo(timeS));
+        return awaitRun(new SimState.Target(timeS, null));
     }
 
+    /** As {@link #runTo}, to an event number. */
     public StepResult runToEvent(long eventNumber) {
-        return loop.call(true, () -> control.runToEvent(eventNumber));
+        return awaitRun(new SimState.Target(null, eventNumber));
+    }
+
+    private StepResult awaitRun(SimState.Target target) {
+        CompletableFuture<StepResult> answer = new CompletableFuture<>();
+        loop.call(true, () -> control.startRunTo(target, answer));
+        return Waits.get(answer, RUN_TO_WAIT_HOURS, TimeUnit.HOURS, "interrupted while waiting for the run-to", "the run-to did not end");
+    }
+
+    /** Starts a run to a time and answers at once (the WebSocket's {@code run_to}: updates follow its progress). */
+    public SimState startRunTo(double timeS) {
+        return loop.call(true, () -> control.startRunTo(new SimState.Target(timeS, null), null));
+    }
+
+    /** Starts a run to an event number and answers at once. */
+    public SimState startRunToEvent(long eventNumber) {
+        return loop.call(true, () -> control.startRunTo(new SimState.Target(null, eventNumber), null));
     }
 
     /**
@@ -332,9 +378,12 @@ public final class DebugSession implements AutoCloseable {
         return loop.call(false, () -> control.entityState(name));
     }
 
-    /** A page of a group's members, optionally filtered by a case-insensitive substring of their names. */
-    public Map<String, Object> groupMembers(String groupId, int offset, int limit, String search) {
-        return loop.call(false, () -> ReadModels.groupMembers(bridge().topology(), groupId, offset, limit, search));
+    /**
+     * A page of a group's members, optionally filtered by a case-insensitive substring of their names and sorted by a
+     * metric ({@code sortMetric} null: the group's order).
+     */
+    public Map<String, Object> groupMembers(String groupId, int offset, int limit, String search, String sortMetric, boolean descending) {
+        return loop.call(false, () -> ReadModels.groupMembers(bridge().topology(), groupId, offset, limit, search, sortMetric, descending));
     }
 
     /**
@@ -356,6 +405,7 @@ public final class DebugSession implements AutoCloseable {
         }
         pending.abort();
         loop.stopThread();
+        control.failWaiter(new ControlException("the session is shutting down"));
         history.drain();
         SimulationBridge current = bridge();
         if (current != null) {

@@ -40,11 +40,14 @@ final class ReadModels {
         return breakpointViews;
     }
 
-    /** Rebuilds the breakpoint list from the simulation. Simulation thread only. */
-    void refreshBreakpoints(Simulation sim) {
+    /** Rebuilds the breakpoint list from the simulation; true when it changed. Simulation thread only. */
+    boolean refreshBreakpoints(Simulation sim) {
         List<Map<String, Object>> views = new ArrayList<>();
         sim.breakpoints().forEach((id, breakpoint) -> views.add(BreakpointRequest.view(id, breakpoint)));
-        breakpointViews = List.copyOf(views);
+        List<Map<String, Object>> fresh = List.copyOf(views);
+        boolean changed = !fresh.equals(breakpointViews);
+        breakpointViews = fresh;
+        return changed;
     }
 
     /** How a breakpoint shows on the wire (just its id when it is gone, e.g. a one-shot that fired). */
@@ -54,7 +57,7 @@ final class ReadModels {
     }
 
     /** Builds and publishes a snapshot of the simulation. Simulation thread only. */
-    SimState publish(SimulationBridge current, RunSpec spec, long runId, boolean playing, PauseReason lastReason) {
+    SimState publish(SimulationBridge current, RunSpec spec, long runId, boolean playing, PauseReason lastReason, SimState.Progress progress) {
         Simulation sim = current.simulation();
         boolean paused = !playing && sim.isPaused();
         List<SimState.UpcomingEvent> upcoming = new ArrayList<>();
@@ -75,7 +78,7 @@ final class ReadModels {
         SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
                 sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
                 end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, spec.scenario().id(), playing, faults,
-                spec.seed(), spec.values().asMap(), spec.values().changed(), runId);
+                spec.seed(), spec.values().asMap(), spec.values().changed(), runId, playing ? progress : null);
         state = snapshot;
         return snapshot;
     }
@@ -95,8 +98,13 @@ final class ReadModels {
         return current.edgeStats().snapshot(now == null ? 0 : now.timeS());
     }
 
-    /** A page of a group's members, optionally filtered by a case-insensitive substring of their names. */
-    static Map<String, Object> groupMembers(Topology topology, String groupId, int offset, int limit, String search) {
+    /**
+     * A page of a group's members, optionally filtered by a case-insensitive substring of their names and sorted by one
+     * of their metrics ({@code sortMetric} null: in the group's order): numbers by value, members without a number for
+     * it last, ties by name.
+     */
+    static Map<String, Object> groupMembers(Topology topology, String groupId, int offset, int limit, String search, String sortMetric,
+                                            boolean descending) {
         List<Entity> members = topology.groupMembers(groupId);
         if (members == null) {
             throw new UnknownNameException("no group '" + groupId + "'");
@@ -104,13 +112,17 @@ final class ReadModels {
         String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
         List<Entity> matching = needle == null ? members
                 : members.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
-        List<Map<String, Object>> page = new ArrayList<>();
-        for (Entity member : matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()))) {
+        List<Map<String, Object>> states = new ArrayList<>(matching.size());
+        for (Entity member : matching) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", member.name());
             row.put("state", member.metrics());
-            page.add(row);
+            states.add(row);
         }
+        if (sortMetric != null) {
+            states.sort(bySortMetric(sortMetric, descending));
+        }
+        List<Map<String, Object>> page = new ArrayList<>(states.subList(Math.min(offset, states.size()), Math.min(offset + limit, states.size())));
         Topology.Node node = topology.node(groupId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("group_id", groupId);
@@ -119,6 +131,27 @@ final class ReadModels {
         answer.put("offset", offset);
         answer.put("type", node.type());
         answer.put("category", node.category());
+        if (sortMetric != null) {
+            answer.put("sort", sortMetric);
+            answer.put("order", descending ? "desc" : "asc");
+        }
         return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Comparator<Map<String, Object>> bySortMetric(String metric, boolean descending) {
+        return (a, b) -> {
+            Double x = SimulationBridge.numeric(((Map<String, Object>) a.get("state")).get(metric));
+            Double y = SimulationBridge.numeric(((Map<String, Object>) b.get("state")).get(metric));
+            if (x == null || y == null) {
+                return x == null && y == null ? byName(a, b) : x == null ? 1 : -1;
+            }
+            int c = descending ? Double.compare(y, x) : Double.compare(x, y);
+            return c != 0 ? c : byName(a, b);
+        };
+    }
+
+    private static int byName(Map<String, Object> a, Map<String, Object> b) {
+        return ((String) a.get("name")).compareTo((String) b.get("name"));
     }
 }

@@ -1,5 +1,6 @@
 package io.happysim.visual.session;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,13 @@ public interface SessionListener {
 
     /** The run was reset or another scenario loaded: every recorded id starts again at 1. */
     default void onReset(SimState state) {
+    }
+
+    /**
+     * The breakpoints changed (added, removed, a one-shot fired, another model loaded): every client shows the same list.
+     * {@code dropped} lists, with a {@code reason} each, those a change of model left behind (empty otherwise).
+     */
+    default void onBreakpoints(List<Map<String, Object>> breakpoints, List<Map<String, Object>> dropped) {
     }
 
     /** The model failed (a handler threw); the run is paused. */

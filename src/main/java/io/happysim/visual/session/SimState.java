@@ -16,12 +16,26 @@ import java.util.Map;
  * @param params      every parameter value of the current run, in declaration order
  * @param paramsChanged the values that differ from the scenario's defaults
  * @param runId       the run being recorded (its id in {@code /api/runs})
+ * @param progress    the play or run-to going on (what it aims at, where it started, how fast it goes); null when paused
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
                        Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
                        List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged,
-                       long runId) {
+                       long runId, Progress progress) {
+
+    /** Where a run-to goes: a time ({@code timeS}) or an event number ({@code eventNumber}); the other is null. */
+    public record Target(Double timeS, Long eventNumber) {
+    }
+
+    /**
+     * A play or run-to under way: {@code kind} ∈ play, debug, run_to_time, run_to_event; its speed (0: as fast as
+     * possible), target (null for a play), where it started, and its rate since then (events and simulated seconds per
+     * wall second).
+     */
+    public record Progress(String kind, double speed, Target target, double fromTimeS, long fromEvents, double eventsPerS,
+                           double simSecondsPerS) {
+    }
 
     /** A fault in effect: what, on which entities, since when and until when (null: it does not end). */
     public record FaultInfo(String id, String kind, List<String> targets, double startS, Double endS, String description) {

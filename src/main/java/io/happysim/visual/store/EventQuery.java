@@ -1,8 +1,11 @@
 package io.happysim.visual.store;
 
 import io.happysim.visual.store.internal.search.EventCriteria;
+import io.happysim.visual.store.internal.search.FieldCriterion;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +24,7 @@ public final class EventQuery {
     String search;
     boolean excludeInternal;
     Double aroundTime;
+    final List<FieldCriterion> fields = new ArrayList<>();
 
     public static EventQuery create() {
         return new EventQuery();
@@ -79,6 +83,37 @@ public final class EventQuery {
         return this;
     }
 
+    /**
+     * Adds a structured filter {@code name=value}: the context field {@code name} (dots name nested fields:
+     * {@code metadata.tenant}) has exactly {@code value} — a string's content, any other value's text as recorded
+     * ({@code request_id=42}; {@code id=7} matches {@code "id":"7"} and {@code "id":7}). Several are AND-combined, and
+     * combine with every other filter and the text search. A spec without {@code =} or with an empty name is a
+     * {@link BadQueryException} naming {@code field}.
+     */
+    public EventQuery field(String spec) {
+        if (spec == null || spec.isEmpty()) {
+            return this;
+        }
+        FieldCriterion f = FieldCriterion.parse(spec);
+        if (f == null) {
+            throw new BadQueryException("field", "field must be name=value, e.g. request_id=42 (got '" + shorten(spec) + "')");
+        }
+        fields.add(f);
+        return this;
+    }
+
+    /** Adds several {@link #field(String)} filters. */
+    public EventQuery fields(Collection<String> specs) {
+        if (specs != null) {
+            specs.forEach(this::field);
+        }
+        return this;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
     public EventQuery excludeInternal(boolean excludeInternal) {
         this.excludeInternal = excludeInternal;
         return this;
@@ -111,7 +146,8 @@ public final class EventQuery {
 
     /** The filters (not the position) for the store's internals, with a key identifying them for caching counts. */
     EventCriteria criteria() {
-        String filterKey = "t=" + eventTypes + "|e=" + entity + "|s=" + search + "|x=" + excludeInternal + "|min=" + timeMin + "|max=" + timeMax;
-        return new EventCriteria(Set.copyOf(eventTypes), entity, excludeInternal, timeMin, timeMax, search, filterKey);
+        String filterKey = "t=" + eventTypes + "|e=" + entity + "|s=" + search + "|x=" + excludeInternal + "|min=" + timeMin + "|max=" + timeMax
+                + "|f=" + fields.stream().map(f -> f.name().length() + ":" + f).toList();
+        return new EventCriteria(Set.copyOf(eventTypes), entity, excludeInternal, timeMin, timeMax, search, List.copyOf(fields), filterKey);
     }
 }

@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,17 @@ class ClientAbortIT {
         return Path.of(System.getProperty("wlpHome"), "usr", "servers", System.getProperty("serverName"), "logs", "messages.log");
     }
 
+    /** The server's FFDC incident files: Liberty writes one for every failure it considers a fault. */
+    private static List<Path> incidents() throws IOException {
+        Path ffdc = serverLog().resolveSibling("ffdc");
+        if (!Files.isDirectory(ffdc)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(ffdc)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ffdc_")).sorted().toList();
+        }
+    }
+
     @Test
     void anAbortedAssetDownloadLeavesNoSevereEntryInTheServerLog() throws Exception {
         String index = HttpJson.get("").body();
@@ -48,6 +61,7 @@ class ClientAbortIT {
         assertTrue(biggestSize > 200_000, "an asset big enough to be cut off mid-way: " + biggest + " (" + biggestSize + " chars)");
         Path log = serverLog();
         long before = Files.size(log);
+        List<Path> incidentsBefore = incidents();
 
         for (int i = 0; i < 5; i++) {
             try (Socket socket = new Socket()) {
@@ -67,5 +81,6 @@ class ClientAbortIT {
         List<String> severe = added.lines().filter(l -> l.matches("^\\[[^]]+] \\S+ \\S+\\s+E .*") || l.contains("SRVE0777E")).toList();
         assertEquals(List.of(), severe, "no SEVERE entry for a browser that went away:\n" + added);
         assertTrue(!added.contains("OutputStream already obtained"), "no error body written to a committed response:\n" + added);
+        assertEquals(incidentsBefore, incidents(), "no FFDC incident (a server fault report) for a browser that went away");
     }
 }

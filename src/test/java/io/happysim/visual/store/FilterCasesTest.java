@@ -74,7 +74,8 @@ class FilterCasesTest {
                     .search(f.getString("search", null))
                     .excludeInternal(f.getBoolean("exclude_internal", false))
                     .timeMin(seconds(f, "time_min"))
-                    .timeMax(seconds(f, "time_max"));
+                    .timeMax(seconds(f, "time_max"))
+                    .fields(f.containsKey("field") ? strings(f.getJsonArray("field")) : null);
             Page<RecordedEvent> page = store.events(q.direction(Direction.NEWER).limit(VisualStore.MAX_PAGE_ROWS));
             assertEquals(expected(c), page.items().stream().map(RecordedEvent::eventId).toList());
             assertEquals(expected(c).size(), store.countEvents(q).total());

@@ -68,9 +68,16 @@ final class Reference {
 
     // ---------------- event filters ----------------
 
-    record EventFilter(Set<String> types, String entity, String search, boolean excludeInternal, Double tMin, Double tMax) {
+    /** @param fields {@code name=value} filters on context fields, each matched by parsing the whole context */
+    record EventFilter(Set<String> types, String entity, String search, boolean excludeInternal, Double tMin, Double tMax,
+                       List<String> fields) {
+        EventFilter(Set<String> types, String entity, String search, boolean excludeInternal, Double tMin, Double tMax) {
+            this(types, entity, search, excludeInternal, tMin, tMax, List.of());
+        }
+
         EventQuery query() {
-            return EventQuery.create().eventTypes(types).entity(entity).search(search).excludeInternal(excludeInternal).timeMin(tMin).timeMax(tMax);
+            return EventQuery.create().eventTypes(types).entity(entity).search(search).excludeInternal(excludeInternal).timeMin(tMin).timeMax(tMax)
+                    .fields(fields);
         }
 
         boolean matches(RecordedEvent e) {
@@ -86,6 +93,12 @@ final class Reference {
             double ts = e.timeNs() / 1e9;
             if (tMin != null && ts < tMin || tMax != null && ts > tMax) {
                 return false;
+            }
+            for (String f : fields) {
+                int eq = f.indexOf('=');
+                if (!Json.hasField(e.contextJson(), List.of(f.substring(0, eq).split("\\.")), f.substring(eq + 1))) {
+                    return false;
+                }
             }
             if (search != null) {
                 String q = search.toLowerCase(Locale.ROOT);
@@ -127,6 +140,163 @@ final class Reference {
 
     static String lc(String s) {
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A whole JSON text read into objects (member lists, duplicates kept), strings (unescaped) and other values (their
+     * text as written): the brute-force meaning of a field filter. Anything that is not one JSON object has no field.
+     */
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        /** The field at {@code path} (object members by unescaped key) is a string whose content is {@code value}, or another value written as {@code value}. */
+        static boolean hasField(String json, List<String> path, String value) {
+            if (json == null) {
+                return false;
+            }
+            Object root;
+            try {
+                Json p = new Json(json);
+                p.space();
+                root = p.value();
+                p.space();
+                if (p.i != json.length()) {
+                    return false;
+                }
+            } catch (RuntimeException malformed) {
+                return false;
+            }
+            return find(root, path, 0, value);
+        }
+
+        private static boolean find(Object node, List<String> path, int level, String value) {
+            if (!(node instanceof Obj obj)) {
+                return false;
+            }
+            for (Object[] kv : obj.members()) {
+                if (!path.get(level).equals(kv[0])) {
+                    continue;
+                }
+                if (level + 1 < path.size() ? find(kv[1], path, level + 1, value)
+                        : kv[1] instanceof Str str ? str.text().equals(value)
+                        : kv[1] instanceof Raw raw ? raw.text().equals(value) : ((Obj) kv[1]).raw().equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        record Str(String text) {
+        }
+
+        record Raw(String text) {
+        }
+
+        /** An object: its members in order, and its text as written. */
+        record Obj(List<Object[]> members, String raw) {
+        }
+
+        private void space() {
+            while (i < s.length() && " \t\n\r".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+        }
+
+        private Object value() {
+            int start = i;
+            char c = s.charAt(i);
+            if (c == '{') {
+                i++;
+                List<Object[]> members = new ArrayList<>();
+                space();
+                if (s.charAt(i) == '}') {
+                    i++;
+                    return new Obj(members, s.substring(start, i));
+                }
+                while (true) {
+                    space();
+                    String key = string();
+                    space();
+                    expect(':');
+                    space();
+                    members.add(new Object[] {key, value()});
+                    space();
+                    if (s.charAt(i) == '}') {
+                        i++;
+                        return new Obj(members, s.substring(start, i));
+                    }
+                    expect(',');
+                }
+            }
+            if (c == '[') {
+                i++;
+                space();
+                if (s.charAt(i) != ']') {
+                    while (true) {
+                        space();
+                        value();
+                        space();
+                        if (s.charAt(i) == ']') {
+                            break;
+                        }
+                        expect(',');
+                    }
+                }
+                i++;
+                return new Raw(s.substring(start, i));
+            }
+            if (c == '"') {
+                return new Str(string());
+            }
+            while (i < s.length() && ",}]:\" \t\n\r".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            String raw = s.substring(start, i);
+            if (raw.isEmpty()) {
+                throw new IllegalArgumentException("no value at " + start);
+            }
+            return new Raw(raw);
+        }
+
+        private void expect(char c) {
+            if (s.charAt(i) != c) {
+                throw new IllegalArgumentException("expected " + c);
+            }
+            i++;
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder sb = new StringBuilder();
+            while (s.charAt(i) != '"') {
+                char c = s.charAt(i++);
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    case '"', '\\', '/' -> sb.append(e);
+                    default -> throw new IllegalArgumentException("bad escape \\" + e);
+                }
+            }
+            i++;
+            return sb.toString();
+        }
     }
 
     // ---------------- series ----------------

@@ -129,7 +129,8 @@ public final class ShapedTexts implements Texts {
         return v;
     }
 
-    private int start(int e) {
+    /** Where entry e's digits start, in nibbles (its runs follow, each ended by {@link DigitRuns#NIB_SEP}). */
+    public int start(int e) {
         return e == 0 ? 0 : end(e - 1);
     }
 
@@ -254,7 +255,13 @@ public final class ShapedTexts implements Texts {
         return new String(data, rawStart[i], rawLen[i], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
     }
 
-    private String entryText(int e) {
+    /** The i-th verbatim entry's text. */
+    public String verbatimText(int i) {
+        return new String(data, rawStart[i], rawLen[i], StandardCharsets.UTF_8);
+    }
+
+    /** Entry e's text (a shaped one re-assembled from its shape and digits). */
+    public String entryText(int e) {
         int sh = shape(e);
         if (sh == Shapes.RAW) {
             int i = rawIndex(e);

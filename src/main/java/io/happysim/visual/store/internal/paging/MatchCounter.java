@@ -188,7 +188,7 @@ final class MatchCounter {
                 break;
             }
         }
-        return textKinds && f.search().mayContain(grams);
+        return textKinds && f.search().mayContain(grams, bi.kinds());
     }
 
     private int countBlock(int i, byte[] grams) throws SQLException {
@@ -231,7 +231,7 @@ final class MatchCounter {
         }
         SearchTerm se = f.search();
         boolean wholeTime = !f.timed() || bi.inside(f.tLo(), f.tHi());
-        boolean textPossible = se == null || textKinds && se.mayContain(grams);
+        boolean textPossible = se == null || textKinds && se.mayContain(grams, kinds);
         if (!textPossible) {
             hits.ruleOut(bi.blockNo());
         }

@@ -13,9 +13,12 @@ import io.happysim.visual.store.internal.dictionary.Kinds;
 import io.happysim.visual.store.internal.dictionary.ShapeMatch;
 import io.happysim.visual.store.internal.dictionary.Shapes;
 import io.happysim.visual.store.internal.schema.TimeBounds;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Turns query criteria into a {@link Filter} against the dictionaries of one snapshot. Every filter but time and text
@@ -56,32 +59,57 @@ public final class FilterCompiler {
             }
         }
         TimeRange time = TimeRange.of(q.timeMin(), q.timeMax());
-        if (q.search() == null) {
+        List<SearchTerm> rowTerms = new ArrayList<>();
+        if (q.search() != null) {
+            TextTerm text = textTerm(q.search(), d, kv);
+            if (text.decidedByKinds()) {
+                allowed = and(allowed, text::kindHit, nk);
+            } else {
+                rowTerms.add(text);
+            }
+        }
+        for (FieldCriterion f : q.fields()) {
+            FieldTerm field = FieldTerm.compile(f, d.shapes(), kv);
+            if (field.decidedByKinds()) {
+                allowed = and(allowed, field::kindHit, nk);
+            } else {
+                rowTerms.add(field);
+            }
+        }
+        if (rowTerms.isEmpty()) {
             return time.filter(allowed, null, null);
         }
-        String lower = q.search().toLowerCase(Locale.ROOT);
+        SearchTerm term = rowTerms.size() == 1 ? rowTerms.get(0) : new AllTerms(rowTerms.toArray(new SearchTerm[0]));
+        return time.filter(allowed, term, generation + "|" + q.filterKey());
+    }
+
+    /**
+     * A text search of events: kinds whose names or context shape contain it, kinds whose rows may by their digits or
+     * their verbatim text, and the ids in decimal when it is all digits.
+     */
+    private static TextTerm textTerm(String search, Dictionaries.View d, Kinds.View kv) {
+        int nk = kv.count();
+        String lower = search.toLowerCase(Locale.ROOT);
         boolean[] nameHit = d.nameHits(lower);
         ShapeMatch sm = d.shapes().match(lower);
         boolean[] hit = new boolean[nk];
         boolean[] textKind = new boolean[nk];
-        boolean anyText = false;
         for (int k = 0; k < nk; k++) {
             int shape = kv.get(EVENT_SHAPE, k);
             hit[k] = nameHit[kv.get(EVENT_TYPE, k)] || nameHit[kv.get(EVENT_TARGET, k)] || nameHit[kv.get(EVENT_SOURCE, k)]
                     || sm.literal()[shape];
             textKind[k] = !hit[k] && (shape == Shapes.RAW || sm.byDigits()[shape]);
-            anyText |= textKind[k];
         }
-        DigitMatcher digits = DigitMatcher.forQuery(lower);
-        if (!anyText && digits == null) {
-            // decided by kinds alone (names, context shapes): an ordinary kind filter, counted from kind counts
-            boolean[] ok = allowed == null ? new boolean[nk] : allowed;
-            for (int k = 0; k < nk; k++) {
-                ok[k] = hit[k] && (allowed == null || allowed[k]);
-            }
-            return time.filter(ok, null, null);
+        return new TextTerm(lower, hit, textKind, sm, DigitMatcher.forQuery(lower));
+    }
+
+    /** {@code allowed} (null: every kind) narrowed to the kinds {@code keep} accepts. */
+    private static boolean[] and(boolean[] allowed, IntPredicate keep, int nk) {
+        boolean[] out = new boolean[nk];
+        for (int k = 0; k < nk; k++) {
+            out[k] = (allowed == null || allowed[k]) && keep.test(k);
         }
-        return time.filter(allowed, new SearchTerm(lower, hit, textKind, sm, digits), generation + "|" + q.filterKey());
+        return out;
     }
 
     public static Filter logs(LogCriteria q, Dictionaries.View d, long generation) {
@@ -109,7 +137,7 @@ public final class FilterCompiler {
         for (int k = 0; k < nk; k++) {
             hit[k] = loggerHit[kv.get(LOG_LOGGER, k)];
         }
-        return time.filter(allowed, new SearchTerm(lower, hit, null, null, null), generation + "|" + q.filterKey());
+        return time.filter(allowed, new TextTerm(lower, hit, null, null, null), generation + "|" + q.filterKey());
     }
 
     /** An inclusive range in seconds as exact nanosecond bounds. */

@@ -158,7 +158,8 @@ public final class ParallelScan {
             } else {
                 for (int j = a; j < b; j++) {
                     BlockSummary bi = view.block(need[j]);
-                    out[j] = TextMatcher.matches(view.format(), bi, bi.n(), BlockDecoder.readTexts(d, view.format(), bi, bi.n(), view.shapes()), term);
+                    out[j] = term.matches(view.format(), bi, bi.n(), BlockDecoder.readTexts(d, view.format(), bi, bi.n(), view.shapes()), null,
+                            view.format().firstId(bi.blockNo()));
                 }
             }
             done[c] = true;
@@ -182,7 +183,7 @@ public final class ParallelScan {
                 if (j < b && view.block(need[j]).blockNo() == blockNo) {
                     BlockSummary bi = view.block(need[j]);
                     Texts tx = BlockDecoder.texts(view.format(), bi.n(), offsets, text, view.shapes());
-                    out[j] = TextMatcher.matches(view.format(), bi, bi.n(), tx, term);
+                    out[j] = term.matches(view.format(), bi, bi.n(), tx, null, view.format().firstId(bi.blockNo()));
                     j++;
                 }
                 return j < b;

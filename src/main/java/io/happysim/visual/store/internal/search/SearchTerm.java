@@ -1,127 +1,46 @@
 package io.happysim.visual.store.internal.search;
 
-import io.happysim.visual.store.internal.dictionary.DigitRuns;
-import io.happysim.visual.store.internal.dictionary.ShapeMatch;
-import io.happysim.visual.store.internal.journal.Grams;
-import java.nio.charset.StandardCharsets;
+import io.happysim.visual.store.internal.journal.BlockSummary;
+import io.happysim.visual.store.internal.journal.JournalFormat;
+import io.happysim.visual.store.internal.journal.Texts;
 
 /**
- * A compiled case-insensitive substring search: the lower-cased term, its bytes and n-gram bits, and what the
- * dictionaries already decided — the kinds whose names (or, events, context shape) contain it, the kinds whose rows
- * may match by their text, how it meets each shape, and whether an id in decimal can contain it. Immutable but for
- * the nibble finder it builds once on first use.
+ * What a query asks of its rows beyond kinds and time, compiled against one snapshot's dictionaries: a text search
+ * ({@link TextTerm}), the exact value of a context field ({@link FieldTerm}), or several of them together
+ * ({@link AllTerms}). Per kind the dictionaries decide part of it (every row of the kind matches; its rows may match
+ * by their text); the rest is decided per block from the rows' texts. Counting and paging treat every term alike.
  */
-public final class SearchTerm {
-    private final String lower;
-    private final byte[] bytes;
-    private final String latin;
-    private final int[] gramBits;
-    private final boolean[] kindHit;
-    private final boolean[] textKind;
-    private final ShapeMatch shapeMatch;
-    private final DigitMatcher digits;
-    private final String digitNeedle;
-    private final boolean pureDigits;
-    private NibbleFinder finder;
-
-    /**
-     * @param lower      the term, lower-cased
-     * @param kindHit    per kind: its names (or its context shape) contain the term
-     * @param textKind   per kind: its rows may match by their text; null = every kind
-     * @param shapeMatch events: how the term meets each shape; null for logs
-     * @param digits     events: the matcher for ids in decimal, null when the term is not all digits
-     */
-    SearchTerm(String lower, boolean[] kindHit, boolean[] textKind, ShapeMatch shapeMatch, DigitMatcher digits) {
-        this.lower = lower;
-        this.bytes = lower.getBytes(StandardCharsets.UTF_8);
-        this.latin = new String(bytes, StandardCharsets.ISO_8859_1);
-        this.gramBits = Grams.bitsOf(bytes);
-        this.kindHit = kindHit;
-        this.textKind = textKind;
-        this.shapeMatch = shapeMatch;
-        this.digits = digits;
-        this.digitNeedle = shapeMatch == null ? null : longestDigitRun(lower);
-        this.pureDigits = digitNeedle != null && !digitNeedle.isEmpty() && digitNeedle.length() == lower.length();
-    }
-
-    private static String longestDigitRun(String s) {
-        String best = "";
-        int i = 0;
-        while (i < s.length()) {
-            int j = i;
-            while (j < s.length() && DigitRuns.isDigit(s.charAt(j))) {
-                j++;
-            }
-            if (j - i > best.length()) {
-                best = s.substring(i, j);
-            }
-            i = Math.max(j, i + 1);
-        }
-        return best;
-    }
-
-    public String lower() {
-        return lower;
-    }
-
-    /** The term's UTF-8 bytes. */
-    public byte[] bytes() {
-        return bytes;
-    }
-
-    /** The term's bytes as a Latin-1 string, to search byte texts with {@code String.indexOf}. */
-    public String latin() {
-        return latin;
-    }
-
-    public boolean kindHit(int kind) {
-        return kind >= 0 && kind < kindHit.length && kindHit[kind];
-    }
+public sealed interface SearchTerm permits TextTerm, FieldTerm, AllTerms {
+    /** Every row of this kind matches (its names, or its context shape, decide it). */
+    boolean kindHit(int kind);
 
     /** Kinds known to the term (the kind arrays' length). */
-    public int kinds() {
-        return kindHit.length;
+    int kinds();
+
+    /** Whether rows of this kind may match by their text. */
+    boolean textKind(int kind);
+
+    /** Ids in decimal that match besides the texts (a text search of digits), or null. */
+    DigitMatcher digits();
+
+    /** The term is a string of digits: then the n-gram filters cannot rule a block out (every block has them). */
+    boolean pureDigits();
+
+    /**
+     * Whether a block whose n-gram filter is {@code grams} (null: none read) and which holds rows of {@code blockKinds}
+     * may hold a row that matches by its text.
+     */
+    boolean mayContain(byte[] grams, int[] blockKinds);
+
+    /** Whether {@link #matches} needs the block's row kinds (else it is handed null and may run on any thread). */
+    default boolean needsRowKinds() {
+        return false;
     }
 
-    /** Whether rows of this kind may match by text. */
-    public boolean textKind(int kind) {
-        return textKind == null || kind >= 0 && kind < textKind.length && textKind[kind];
-    }
-
-    public ShapeMatch shapeMatch() {
-        return shapeMatch;
-    }
-
-    /** For ids in decimal (events), or null. */
-    public DigitMatcher digits() {
-        return digits;
-    }
-
-    /** Events: the term is all digits (then a digit hit in a context needs no confirmation). */
-    public boolean pureDigits() {
-        return pureDigits;
-    }
-
-    /** Finds the term's longest digit run in a block's packed digits. */
-    NibbleFinder finder() {
-        NibbleFinder f = finder;
-        if (f == null) {
-            f = new NibbleFinder(digitNeedle);
-            finder = f;
-        }
-        return f;
-    }
-
-    /** Whether a block whose n-gram filter is {@code grams} may hold the term (a block without one may). */
-    public boolean mayContain(byte[] grams) {
-        if (grams == null) {
-            return true;
-        }
-        for (int b : gramBits) {
-            if (!Grams.hasBit(grams, b)) {
-                return false;
-            }
-        }
-        return true;
-    }
+    /**
+     * The rows of one block that match by their text (and, for {@link AllTerms}, by everything the term asks), as a
+     * bit set over the block's first {@code n} rows. Stateless as far as the caller can tell: the parallel scan calls it
+     * from two threads.
+     */
+    long[] matches(JournalFormat format, BlockSummary info, int n, Texts texts, int[] rowKinds, long firstId);
 }

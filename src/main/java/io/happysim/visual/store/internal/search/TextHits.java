@@ -2,6 +2,8 @@ package io.happysim.visual.store.internal.search;
 
 import io.happysim.visual.store.internal.journal.BlockReads;
 import io.happysim.visual.store.internal.journal.BlockSummary;
+import io.happysim.visual.store.internal.journal.DecodedBlock;
+import io.happysim.visual.store.internal.journal.JournalFormat;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -37,7 +39,16 @@ public final class TextHits {
         BlockSummary bi = reads.view().block(i);
         long[] h = hits.get(bi.blockNo());
         if (h == null) {
-            h = TextMatcher.matches(reads.view().format(), bi, bi.n(), reads.texts(i), term);
+            int[] kinds = null;
+            if (term.needsRowKinds()) {
+                DecodedBlock b = reads.block(i);
+                if (b == null) {
+                    return new long[(bi.n() + 63) >>> 6];     // cleared underneath the query
+                }
+                kinds = b.kinds();
+            }
+            JournalFormat format = reads.view().format();
+            h = term.matches(format, bi, bi.n(), reads.texts(i), kinds, format.firstId(bi.blockNo()));
             hits.put(bi.blockNo(), h);
         }
         return h;
@@ -68,7 +79,7 @@ public final class TextHits {
      * @param grams the n-gram filters of blocks from.., or null when they are not consulted
      */
     public void prefetch(int from, int to, byte[][] grams, NeedsText needs) throws SQLException {
-        if (!scan.worthIt(to - from)) {
+        if (term.needsRowKinds() || !scan.worthIt(to - from)) {
             return;
         }
         int[] need = new int[to - from];

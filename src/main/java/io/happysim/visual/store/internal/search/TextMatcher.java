@@ -18,7 +18,7 @@ final class TextMatcher {
     private TextMatcher() {
     }
 
-    static long[] matches(JournalFormat format, BlockSummary info, int n, Texts texts, SearchTerm s) {
+    static long[] matches(JournalFormat format, BlockSummary info, int n, Texts texts, TextTerm s) {
         long[] bits = new long[(n + 63) >>> 6];
         if (s.bytes().length == 0) {
             Arrays.fill(bits, -1L);
@@ -47,7 +47,7 @@ final class TextMatcher {
     }
 
     /** An ASCII block: one {@code indexOf} pass over all its (case-folded) texts, hits mapped back to rows. */
-    private static long[] asciiMatches(JournalFormat format, BlockSummary info, int n, PlainTexts tx, SearchTerm s, long[] bits) {
+    private static long[] asciiMatches(JournalFormat format, BlockSummary info, int n, PlainTexts tx, TextTerm s, long[] bits) {
         byte[] txt = tx.utf8();
         if ((info.flags() & BlockSummary.UPPER) != 0) {
             txt = txt.clone();
@@ -104,7 +104,7 @@ final class TextMatcher {
      * re-assembled) text contains the term. Verbatim entries are lower-cased and searched. Terms without a digit never
      * reach here for shaped entries: they are decided per shape (the row's kind).
      */
-    private static long[] shapedMatches(ShapedTexts tx, SearchTerm s, long[] bits) {
+    private static long[] shapedMatches(ShapedTexts tx, TextTerm s, long[] bits) {
         byte[] state = null;
         int marked = 0;
         ShapeMatch m = s.shapeMatch();
