@@ -124,7 +124,7 @@ export const api = {
   groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal, sort?: { metric: string; order: 'asc' | 'desc' }) =>
     get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search, sort: sort?.metric, order: sort?.order }), signal),
   entitySeries: (entity: string, metric: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
-    get<EntitySeriesAnswer>(buildUrl('api/entity_series', { entity, metric, ...opts }), signal),
+    get<EntitySeriesAnswer>(buildUrl('api/entity_series', withRun({ entity, metric, ...opts })), signal),
   entityMetrics: (signal?: AbortSignal) => get<Record<string, string[]>>('api/entity_metrics', signal),
   events: (filters: EventFilters, page: PageRequest, signal?: AbortSignal) =>
     get<EventPage>(buildUrl('api/events', withRun({

@@ -30,7 +30,8 @@ import java.util.function.IntFunction;
  * <p>Start the server first ({@code mvn package liberty:run -DskipTests}); options: {@code base=<url>}
  * (default http://localhost:9080/), {@code reps=<n>} (default 200), {@code skipload=true} to query
  * what the server already holds (start it on a kept database, {@code -Dliberty.var.happysim.db.path=…},
- * and the previous run's history stays readable after a restart).
+ * and the previous run's history stays readable after a restart), {@code runs=true} to also load the model a second time
+ * and time reads of the first, now a past run, and comparisons of the two.
  */
 public final class HttpBenchmark implements BenchMain.Suite {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -98,6 +99,34 @@ public final class HttpBenchmark implements BenchMain.Suite {
         time(table, "chart_data p99 buckets (60 s), max_points=2000, whole", reps, i -> "api/chart_data?max_points=2000&chart_id=" + p99);
         time(table, "chart_data mean buckets (30 s), max_points=2000, whole", reps, i -> "api/chart_data?max_points=2000&chart_id=" + mean);
         time(table, "entity_history Server, max_points=600", reps, i -> "api/entity_history?entity=Server&max_points=600");
+        table.print();
+        if (Boolean.parseBoolean(option(options, "runs", "false"))) {
+            pastRuns(reps, end, raw, p99, random);
+        }
+    }
+
+    /**
+     * {@code runs=true} (issue 13): the run just measured is kept as a past run when the model is loaded and played
+     * again; then reads of the past run and comparisons of the two, over HTTP, with the same chart ids.
+     */
+    private void pastRuns(int reps, double end, String rawChart, String p99Chart, SplittableRandom random) throws Exception {
+        long a = object("api/state").getJsonNumber("run_id").longValue();
+        load();
+        settle();
+        long b = object("api/state").getJsonNumber("run_id").longValue();
+        BenchTable table = new BenchTable("past runs over HTTP (run " + a + " past, run " + b + " current)", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "answer");
+        time(table, "past run: page 100, around_time (random)", reps,
+                i -> "api/events?limit=50&run=" + a + "&around_time=" + random.nextDouble() * end);
+        time(table, "past run: total, exclude_internal", reps, i -> "api/events/count?exclude_internal=true&run=" + a);
+        time(table, "past run: chart_data raw, max_points=2000", reps, i -> "api/chart_data?max_points=2000&run=" + a + "&chart_id=" + rawChart);
+        time(table, "past run: chart_data p99 buckets, max_points=2000", reps,
+                i -> "api/chart_data?max_points=2000&run=" + a + "&chart_id=" + p99Chart);
+        time(table, "compare: summaries and shared charts", reps, i -> "api/runs/compare?a=" + a + "&b=" + b);
+        time(table, "compare: chart raw, both series, max_points=2000", reps,
+                i -> "api/runs/compare/chart_data?max_points=2000&a=" + a + "&b=" + b + "&chart_id=" + rawChart);
+        time(table, "compare: chart p99 buckets, both series, max_points=2000", reps,
+                i -> "api/runs/compare/chart_data?max_points=2000&a=" + a + "&b=" + b + "&chart_id=" + p99Chart);
         table.print();
     }
 

@@ -103,12 +103,8 @@ public class RunsResource {
                                             @QueryParam("window_s") String window) {
         Params.required("probe", probe);
         SeriesRange range = SimulationResource.range(start, end, maxPoints);
-        Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
-                ? null : Transform.parse(Params.text("transform", transformName));
-        Double windowS = Params.seconds("window_s", window);
-        if (windowS != null && windowS <= 0) {
-            throw ApiException.badRequest("window_s must be positive");
-        }
+        Transform transform = SimulationResource.transform(transformName);
+        Double windowS = SimulationResource.window(window);
         PairedSeries pair = runs().compareProbe(runParam("a", a), runParam("b", b), probe, transform, windowS, range);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("probe", probe);

@@ -99,12 +99,8 @@ public class SimulationResource {
                                           @QueryParam("run") String run) {
         Params.required("probe", probeName);
         SeriesRange range = range(start, end, maxPoints);
-        Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
-                ? null : Transform.parse(Params.text("transform", transformName));
-        Double windowS = Params.seconds("window_s", window);
-        if (windowS != null && windowS <= 0) {
-            throw ApiException.badRequest("window_s must be positive");
-        }
+        Transform transform = transform(transformName);
+        Double windowS = window(window);
         Long id = Params.run(run);
         ProbeData probe = id == null ? session().probeData(probeName, transform, windowS, range)
                 : session().runs().view(id).probeData(probeName, transform, windowS, range);
@@ -200,24 +196,24 @@ public class SimulationResource {
     /**
      * One recorded metric of an entity (sampled every 0.1 s of simulated time), as a probe's series is answered: a
      * range, {@code max_points}, and optionally a {@code transform} over {@code window_s} buckets. 404 for an unknown
-     * entity; a metric that was never recorded answers an empty series.
+     * entity; a metric that was never recorded answers an empty series. With {@code run}, of that past run.
      */
     @GET
     @Path("entity_series")
     public Map<String, Object> entitySeries(@QueryParam("entity") String entity, @QueryParam("metric") String metric,
                                             @QueryParam("start_s") String start, @QueryParam("end_s") String end,
                                             @QueryParam("max_points") String maxPoints, @QueryParam("transform") String transformName,
-                                            @QueryParam("window_s") String window) {
+                                            @QueryParam("window_s") String window, @QueryParam("run") String run) {
         Params.required("entity", entity);
         Params.required("metric", metric);
         SeriesRange range = range(start, end, maxPoints);
-        Transform transform = transformName == null || transformName.isBlank() || "raw".equals(transformName)
-                ? null : Transform.parse(Params.text("transform", transformName));
-        Double windowS = Params.seconds("window_s", window);
-        if (windowS != null && windowS <= 0) {
-            throw ApiException.badRequest("window_s must be positive");
-        }
-        SeriesData data = session().entitySeries(Params.text("entity", entity), Params.text("metric", metric), transform, windowS, range);
+        Transform transform = transform(transformName);
+        Double windowS = window(window);
+        Long id = Params.run(run);
+        String name = Params.text("entity", entity);
+        String metricName = Params.text("metric", metric);
+        SeriesData data = id == null ? session().entitySeries(name, metricName, transform, windowS, range)
+                : session().runs().view(id).entitySeries(name, metricName, transform, windowS, range);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("entity", entity);
         answer.put("metric", metric);
@@ -238,6 +234,20 @@ public class SimulationResource {
         Double endS = Params.seconds("end_s", end);
         Params.range("start_s", startS, "end_s", endS);
         return new SeriesRange(startS, endS, maxPoints(maxPoints));
+    }
+
+    /** A series' {@code transform}: none (the samples as they are) when absent or {@code raw}. */
+    static Transform transform(String name) {
+        return name == null || name.isBlank() || "raw".equals(name) ? null : Transform.parse(Params.text("transform", name));
+    }
+
+    /** A bucket window in seconds, positive when given. */
+    static Double window(String raw) {
+        Double windowS = Params.seconds("window_s", raw);
+        if (windowS != null && windowS <= 0) {
+            throw ApiException.badRequest("window_s must be positive");
+        }
+        return windowS;
     }
 
     static Integer maxPoints(String raw) {

@@ -99,6 +99,16 @@ public final class RunView {
         return reads.entityHistory(entity, maxPoints);
     }
 
+    /** One recorded metric of an entity of this run, as {@code DebugSession.entitySeries} answers it for the current run. */
+    public SeriesData entitySeries(String entity, String metric, Transform transform, Double windowS, SeriesRange range) {
+        boolean known = entities().containsKey(entity)
+                || Values.maps(topology.get("nodes")).stream().anyMatch(n -> entity.equals(n.get("id")));
+        if (!known) {
+            throw new UnknownNameException("run " + info.id() + " has no entity '" + entity + "'");
+        }
+        return reads.entitySeries(entity, metric, transform, windowS, range);
+    }
+
     /** The stored series an entity's latency samples are kept in, when the run has one ({@code <entity>.latency}). */
     String latencySeries(String entity) {
         String series = entity + ".latency";

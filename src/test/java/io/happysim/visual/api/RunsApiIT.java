@@ -51,7 +51,7 @@ class RunsApiIT {
             "api/events?around_time=30&limit=10", "api/events?last_n=25", "api/events/count?entity=Sink", "api/events/types",
             "api/entities", "api/logs?limit=30", "api/logs?min_level=INFO&direction=newer&limit=5", "api/charts", "api/probes",
             "api/timeseries?probe=Probe_Server_depth&max_points=200", "api/timeseries?probe=Probe_Server_depth&transform=p99&window_s=2",
-            "api/entity_history?entity=Server&max_points=100");
+            "api/entity_history?entity=Server&max_points=100", "api/entity_series?entity=Server&metric=depth&max_points=100");
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -130,4 +130,21 @@ public final class DigitRuns {
     public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
+
+    /** The longest run of digits in {@code s} (the first of equal ones), "" if it has none: the needle a digit search looks for. */
+    public static String longestDigitRun(String s) {
+        String best = "";
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            while (j < s.length() && isDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j - i > best.length()) {
+                best = s.substring(i, j);
+            }
+            i = Math.max(j, i + 1);
+        }
+        return best;
+    }
 }

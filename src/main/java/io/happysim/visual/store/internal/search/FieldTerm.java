@@ -129,30 +129,14 @@ public final class FieldTerm implements SearchTerm {
 
     /** The longest digit run of the value and the path's keys: a {@link #ROWS} match holds it among its runs. */
     private static String longestRun(String[] path, String value) {
-        String best = longestRun(value);
+        String best = DigitRuns.longestDigitRun(value);
         for (String key : path) {
-            String r = longestRun(key);
+            String r = DigitRuns.longestDigitRun(key);
             if (r.length() > best.length()) {
                 best = r;
             }
         }
         return best.isEmpty() ? null : best;
-    }
-
-    private static String longestRun(String s) {
-        String best = "";
-        int i = 0;
-        while (i < s.length()) {
-            int j = i;
-            while (j < s.length() && DigitRuns.isDigit(s.charAt(j))) {
-                j++;
-            }
-            if (j - i > best.length()) {
-                best = s.substring(i, j);
-            }
-            i = Math.max(j, i + 1);
-        }
-        return best;
     }
 
     /** Whether every row of this kind matches (decided by its shape): then the term is a kind filter there. */

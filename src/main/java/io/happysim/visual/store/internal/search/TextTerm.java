@@ -43,24 +43,8 @@ public final class TextTerm implements SearchTerm {
         this.textKind = textKind;
         this.shapeMatch = shapeMatch;
         this.digits = digits;
-        this.digitNeedle = shapeMatch == null ? null : longestDigitRun(lower);
+        this.digitNeedle = shapeMatch == null ? null : DigitRuns.longestDigitRun(lower);
         this.pureDigits = digitNeedle != null && !digitNeedle.isEmpty() && digitNeedle.length() == lower.length();
-    }
-
-    private static String longestDigitRun(String s) {
-        String best = "";
-        int i = 0;
-        while (i < s.length()) {
-            int j = i;
-            while (j < s.length() && DigitRuns.isDigit(s.charAt(j))) {
-                j++;
-            }
-            if (j - i > best.length()) {
-                best = s.substring(i, j);
-            }
-            i = Math.max(j, i + 1);
-        }
-        return best;
     }
 
     public String lower() {
