@@ -195,7 +195,8 @@ describe('breakpoints and restart', () => {
       const s = (await api('api/state')).json;
       assert.equal(s.is_complete, false);
       assert.ok(s.entities.Server.depth > 5, `stopped with Server.depth = ${s.entities.Server.depth}`);
-      assert.ok(await page.locator('[data-testid="btn-play"]').isVisible(), 'the UI is no longer playing');
+      // the stop's reason and the state that says it stopped arrive in separate messages: wait for both to be shown
+      await until(async () => page.locator('[data-testid="btn-play"]').isVisible(), { what: 'the UI to show it is no longer playing', timeout: 10000 });
       await shot(page, '13-breakpoint-hit');
       for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
     } finally {
