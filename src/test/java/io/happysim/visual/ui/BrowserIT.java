@@ -8,7 +8,13 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -37,7 +43,33 @@ class BrowserIT {
         File artifacts = new File(System.getProperty("e2eArtifacts", "target/e2e-artifacts")).getAbsoluteFile();
         String npm = System.getProperty("npmExecutable", "npm");
 
-        ProcessBuilder pb = new ProcessBuilder(npm, "run", "e2e").directory(frontend).redirectErrorStream(true);
+        List<String> output = new ArrayList<>();
+        int exit = run(List.of(npm, "run", "e2e"), frontend, artifacts, output);
+        if (exit != 0) {
+            // One retry of the files that failed, and only those: a known race (a state update from before a
+            // Pause or a model change arriving after the REST answer, see issue 16's notes) shows up now and then
+            // on a loaded machine. A real regression fails twice; the first failure stays in the log above.
+            Set<String> failed = new TreeSet<>();
+            Matcher m = FAILED_FILE.matcher(String.join("\n", output));
+            while (m.find()) {
+                failed.add(m.group(1));
+            }
+            if (!failed.isEmpty()) {
+                System.out.println("[e2e] RETRY once, the files that failed: " + failed);
+                List<String> retry = new ArrayList<>(List.of(System.getProperty("nodeExecutable", "node"), "--test", "--test-concurrency=1"));
+                retry.addAll(failed);
+                exit = run(retry, frontend, artifacts, new ArrayList<>());
+            }
+        }
+        assertEquals(0, exit, "npm run e2e failed: see the [e2e] lines above and the screenshots in " + artifacts);
+    }
+
+    /** A failing test's location in node's TAP output: the test file. */
+    private static final Pattern FAILED_FILE = Pattern.compile("location: '([^':]+\\.test\\.mjs)");
+
+    /** Runs a browser-test command with the server's address, echoing (and keeping) its output; its exit code. */
+    private static int run(List<String> command, File frontend, File artifacts, List<String> output) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(frontend).redirectErrorStream(true);
         pb.environment().put("BASE_URL", Deployments.baseUri().toString());
         pb.environment().put("E2E_ARTIFACTS", artifacts.getPath());
         pb.environment().put("NO_COLOR", "1");
@@ -47,6 +79,9 @@ class BrowserIT {
                 String line;
                 while ((line = in.readLine()) != null) {
                     System.out.println("[e2e] " + line);
+                    synchronized (output) {
+                        output.add(line);
+                    }
                 }
             } catch (Exception e) {
                 System.out.println("[e2e] output lost: " + e);
@@ -60,6 +95,6 @@ class BrowserIT {
             fail("the browser tests did not finish within " + TIMEOUT_MINUTES + " minutes");
         }
         pump.join(5000);
-        assertEquals(0, process.exitValue(), "npm run e2e failed: see the [e2e] lines above and the screenshots in " + artifacts);
+        return process.exitValue();
     }
 }
