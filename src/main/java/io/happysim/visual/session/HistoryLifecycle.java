@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 /**
  * The history's life: what the recording buffers reaches the current run's store (drains every 500 ms by the
  * container, at once when the buffer fills, and after every step, waited for), and every load or reset starts a new
- * run while the previous one is kept — finished (its final state, counts and size written) and the retention applied
- * afterwards, on the drain executor. The simulation thread itself never touches the disk: it hands store work to the
+ * run while the previous one is kept (unless it processed no event) — finished (its final state, counts and size
+ * written) and the retention applied afterwards, on the drain executor. The simulation thread itself never touches the disk: it hands store work to the
  * drain executor and waits only for what the next run needs (the ending run's last rows stored, the new run's tables).
  *
  * <p>Threads: the drainer serialises the writes; {@code drainQueued} is shared by whoever asks for a drain;
@@ -143,7 +143,11 @@ final class HistoryLifecycle {
         VisualStore endedStore = previous[0];
         if (endedStore != null && ended != null) {
             drainExecutor.execute(() -> {
-                finish(endedStore, ended);
+                if (endedStore.lastEventId() == 0) {
+                    dropEmpty(endedStore);
+                } else {
+                    finish(endedStore, ended);
+                }
                 retain();
             });
         } else {
@@ -157,6 +161,18 @@ final class HistoryLifecycle {
             runs.finish(store, end);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not write the end of run " + store.runId() + "; it is counted again at the next start", e);
+        }
+    }
+
+    /**
+     * A run that processed no event (a Restart or another model right after a load) is not kept: the Runs panel would
+     * fill with empty rows, and retention would count them against the runs worth keeping.
+     */
+    private void dropEmpty(VisualStore store) {
+        try {
+            runs.delete(store.runId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "run " + store.runId() + " recorded nothing and could not be dropped; it stays listed", e);
         }
     }
 

@@ -193,4 +193,21 @@ class RunsTest {
         assertEquals(List.of(third, second), session.runs().list().stream().map(RunInfo::id).toList(), "the oldest run went first");
         assertThrows(NoSuchRunException.class, () -> session.runs().view(first));
     }
+
+    @Test
+    void aRunThatProcessedNothingIsNotKept() throws Exception {
+        start(new Retention(20, 0));
+        session.step(50);
+        long kept = session.state().runId();
+        session.reset();
+        long empty = session.state().runId();
+        session.loadScenario("bursty-mm1", 7L, Map.of());   // ends the empty run: nothing was processed in it
+        long current = session.state().runId();
+        for (int i = 0; i < 200 && session.runs().list().size() > 2; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(current, kept), session.runs().list().stream().map(RunInfo::id).toList(),
+                "the run with 50 events is kept, the empty one " + empty + " is not");
+        assertThrows(NoSuchRunException.class, () -> session.runs().view(empty));
+    }
 }
