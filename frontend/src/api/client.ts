@@ -120,9 +120,9 @@ export const api = {
   entityHistory: (entity: string, max_points?: number, signal?: AbortSignal) =>
     get<EntityHistory>(buildUrl('api/entity_history', withRun({ entity, max_points })), signal),
   entityState: (entity: string, signal?: AbortSignal) =>
-    get<{ entity: string; state: EntityState }>(buildUrl('api/entity_state', { entity }), signal),
+    get<{ entity: string; state: EntityState }>(buildUrl('api/entity_state', withRun({ entity })), signal),
   groupMembers: (group_id: string, offset: number, limit: number, search?: string, signal?: AbortSignal, sort?: { metric: string; order: 'asc' | 'desc' }) =>
-    get<GroupMembers>(buildUrl('api/group_members', { group_id, offset, limit, search, sort: sort?.metric, order: sort?.order }), signal),
+    get<GroupMembers>(buildUrl('api/group_members', withRun({ group_id, offset, limit, search, sort: sort?.metric, order: sort?.order })), signal),
   entitySeries: (entity: string, metric: string, opts: { start_s?: number; end_s?: number; max_points?: number; transform?: Transform; window_s?: number }, signal?: AbortSignal) =>
     get<EntitySeriesAnswer>(buildUrl('api/entity_series', withRun({ entity, metric, ...opts })), signal),
   entityMetrics: (signal?: AbortSignal) => get<Record<string, string[]>>('api/entity_metrics', signal),

@@ -55,6 +55,8 @@ export interface SimState {
   run_id?: number;
   /** the play or run-to going on: its target, where it started and how fast it goes (null while paused) */
   progress?: RunProgress | null;
+  /** the state's place in the order the server published states (higher is newer; from 1 at server start) */
+  seq?: number;
 }
 
 /** A play or a run-to under way (a run-to is a play with a target). */
@@ -307,10 +309,11 @@ export interface LogFilters {
 
 export type ServerMessage =
   | ({ type: 'state_update' } & StepResult)
-  | { type: 'simulation_complete' }
-  | { type: 'breakpoint_hit'; breakpoint?: Breakpoint }
+  | { type: 'simulation_complete'; seq?: number }
+  | { type: 'breakpoint_hit'; breakpoint?: Breakpoint; seq?: number }
   | { type: 'breakpoints'; breakpoints: Breakpoint[]; dropped: DroppedBreakpoint[] }
-  | { type: 'error'; message: string };
+  | { type: 'ack'; id: number; seq: number }
+  | { type: 'error'; message: string; id?: number; seq?: number };
 
 /** A run the history file keeps (GET /api/runs, newest first). */
 export interface RunInfo {

@@ -8,7 +8,8 @@ import type {
 } from '../api/types';
 import { clearAllErrors } from './inputs';
 import { seedCharts, useLayout } from './layout';
-import { applyServerMessage, clearedForRestart, LIVE_CAP, useSim } from './sim';
+import { StateOrder } from './order';
+import { applyOlderUpdate, applyServerMessage, applyStepResult, clearedForRestart, LIVE_CAP, type SimStore, useSim } from './sim';
 import { startUrlSync } from './urlSync';
 
 let socket: SimSocket | null = null;
@@ -21,20 +22,10 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/**
- * After Restart, updates from before the reset (the stopped loop's last batch, the pause answer) may still be
- * on their way: until the server shows the reset state (or the user acts, or 1.5 s pass), updates that are
- * not at t = 0 are dropped so they cannot put old events back into the emptied views.
- */
-let resetGuardUntil = 0;
-export function staleAfterReset(m: ServerMessage, now: number): boolean {
-  if (now > resetGuardUntil || m.type !== 'state_update') return false;
-  if (m.state.events_processed === 0) {
-    resetGuardUntil = 0;
-    return false;
-  }
-  return true;
-}
+/** The server's order of states and this page's actions (see StateOrder). */
+const order = new StateOrder();
+/** Stops heard while an action of this page was unanswered: they count once the answer says they came after it. */
+let heldStops: ServerMessage[] = [];
 
 /** Coalesces bursts of server messages into one store update per animation frame. */
 let queue: ServerMessage[] = [];
@@ -46,6 +37,7 @@ function flush() {
   if (batch.length === 0) return;
   // a past run is on screen: the live run's updates wait (Back to live reads everything again); errors still show
   if (useSim.getState().viewing) {
+    for (const m of batch) if (m.type === 'ack' || m.type === 'error') order.answered(m.id, m.seq);
     const err = batch.filter((m) => m.type === 'error').pop();
     if (err && err.type === 'error') notice('error', err.message);
     return;
@@ -53,8 +45,7 @@ function flush() {
   const s0 = useSim.getState();
   let s = s0;
   const now = Date.now();
-  const trustPlaying = now - lastLocalPlayAction > 1000;
-  for (const m of batch) if (!staleAfterReset(m, now)) s = { ...s, ...applyServerMessage(s, m, now, trustPlaying) };
+  for (const m of batch) s = { ...s, ...applyInOrder(s, m, now) };
   const modelChanged = (s.state?.scenario ?? null) !== (s0.state?.scenario ?? null) && s0.state !== null;
   useSim.setState(s);
   const runChanged = s.state && s0.state && (s.state.seed !== s0.state.seed
@@ -63,6 +54,47 @@ function flush() {
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
   if (modelChanged) void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
 }
+
+/** One message, put in the server's order: what it changes in the store. */
+function applyInOrder(s: SimStore, m: ServerMessage, now: number): Partial<SimStore> {
+  switch (m.type) {
+    case 'state_update': {
+      const place = order.classify(m.state.seq);
+      if (place === 'left') return {};
+      if (place === 'older') return applyOlderUpdate(s, m);
+      order.shown(m.state.seq);
+      return applyStepResult(s, m, order.believes(m.state.seq, now));
+    }
+    case 'breakpoint_hit':
+    case 'simulation_complete':
+      if (order.believes(m.seq, now)) return applyServerMessage(s, m, now);
+      heldStops.push(m);
+      return {};
+    case 'ack':
+    case 'error': {
+      const settled = order.answered(m.id, m.seq);
+      let next: Partial<SimStore> = m.type === 'error' ? applyServerMessage(s, m, now) : {};
+      if (settled) next = { ...next, ...settle(s, now) };
+      return next;
+    }
+    default:
+      return applyServerMessage(s, m, now);
+  }
+}
+
+/** This page's action is answered: the play mode is the newest state's, and stops held meanwhile count if they came after. */
+function settle(s: SimStore, now: number): Partial<SimStore> {
+  let next: Partial<SimStore> = {};
+  if (s.state && order.believes(s.state.seq, now)) next = applyStepResult(s, { state: s.state }, true);
+  const held = heldStops;
+  heldStops = [];
+  for (const m of held) {
+    if (m.type !== 'breakpoint_hit' && m.type !== 'simulation_complete') continue;
+    if (order.believes(m.seq, now)) next = { ...next, ...applyServerMessage({ ...s, ...next }, m, now) };
+  }
+  return next;
+}
+
 function onMessage(m: ServerMessage) {
   queue.push(m);
   if (!flushScheduled) {
@@ -78,13 +110,19 @@ export async function loadAll(): Promise<void> {
   // all at once: the dashboard should not wait for the topology before asking for its charts
   const chartsP = api.charts().catch(() => [] as ChartConfig[]);
   const probesP = api.probes().catch(() => [] as ProbeInfo[]);
-  const [topology, state] = await Promise.all([api.topology(), api.state()]);
+  const [topology, read] = await Promise.all([api.topology(), api.state()]);
+  // an update newer than what this read saw may have been shown meanwhile: it stays
+  const newer = order.classify(read.seq) !== 'new' && useSim.getState().state !== null;
+  const state = newer ? useSim.getState().state as SimState : read;
+  order.shown(state.seq);
   const before = useSim.getState().state;
   // After a reconnect the server may have restarted or been reset meanwhile: then every view starts over.
-  if (before && (state.events_processed < before.events_processed || (state.scenario ?? null) !== (before.scenario ?? null))) {
+  if (before && ((state.run_id ?? null) !== (before.run_id ?? null) || state.events_processed < before.events_processed
+    || (state.scenario ?? null) !== (before.scenario ?? null))) {
     useSim.setState((s) => clearedForRestart(s, state));
   }
   useSim.setState({ topology, state, runtimeEdges: [] });
+  if (order.believes(state.seq, Date.now())) useSim.setState((s) => applyStepResult(s, { state }, true));
   useLayout.getState().useScenario(state.scenario ?? null);
   await Promise.all([
     seedLiveTails(state.events_processed),
@@ -145,7 +183,11 @@ export function startConnection(): void {
     onMessage,
     onStatus: (connection) => useSim.setState({ connection }),
     onReconnect: () => {
-      // The server may have restarted: the loop we thought was running is gone; read everything again.
+      // The server may have restarted (numbering its states from 1 again): the loop we thought was running is gone,
+      // and what the lost connection still had queued is from before; read everything again.
+      order.reconnected();
+      queue = [];
+      heldStops = [];
       useSim.setState({ playMode: null });
       void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
     },
@@ -159,13 +201,11 @@ export function startConnection(): void {
     .catch((e) => notice('error', `could not load the simulation: ${errorText(e)}`));
 }
 
-/** When this page last started or stopped a loop (updates sent before it may still arrive). */
-let lastLocalPlayAction = 0;
-
+/** Sends an action over the socket with an id its answer will carry (see StateOrder). */
 function send(msg: { action: string; [k: string]: unknown }): boolean {
-  if (['play', 'debug', 'pause', 'run_to', 'run_to_event', 'reset'].includes(msg.action)) lastLocalPlayAction = Date.now();
-  if (msg.action !== 'pause') resetGuardUntil = 0; // the user acted: what comes now is new
-  if (!socket || !socket.send(msg)) {
+  const id = order.sent(Date.now());
+  if (!socket || !socket.send({ ...msg, id })) {
+    order.answered(id, undefined);
     notice('error', 'not connected to the server');
     return false;
   }
@@ -177,11 +217,8 @@ export function step(count: number) {
   send({ action: 'step', count });
 }
 
-/** Where this page starts a loop from (see SimStore.playStartedAt). */
-const startedAt = () => useSim.getState().state?.events_processed ?? null;
-
 export function play(mode: 'play' | 'debug', speed = useSim.getState().speed) {
-  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
+  if (send({ action: mode, speed })) useSim.setState({ playMode: mode, notice: null, lastBreakpoint: null });
 }
 
 export function pause() {
@@ -201,22 +238,20 @@ export function setSpeed(speed: number) {
  * progress and Pause stops it.
  */
 export function runTo(time_s: number) {
-  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
+  if (send({ action: 'run_to', time_s })) useSim.setState({ playMode: 'run', notice: null, lastBreakpoint: null });
 }
 
 export function runToEvent(event_number: number) {
-  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: 'run', playStartedAt: startedAt(), notice: null, lastBreakpoint: null });
+  if (send({ action: 'run_to_event', event_number })) useSim.setState({ playMode: 'run', notice: null, lastBreakpoint: null });
 }
 
 /** Restart: stop a running play, reset on the server, empty every view, read everything again. */
 export async function restart(): Promise<void> {
   if (useSim.getState().playMode) pause();
   else socket?.send({ action: 'pause' });
-  resetGuardUntil = Date.now() + 1500;
   try {
     const state = await api.reset();
-    resetGuardUntil = Date.now() + 1500;
-    useSim.setState((s) => clearedForRestart(s, state));
+    if (order.startedOver(state.seq)) useSim.setState((s) => clearedForRestart(s, state));
     await loadAll();
   } catch (e) {
     notice('error', `restart failed: ${errorText(e)}`);
@@ -230,13 +265,12 @@ export async function restart(): Promise<void> {
  */
 export async function loadScenario(id: string, run?: { seed?: number; params?: Record<string, ParamValue> }): Promise<string | null> {
   if (useSim.getState().playMode) pause();
-  resetGuardUntil = Date.now() + 1500;
   try {
     const state = await api.loadScenario(id, run);
     setHistoryRun(null);
     useSim.setState({ viewing: null, compare: null });
-    resetGuardUntil = Date.now() + 1500;
-    useSim.setState((s) => ({ ...clearedForRestart(s, state), topology: null, charts: [], probes: [] }));
+    const newest = order.startedOver(state.seq);
+    useSim.setState((s) => ({ ...clearedForRestart(s, newest ? state : s.state), topology: null, charts: [], probes: [] }));
     showRunInUrl(state);
     await loadAll();
     return null;

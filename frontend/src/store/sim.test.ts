@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent, SimState } from '../api/types';
-import { applyServerMessage, applyStepResult, clearedForRestart, describeBreakpoint, describePause, describeRun, initialSimStore, LIVE_CAP, type SimStore } from './sim';
+import { applyOlderUpdate, applyServerMessage, applyStepResult, clearedForRestart, describeBreakpoint, describePause, describeRun, initialSimStore, LIVE_CAP, type SimStore } from './sim';
 
 const state = (over: Partial<SimState> = {}): SimState => ({
   time_s: 1, events_processed: 5, heap_size: 2, is_paused: true, is_running: true, is_complete: false,
   entities: {}, upcoming: [], end_time_s: 60, time_unit: 's', pause_reason: null, ...over,
 });
+const progressOf = (kind: string): NonNullable<SimState['progress']> => ({
+  kind, speed: 0, target: null, from_time_s: 0, from_events: 0, events_per_s: 1, sim_seconds_per_s: 1,
+} as NonNullable<SimState['progress']>);
 const ev = (id: number): RecordedEvent => ({ event_id: id, time_s: id / 10, event_type: 'Request', target_name: 'Server', source_name: 'Source', is_internal: false });
 
 describe('applyStepResult', () => {
@@ -58,21 +61,29 @@ describe('a reset seen from elsewhere', () => {
 });
 
 describe('is_playing', () => {
-  it('a stop still on its way from before a new loop does not end the new loop', () => {
-    const started: SimStore = { ...initialSimStore, state: state({ events_processed: 40 }), playMode: 'debug', playStartedAt: 40 };
-    const old = { state: state({ events_processed: 40, pause_reason: { kind: 'pause_requested' as const, breakpoint_id: null } }) };
-    expect(applyStepResult(started, old, false).playMode).toBeUndefined();
-    const fresh = { state: state({ events_processed: 41, pause_reason: { kind: 'breakpoint' as const, breakpoint_id: 'b' } }) };
-    expect(applyStepResult(started, fresh, false).playMode).toBeNull();
-    expect(applyStepResult(started, old, true).playMode).toBeNull();
-  });
-  it('follows the server unless a local action is fresh', () => {
+  it('follows the server when the caller believes the state, and keeps the page\'s mode when not', () => {
     const idle: SimStore = { ...initialSimStore, state: state() };
     expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }).playMode).toBe('play');
+    expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9, progress: progressOf('debug') }) }).playMode).toBe('debug');
+    expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9, progress: progressOf('run_to_event') }) }).playMode).toBe('run');
     expect(applyStepResult(idle, { state: state({ is_playing: true, events_processed: 9 }) }, false).playMode).toBeUndefined();
     const playing: SimStore = { ...idle, playMode: 'debug' };
     expect(applyStepResult(playing, { state: state({ is_playing: false }) }).playMode).toBeNull();
-    expect(applyStepResult(playing, { state: state({ is_playing: true }) }).playMode).toBeUndefined();
+    expect(applyStepResult(playing, { state: state({ is_playing: false, pause_reason: { kind: 'breakpoint', breakpoint_id: 'b' } }) }, false).playMode).toBeUndefined();
+  });
+  it('a new run id is a new run even at the same count (another tab restarted and stepped as far)', () => {
+    const s: SimStore = { ...initialSimStore, state: state({ events_processed: 5, run_id: 1 }), liveEvents: [ev(1)] };
+    const next = applyStepResult(s, { state: state({ events_processed: 5, run_id: 2 }), new_events: [ev(5)] });
+    expect(next.liveEvents).toEqual([ev(5)]);
+    expect(next.epoch).toBe(s.epoch + 1);
+  });
+  it('an older update adds its live events but not its state', () => {
+    const s: SimStore = { ...initialSimStore, state: state({ events_processed: 9, seq: 7 }), liveEvents: [ev(1)] };
+    const next = applyOlderUpdate(s, { state: state({ events_processed: 2, seq: 5 }), new_events: [ev(2)], edge_stats: {} });
+    expect(next.state).toBe(s.state);
+    expect(next.liveEvents).toEqual([ev(1), ev(2)]);
+    expect(next.edgeStats).toBeUndefined();
+    expect(next.playMode).toBeUndefined();
   });
 });
 

@@ -35,8 +35,6 @@ export interface SimStore {
   droppedEvents: number;
   droppedLogs: number;
   playMode: PlayMode;
-  /** events processed when this page last started a loop: a stop reported at that count is the previous run's */
-  playStartedAt: number | null;
   speed: number;
   charts: ChartConfig[];
   probes: ProbeInfo[];
@@ -72,7 +70,6 @@ export const initialSimStore: SimStore = {
   droppedEvents: 0,
   droppedLogs: 0,
   playMode: null,
-  playStartedAt: null,
   speed: 1,
   charts: [],
   probes: [],
@@ -102,13 +99,26 @@ function edgeKey(e: TopologyEdge) {
   return `${e.source}->${e.target}:${e.kind}`;
 }
 
-/** Pause reasons that mean the play, debug or run-to loop has ended. */
+/** Pause reasons that mean the play, debug or run-to loop has ended (for a state that does not say is_playing). */
 const LOOP_ENDED = new Set(['pause_requested', 'complete', 'breakpoint', 'run_to_reached']);
 
-/** Folds a StepResult (REST answer or state_update) into the store. Pure: returns the changed fields. */
-export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }, trustPlaying = true): Partial<SimStore> {
-  // The run went backwards: someone (another tab, a script) reset it or loaded another model. Every view starts over.
-  const wentBack = !!s0.state && (r.state.events_processed < s0.state.events_processed || (r.state.scenario ?? null) !== (s0.state.scenario ?? null));
+/** The play mode a playing server shows (a run-to is a play with a target). */
+function modeOf(state: SimState): PlayMode {
+  if (!state.is_playing) return null;
+  const kind = state.progress?.kind ?? 'play';
+  return kind.startsWith('run_to') ? 'run' : kind === 'debug' ? 'debug' : 'play';
+}
+
+/**
+ * Folds a StepResult (REST answer or state_update) into the store. Pure: returns the changed fields. The caller puts
+ * updates in the server's order (StateOrder) and says whether this state's play mode is to be believed: right after the
+ * page's own Play or Pause, updates already on their way still show the situation before it.
+ */
+export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: SimState }, believePlayState = true): Partial<SimStore> {
+  // A new run: someone (another tab, a script) reset it or loaded another model. Every view starts over.
+  const before = s0.state;
+  const wentBack = !!before && ((r.state.run_id ?? null) !== (before.run_id ?? null) || r.state.events_processed < before.events_processed
+    || (r.state.scenario ?? null) !== (before.scenario ?? null));
   const s: SimStore = wentBack ? { ...s0, ...clearedForRestart(s0, r.state) } : s0;
   const next: Partial<SimStore> = wentBack ? { ...clearedForRestart(s0, r.state), playMode: null } : { state: r.state };
   next.state = r.state;
@@ -122,24 +132,25 @@ export function applyStepResult(s0: SimStore, r: Partial<StepResult> & { state: 
     const fresh = r.new_edges.filter((e) => !known.has(edgeKey(e)));
     if (fresh.length) next.runtimeEdges = s.runtimeEdges.concat(fresh);
   }
-  const reason = r.state.pause_reason?.kind;
-  // a stop at the count the loop started from is the previous run's (an update still on its way): the new one goes on
-  const stale = !trustPlaying && s.playStartedAt !== null && r.state.events_processed <= s.playStartedAt && !r.state.is_complete;
-  if (s.playMode && !stale && (r.state.is_complete || (reason && LOOP_ENDED.has(reason)))) next.playMode = null;
-  // The server says whether a loop runs (another tab may have started or stopped it). Right after a local
-  // Play/Pause, updates already on their way may still show the old situation: the caller says when to trust it.
-  if (trustPlaying && r.state.is_playing !== undefined) {
-    if (!r.state.is_playing && s.playMode) next.playMode = null;
-    if (r.state.is_playing && !s.playMode && !wentBack) next.playMode = r.state.progress?.kind.startsWith('run_to') ? 'run' : r.state.progress?.kind === 'debug' ? 'debug' : 'play';
+  if (believePlayState) {
+    if (r.state.is_playing !== undefined) next.playMode = modeOf(r.state);
+    else if (r.state.is_complete || (r.state.pause_reason && LOOP_ENDED.has(r.state.pause_reason.kind))) next.playMode = null;
   }
   return next;
 }
 
+/** The live events, log lines and edges of an update whose state is older than the one shown (the state is not). */
+export function applyOlderUpdate(s: SimStore, r: Partial<StepResult>): Partial<SimStore> {
+  if (!s.state) return {};
+  const { edge_stats: _stale, ...rest } = r;
+  return applyStepResult(s, { ...rest, state: s.state }, false);
+}
+
 /** Applies one server message. Pure. */
-export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now(), trustPlaying = true): Partial<SimStore> {
+export function applyServerMessage(s: SimStore, m: ServerMessage, now = Date.now(), believePlayState = true): Partial<SimStore> {
   switch (m.type) {
     case 'state_update':
-      return applyStepResult(s, m, trustPlaying);
+      return applyStepResult(s, m, believePlayState);
     case 'simulation_complete':
       return { playMode: null, notice: { kind: 'info', text: 'Simulation complete', at: now } };
     case 'breakpoint_hit': {

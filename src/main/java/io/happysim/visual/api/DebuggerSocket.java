@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  * the server cannot act on gets {@code {"type":"error"}} and the socket stays open, so one typo does
  * not cost the user their connection. Commands from one client run in the order sent, off the
  * socket's thread. A run-to starts a run and answers at once (it is a play with a target: updates carry its progress),
- * so the same client's pause stops it.
+ * so the same client's pause stops it. An action with an {@code id} is answered by an {@code ack} (or the error) carrying
+ * that id and the {@code seq} of the state that shows its effect.
  */
 @ServerEndpoint("/api/ws")
 @Dependent
@@ -110,7 +111,12 @@ public class DebuggerSocket {
     }
 
     private void act(JsonObject message, Session socket) {
+        JsonValue id = message.get("id");
         try {
+            if (id != null && !(id instanceof JsonNumber)) {
+                id = null;
+                throw new InvalidRequestException("id must be a number (the page's number for this action, echoed in its ack)");
+            }
             JsonValue action = message.get("action");
             if (!(action instanceof JsonString name)) {
                 throw new InvalidRequestException("missing \"action\" (a string) in the message");
@@ -129,12 +135,31 @@ public class DebuggerSocket {
                 case "reset" -> session.reset();
                 default -> throw new InvalidRequestException("unknown action '" + Params.shorten(name.getString()) + "'");
             }
+            if (id != null) {
+                live.tell(socket, answer("ack", id, null));
+            }
         } catch (InvalidRequestException | ControlException | UnknownNameException e) {
-            live.tell(socket, error(e.getMessage()));
+            live.tell(socket, answer("error", id, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket action failed", e);
-            live.tell(socket, error("the action failed: " + e.getMessage()));
+            live.tell(socket, answer("error", id, "the action failed: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The answer to an action: {@code ack} or {@code error}, with the action's {@code id} (when it had one) and the
+     * {@code seq} of the newest published state, which already shows the action's effect. Updates sent before it
+     * show the situation before the action: a page keeps what it showed for its action until it has that state.
+     */
+    private String answer(String type, JsonValue id, String message) {
+        var answer = JsonbProvider.JSONP.createObjectBuilder().add("type", type);
+        if (message != null) {
+            answer.add("message", message);
+        }
+        if (id != null) {
+            answer.add("id", id).add("seq", debugger.session().state().seq());
+        }
+        return answer.build().toString();
     }
 
     private static double number(JsonObject message, String field, double fallback, double min, double max) {

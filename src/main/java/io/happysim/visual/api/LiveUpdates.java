@@ -135,13 +135,13 @@ public class LiveUpdates implements SessionListener {
 
     @Override
     public void onComplete(SimState state) {
-        String message = JsonbProvider.JSONP.createObjectBuilder().add("type", "simulation_complete").build().toString();
+        String message = JsonbProvider.JSONP.createObjectBuilder().add("type", "simulation_complete").add("seq", state.seq()).build().toString();
         everyone(c -> c.channel.sendControl(message));
     }
 
     @Override
     public void onBreakpointHit(Map<String, Object> breakpoint, SimState state) {
-        String message = JsonbProvider.JSONB.toJson(Map.of("type", "breakpoint_hit", "breakpoint", breakpoint));
+        String message = JsonbProvider.JSONB.toJson(Map.of("type", "breakpoint_hit", "breakpoint", breakpoint, "seq", state.seq()));
         everyone(c -> c.channel.sendControl(message));
     }
 

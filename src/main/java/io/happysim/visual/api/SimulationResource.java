@@ -165,32 +165,44 @@ public class SimulationResource {
 
     @GET
     @Path("entity_state")
-    public Map<String, Object> entityState(@QueryParam("entity") String entity) {
+    public Map<String, Object> entityState(@QueryParam("entity") String entity, @QueryParam("run") String run) {
         Params.required("entity", entity);
+        Long id = pastRun(run);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("entity", entity);
-        answer.put("state", session().entityState(entity));
+        answer.put("state", id == null ? session().entityState(entity) : session().runs().view(id).entityState(entity));
         return answer;
+    }
+
+    /** A {@code run} that is not the current one; null for the current run (read live). An unknown run is a 404 when read. */
+    private Long pastRun(String run) {
+        Long id = Params.run(run);
+        return id == null || id == session().runs().currentId() ? null : id;
     }
 
     /**
      * A page of a group's members; {@code sort} (a metric name) orders them by that metric, {@code order} asc (the
-     * default) or desc, members without a number for it last.
+     * default) or desc, members without a number for it last. With {@code run}, of that past run, with their metrics at its end.
      */
     @GET
     @Path("group_members")
     public Map<String, Object> groupMembers(@QueryParam("group_id") String groupId, @QueryParam("offset") String offset,
                                             @QueryParam("limit") String limit, @QueryParam("search") String search,
-                                            @QueryParam("sort") String sort, @QueryParam("order") String order) {
+                                            @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                            @QueryParam("run") String run) {
         Params.required("group_id", groupId);
         boolean descending = switch (order == null || order.isBlank() ? "asc" : order) {
             case "asc" -> false;
             case "desc" -> true;
             default -> throw ApiException.badRequest("order must be asc or desc, got '" + Params.shorten(order) + "'");
         };
-        return session().groupMembers(groupId, Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                Params.integer("limit", limit, 50, 1, MAX_GROUP_PAGE), Params.text("search", search),
-                sort == null || sort.isBlank() ? null : Params.text("sort", sort), descending);
+        int from = Params.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = Params.integer("limit", limit, 50, 1, MAX_GROUP_PAGE);
+        String needle = Params.text("search", search);
+        String metric = sort == null || sort.isBlank() ? null : Params.text("sort", sort);
+        Long id = pastRun(run);
+        return id == null ? session().groupMembers(groupId, from, size, needle, metric, descending)
+                : session().runs().view(id).groupMembers(groupId, from, size, needle, metric, descending);
     }
 
     /**

@@ -383,7 +383,16 @@ public final class DebugSession implements AutoCloseable {
      * metric ({@code sortMetric} null: the group's order).
      */
     public Map<String, Object> groupMembers(String groupId, int offset, int limit, String search, String sortMetric, boolean descending) {
-        return loop.call(false, () -> ReadModels.groupMembers(bridge().topology(), groupId, offset, limit, search, sortMetric, descending));
+        return loop.call(false, () -> {
+            Topology topology = bridge().topology();
+            List<ReadModels.Member> members = ReadModels.liveMembers(topology, groupId);
+            if (members == null) {
+                throw new UnknownNameException("no group '" + groupId + "'");
+            }
+            Topology.Node node = topology.node(groupId);
+            return ReadModels.groupMembers(groupId, Map.of("type", node.type(), "category", node.category()), members, offset, limit,
+                    search, sortMetric, descending);
+        });
     }
 
     /**

@@ -30,6 +30,8 @@ final class ReadModels {
     static final int UPCOMING_EVENTS = 10;
 
     private volatile SimState state;
+    /** How many snapshots were published (simulation thread only): the next one's {@code seq} is one more. */
+    private long published;
     private volatile List<Map<String, Object>> breakpointViews = List.of();
 
     SimState state() {
@@ -78,7 +80,7 @@ final class ReadModels {
         SimState snapshot = new SimState(sim.nowNanos() / 1e9, sim.eventsProcessed(), sim.heapSize(), paused,
                 sim.isRunning(), sim.isComplete(), current.entityStates(), List.copyOf(upcoming),
                 end.isInfinite() ? null : end.toSeconds(), current.model().timeUnit(), pauseInfo, spec.scenario().id(), playing, faults,
-                spec.seed(), spec.values().asMap(), spec.values().changed(), runId, playing ? progress : null);
+                spec.seed(), spec.values().asMap(), spec.values().changed(), runId, playing ? progress : null, ++published);
         state = snapshot;
         return snapshot;
     }
@@ -98,39 +100,44 @@ final class ReadModels {
         return current.edgeStats().snapshot(now == null ? 0 : now.timeS());
     }
 
+    /** A member of a folded group as the members table shows it: its name and its metrics (now, or at a run's end). */
+    record Member(String name, Map<String, Object> state) {
+    }
+
+    /** The live run's members of a group, with their metrics now; null for an unknown group. Simulation thread only. */
+    static List<Member> liveMembers(Topology topology, String groupId) {
+        List<Entity> members = topology.groupMembers(groupId);
+        return members == null ? null : members.stream().map(m -> new Member(m.name(), m.metrics())).toList();
+    }
+
     /**
      * A page of a group's members, optionally filtered by a case-insensitive substring of their names and sorted by one
      * of their metrics ({@code sortMetric} null: in the group's order): numbers by value, members without a number for
-     * it last, ties by name.
+     * it last, ties by name. {@code node} is the group's node as the wire shows it (its type and category).
      */
-    static Map<String, Object> groupMembers(Topology topology, String groupId, int offset, int limit, String search, String sortMetric,
-                                            boolean descending) {
-        List<Entity> members = topology.groupMembers(groupId);
-        if (members == null) {
-            throw new UnknownNameException("no group '" + groupId + "'");
-        }
+    static Map<String, Object> groupMembers(String groupId, Map<String, Object> node, List<Member> members, int offset, int limit,
+                                            String search, String sortMetric, boolean descending) {
         String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
-        List<Entity> matching = needle == null ? members
+        List<Member> matching = needle == null ? members
                 : members.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
         List<Map<String, Object>> states = new ArrayList<>(matching.size());
-        for (Entity member : matching) {
+        for (Member member : matching) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", member.name());
-            row.put("state", member.metrics());
+            row.put("state", member.state());
             states.add(row);
         }
         if (sortMetric != null) {
             states.sort(bySortMetric(sortMetric, descending));
         }
         List<Map<String, Object>> page = new ArrayList<>(states.subList(Math.min(offset, states.size()), Math.min(offset + limit, states.size())));
-        Topology.Node node = topology.node(groupId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("group_id", groupId);
         answer.put("members", page);
         answer.put("total", matching.size());
         answer.put("offset", offset);
-        answer.put("type", node.type());
-        answer.put("category", node.category());
+        answer.put("type", node.get("type"));
+        answer.put("category", node.get("category"));
         if (sortMetric != null) {
             answer.put("sort", sortMetric);
             answer.put("order", descending ? "desc" : "asc");

@@ -99,6 +99,34 @@ public final class RunView {
         return reads.entityHistory(entity, maxPoints);
     }
 
+    /** An entity's metrics at the run's end (now, for the current run); an entity the run did not have is an {@link UnknownNameException}. */
+    public Map<String, Object> entityState(String entity) {
+        Object state = entities().get(entity);
+        for (Object group : Values.map(state().get("groups")).values()) {
+            state = state != null ? state : Values.map(group).get(entity);
+        }
+        if (state == null) {
+            throw new UnknownNameException("run " + info.id() + " has no entity '" + entity + "'");
+        }
+        return Values.map(state);
+    }
+
+    /**
+     * A page of a folded group's members with their metrics at the run's end, as {@code DebugSession.groupMembers} answers
+     * it for the live run. A run without a final state (its server was killed) lists the members its graph named, without metrics.
+     */
+    public Map<String, Object> groupMembers(String groupId, int offset, int limit, String search, String sortMetric, boolean descending) {
+        Map<String, Object> node = Values.maps(topology.get("nodes")).stream()
+                .filter(n -> groupId.equals(n.get("id")) && Boolean.TRUE.equals(n.get("is_group"))).findFirst()
+                .orElseThrow(() -> new UnknownNameException("run " + info.id() + " has no group '" + groupId + "'"));
+        Map<String, Object> atEnd = Values.map(Values.map(state().get("groups")).get(groupId));
+        List<ReadModels.Member> members = atEnd.isEmpty()
+                ? (node.get("member_ids") instanceof List<?> ids ? ids : List.of()).stream()
+                        .map(name -> new ReadModels.Member(String.valueOf(name), Map.of())).toList()
+                : atEnd.entrySet().stream().map(e -> new ReadModels.Member(e.getKey(), Values.map(e.getValue()))).toList();
+        return ReadModels.groupMembers(groupId, node, members, offset, limit, search, sortMetric, descending);
+    }
+
     /** One recorded metric of an entity of this run, as {@code DebugSession.entitySeries} answers it for the current run. */
     public SeriesData entitySeries(String entity, String metric, Transform transform, Double windowS, SeriesRange range) {
         boolean known = entities().containsKey(entity)

@@ -20,7 +20,7 @@ import java.util.Map;
  * What a run's catalog row says about it, built on the simulation thread from the live model (in memory, no I/O) and
  * stored as JSON: at the start its view — the graph as discovered, the chart definitions with the stored series
  * behind each, the probes, the time unit and end — and at the end its final state: time, events, every entity's
- * metrics, the edges first seen at run time and the edge statistics. The shapes are the wire's (snake_case), so a past
+ * metrics (a folded group's members under {@code groups}), the edges first seen at run time and the edge statistics. The shapes are the wire's (snake_case), so a past
  * run is shown with the same code as the live one; {@link #topology} is also what {@code /api/topology} answers.
  */
 public final class RunViews {
@@ -50,6 +50,7 @@ public final class RunViews {
         state.put("events_processed", sim.eventsProcessed());
         state.put("is_complete", sim.isComplete());
         state.put("entities", bridge.entityStates());
+        state.put("groups", groups(bridge.topology()));
         state.put("new_edges", bridge.runtimeEdges().since(0, Integer.MAX_VALUE).items().stream().map(RunViews::edge).toList());
         Map<String, Object> edgeStats = new LinkedHashMap<>();
         bridge.edgeStats().snapshot(timeS).forEach((key, e) -> edgeStats.put(key, edgeStat(e)));
@@ -63,6 +64,19 @@ public final class RunViews {
         answer.put("nodes", topology.nodes().stream().map(RunViews::node).toList());
         answer.put("edges", topology.edges().stream().map(RunViews::edge).toList());
         return answer;
+    }
+
+    /** Every folded group's members with their metrics now, by group (the entity states leave grouped members out). */
+    private static Map<String, Object> groups(Topology topology) {
+        Map<String, Object> groups = new LinkedHashMap<>();
+        for (Topology.Node node : topology.nodes()) {
+            if (Boolean.TRUE.equals(node.isGroup())) {
+                Map<String, Object> members = new LinkedHashMap<>();
+                topology.groupMembers(node.id()).forEach(e -> members.put(e.name(), e.metrics()));
+                groups.put(node.id(), members);
+            }
+        }
+        return groups;
     }
 
     private static Map<String, Object> node(Topology.Node node) {

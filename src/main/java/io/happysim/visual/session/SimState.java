@@ -17,12 +17,15 @@ import java.util.Map;
  * @param paramsChanged the values that differ from the scenario's defaults
  * @param runId       the run being recorded (its id in {@code /api/runs})
  * @param progress    the play or run-to going on (what it aims at, where it started, how fast it goes); null when paused
+ * @param seq         this snapshot's place in the order of publication (each is higher than the one before, across runs and
+ *                    models, from 1 at start-up): a page tells an update still on its way from the state that follows
+ *                    its own action by it, instead of guessing from time
  */
 public record SimState(double timeS, long eventsProcessed, int heapSize, boolean isPaused, boolean isRunning,
                        boolean isComplete, Map<String, Map<String, Object>> entities, List<UpcomingEvent> upcoming,
                        Double endTimeS, String timeUnit, PauseInfo pauseReason, String scenario, boolean isPlaying,
                        List<FaultInfo> activeFaults, long seed, Map<String, Object> params, Map<String, Object> paramsChanged,
-                       long runId, Progress progress) {
+                       long runId, Progress progress, long seq) {
 
     /** Where a run-to goes: a time ({@code timeS}) or an event number ({@code eventNumber}); the other is null. */
     public record Target(Double timeS, Long eventNumber) {

@@ -75,6 +75,58 @@ class LiveSocketIT {
         }
     }
 
+    /**
+     * The order a page relies on: states are numbered as published, and the answer to an action with an id comes after
+     * a state that shows the action's effect — so an update still on its way cannot be taken for the answer.
+     */
+    @Test
+    void anActionWithAnIdIsAnsweredAfterTheStateThatShowsItsEffect() throws Exception {
+        try (WsClient client = WsClient.connect()) {
+            client.await("state_update", 10_000);
+            client.send("{\"action\":\"play\",\"speed\":1,\"id\":7}");
+            JsonObject played = client.await("ack", 10_000);
+            assertEquals(7, played.getInt("id"));
+            long playSeq = played.getJsonNumber("seq").longValue();
+            JsonObject shown = lastStateBefore(client.received());
+            assertTrue(shown.getJsonNumber("seq").longValue() >= playSeq && shown.getBoolean("is_playing"),
+                    "the newest state before the ack shows the play: " + shown);
+
+            client.send("{\"action\":\"pause\",\"id\":8}");
+            JsonObject paused = client.await("ack", 10_000);
+            assertEquals(8, paused.getInt("id"));
+            assertTrue(paused.getJsonNumber("seq").longValue() > playSeq, paused.toString());
+            JsonObject after = lastStateBefore(client.received());
+            assertTrue(after.getJsonNumber("seq").longValue() >= paused.getJsonNumber("seq").longValue() && !after.getBoolean("is_playing"),
+                    "the newest state before the ack shows the pause: " + after);
+
+            client.send("{\"action\":\"run_to\",\"time_s\":0,\"id\":9}");
+            JsonObject refused = client.await("error", 10_000);
+            assertEquals(9, refused.getInt("id"), "an error answers the action it refuses: " + refused);
+            client.send("{\"action\":\"step\",\"id\":\"x\"}");
+            assertTrue(client.await("error", 10_000).getString("message").contains("id"));
+
+            long previous = 0;
+            for (JsonObject m : client.received()) {
+                if ("state_update".equals(m.getString("type"))) {
+                    long seq = m.getJsonObject("state").getJsonNumber("seq").longValue();
+                    assertTrue(seq >= previous, "states arrive in the order published: " + seq + " after " + previous);
+                    previous = seq;
+                }
+            }
+        }
+    }
+
+    private static JsonObject lastStateBefore(List<JsonObject> received) {
+        JsonObject state = null;
+        for (JsonObject m : received.subList(0, received.size() - 1)) {
+            if ("state_update".equals(m.getString("type"))) {
+                state = m.getJsonObject("state");
+            }
+        }
+        assertTrue(state != null, "a state came before the answer");
+        return state;
+    }
+
     @Test
     void playAtMaxSpeedFollowsTheLiveTailRuleAndCompletes() throws Exception {
         try (WsClient client = WsClient.connect()) {

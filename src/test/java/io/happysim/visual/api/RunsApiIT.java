@@ -51,7 +51,8 @@ class RunsApiIT {
             "api/events?around_time=30&limit=10", "api/events?last_n=25", "api/events/count?entity=Sink", "api/events/types",
             "api/entities", "api/logs?limit=30", "api/logs?min_level=INFO&direction=newer&limit=5", "api/charts", "api/probes",
             "api/timeseries?probe=Probe_Server_depth&max_points=200", "api/timeseries?probe=Probe_Server_depth&transform=p99&window_s=2",
-            "api/entity_history?entity=Server&max_points=100", "api/entity_series?entity=Server&metric=depth&max_points=100");
+            "api/entity_history?entity=Server&max_points=100", "api/entity_series?entity=Server&metric=depth&max_points=100",
+            "api/entity_state?entity=Server");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -257,5 +258,27 @@ class RunsApiIT {
         assertEquals(404, Api.get("api/events?run=" + runC).status());
         assertFalse(getArray("api/runs").stream().anyMatch(r -> r.asJsonObject().getJsonNumber("id").longValue() == runC));
         assertEquals(200, Api.get("api/runs/" + runA).status(), "the other runs stay");
+    }
+
+    /** A folded group of a past run: its members with their metrics at the run's end, sorted and searched on the server. */
+    @Test
+    @Order(6)
+    void aPastRunsGroupMembersAreThoseOfItsEnd() throws Exception {
+        long farm = postObject("api/scenarios/server-farm").getJsonNumber("run_id").longValue();
+        postObject("api/step?count=3000");
+        String group = getObject("api/topology").getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
+                .filter(n -> n.getBoolean("is_group", false)).findFirst().orElseThrow().getString("id");
+        String page = "api/group_members?group_id=" + q(group) + "&sort=completed&order=desc&limit=100";
+        String live = Api.get(page).body();
+        postObject("api/scenarios/bursty-mm1");
+        HttpJson.Reply past = Api.get(page + "&run=" + farm);
+        assertEquals(200, past.status(), past.body());
+        assertSameJsonModuloSeries(live, past.body(), "the members as they were when the run ended");
+        assertEquals(404, Api.get("api/group_members?group_id=" + q(group)).status(), "the live model has no such group");
+        List<String> failures = new ArrayList<>();
+        expect(404, Api.get("api/group_members?group_id=Nope&run=" + farm), "a group the run did not have", failures);
+        expect(404, Api.get("api/group_members?group_id=" + q(group) + "&run=987654321"), "an unknown run", failures);
+        expect(400, Api.get("api/group_members?group_id=" + q(group) + "&run=x"), "run=x", failures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }

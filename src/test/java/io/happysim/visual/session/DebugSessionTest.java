@@ -93,6 +93,20 @@ class DebugSessionTest {
         assertTrue(state.entities().keySet().containsAll(List.of("Source", "Server", "Sink", "Probe_Server_depth")));
     }
 
+    /** A page puts updates and answers in order by seq: it must grow with every publication, across resets and models. */
+    @Test
+    void everyPublishedStateIsNumberedHigherThanTheOneBefore() {
+        long first = start(10_000).state().seq();
+        long afterStep = session.step(3).state().seq();
+        long playing = session.play(1, false).seq();
+        long paused = session.pause().seq();
+        long reset = session.reset().seq();
+        long loaded = session.loadScenario("bursty-mm1").seq();
+        assertTrue(first >= 1 && first < afterStep && afterStep < playing && playing < paused && paused < reset && reset < loaded,
+                List.of(first, afterStep, playing, paused, reset, loaded).toString());
+        assertEquals(loaded, session.state().seq(), "a read does not publish");
+    }
+
     @Test
     void aStepAnswersItsEventsAndTheyAreAlreadyInTheStore() {
         start(10_000);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.happysim.scenarios.Chart;
 import io.happysim.scenarios.ScenarioCatalog;
+import io.happysim.visual.bridge.ContextJson;
 import io.happysim.visual.bridge.SimulationBridge;
 import io.happysim.visual.store.CurrentRunException;
 import io.happysim.visual.store.EventQuery;
@@ -209,5 +210,37 @@ class RunsTest {
         assertEquals(List.of(current, kept), session.runs().list().stream().map(RunInfo::id).toList(),
                 "the run with 50 events is kept, the empty one " + empty + " is not");
         assertThrows(NoSuchRunException.class, () -> session.runs().view(empty));
+    }
+    /** A past run's group members (and any entity's state) are what the live run showed at its end, sorted the same way. */
+    @Test
+    void aPastRunShowsItsGroupMembersAsTheyWereAtItsEnd() throws Exception {
+        start(Retention.keepAll());
+        session.loadScenario("server-farm");
+        session.step(5_000);
+        long run = session.state().runId();
+        String group = session.topology().nodes().stream().filter(n -> Boolean.TRUE.equals(n.isGroup())).findFirst().orElseThrow().id();
+        Map<String, Object> live = session.groupMembers(group, 0, 100, null, "completed", true);
+        String busiest = (String) ((Map<?, ?>) ((List<?>) live.get("members")).get(0)).get("name");
+        Map<String, Object> busiestLive = session.entityState(busiest);
+        session.reset();
+        awaitFinished(run);
+
+        RunView past = session.runs().view(run);
+        Map<String, Object> kept = past.groupMembers(group, 0, 100, null, "completed", true);
+        assertEquals(live.get("total"), kept.get("total"));
+        assertEquals(canonical(live.get("members")), canonical(kept.get("members")), "members, order and metrics as at the run's end");
+        assertEquals(canonical(busiestLive), canonical(past.entityState(busiest)));
+        Map<String, Object> searched = past.groupMembers(group, 0, 100, busiest, null, false);
+        assertEquals(1, searched.get("total"));
+        assertThrows(UnknownNameException.class, () -> past.groupMembers("Nope", 0, 10, null, null, false));
+        assertThrows(UnknownNameException.class, () -> past.entityState("Nope"));
+        assertEquals(0L, session.groupMembers(group, 0, 100, null, "completed", true).get("members") instanceof List<?> l
+                ? l.stream().mapToLong(m -> ((Number) ((Map<?, ?>) ((Map<?, ?>) m).get("state")).get("completed")).longValue()).sum() : -1,
+                "the live run after the reset starts from nothing");
+    }
+
+    /** A value as the catalog keeps it (through JSON and back), for comparing a live value with a kept one. */
+    private static String canonical(Object value) {
+        return ContextJson.of(JsonText.object(ContextJson.of(Map.of("v", value))));
     }
 }
