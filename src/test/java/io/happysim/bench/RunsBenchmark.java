@@ -40,14 +40,16 @@ import java.util.logging.Level;
  *       a plain SQLite file (rows/s) — while the current run records;</li>
  *   <li>opening a past run (its store, first read) and chart reads of a past run and of a comparison of two (p50/p99);</li>
  *   <li>the cost of keeping runs: the current run's recording rate, pages and chart reads with {@code kept=} (default 5)
- *       big runs in the file against none.</li>
+ *       big runs in the file against a file without any, alternately for {@code rounds=} (default 3) rounds, and the
+ *       medians.</li>
  * </ol>
- * {@code -Dbench="runs events=2000000 kept=5 reps=50"}.
+ * {@code -Dbench="runs events=2000000 kept=5 reps=50 rounds=3"}.
  */
 final class RunsBenchmark implements BenchMain.Suite {
     private long events = 2_000_000;
     private int kept = 5;
     private int reps = 50;
+    private int rounds = 3;
 
     @Override
     public void run(List<String> options) throws Exception {
@@ -57,38 +59,67 @@ final class RunsBenchmark implements BenchMain.Suite {
                 case "events" -> events = Long.parseLong(kv[1]);
                 case "kept" -> kept = Integer.parseInt(kv[1]);
                 case "reps" -> reps = Integer.parseInt(kv[1]);
+                case "rounds" -> rounds = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + o);
             }
         }
-        System.out.printf(Locale.ROOT, "runs of %,d events (bursty-mm1-long paused there), %d kept, %d repetitions%n", events, kept, reps);
-        BenchTable costs = new BenchTable("runs kept besides the current one", "recording (events/s)", "page of 100 p50 / p99 (ms)",
-                "chart p50 / p99 (ms)");
+        System.out.printf(Locale.ROOT, "runs of %,d events (bursty-mm1-long paused there), %d kept, %d repetitions, %d rounds%n", events, kept,
+                reps, rounds);
         // warm-up (JIT, page cache): a run recorded and read the same way, not reported
-        Bed warm = new Bed();
-        try {
-            measureCurrent(warm, 0);
-        } finally {
-            warm.close();
+        try (Bed warm = new Bed()) {
+            measureCurrent(warm);
         }
-        Bed empty = new Bed();
-        try {
-            costs.row(measureCurrent(empty, 0));
-        } finally {
-            empty.close();
-        }
-        Bed full = new Bed();
-        try {
+        try (Bed full = new Bed()) {
             for (int i = 0; i < kept; i++) {
                 full.record(events);
                 full.session.reset();
             }
             exports(full);
             full.session.reset();   // the run that recorded during the exports is kept too
-            costs.row(measureCurrent(full, full.runs.list().size() - 1));
-        } finally {
-            full.close();
+            int keptRuns = full.runs.list().size() - 1;
+            // Kept runs against none, alternately (ABAB…): the machine's load drifts, so only interleaved rounds compare.
+            BenchTable costs = new BenchTable("round: runs kept besides the current one", "recording (events/s)", "page of 100 p50 / p99 (ms)",
+                    "chart p50 / p99 (ms)");
+            List<Current> none = new ArrayList<>();
+            List<Current> some = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                try (Bed empty = new Bed()) {
+                    none.add(measureCurrent(empty));
+                }
+                costs.row(none.get(none.size() - 1).row(round + ": 0"));
+                long measured = full.runs.currentId();
+                some.add(measureCurrent(full));
+                costs.row(some.get(some.size() - 1).row(round + ": " + keptRuns));
+                full.session.reset();
+                full.runs.delete(measured).join();   // the next round keeps as many as this one
+            }
+            costs.row(Current.median(none).row("median: 0"));
+            costs.row(Current.median(some).row("median: " + keptRuns + " (of " + fmt(events) + " events each)"));
+            costs.print();
+            double[] ratio = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                ratio[i] = some.get(i).rate() / none.get(i).rate();
+            }
+            Arrays.sort(ratio);
+            System.out.printf(Locale.ROOT, "recording rate with %d kept ÷ none, per round: median %.2f (min %.2f, max %.2f)%n", keptRuns,
+                    BenchTable.median(ratio), ratio[0], ratio[rounds - 1]);
         }
-        costs.print();
+    }
+
+    /** The current run's recording rate (events/s) and the p50/p99 of its pages and charts (ms). */
+    private record Current(double rate, double pageP50, double pageP99, double chartP50, double chartP99) {
+        Object[] row(String label) {
+            return new Object[] {label, String.format(Locale.ROOT, "%,.0f", rate), String.format(Locale.ROOT, "%.1f / %.1f", pageP50, pageP99),
+                    String.format(Locale.ROOT, "%.1f / %.1f", chartP50, chartP99)};
+        }
+
+        static Current median(List<Current> all) {
+            return new Current(BenchTable.median(all.stream().mapToDouble(Current::rate).toArray()),
+                    BenchTable.median(all.stream().mapToDouble(Current::pageP50).toArray()),
+                    BenchTable.median(all.stream().mapToDouble(Current::pageP99).toArray()),
+                    BenchTable.median(all.stream().mapToDouble(Current::chartP50).toArray()),
+                    BenchTable.median(all.stream().mapToDouble(Current::chartP99).toArray()));
+        }
     }
 
     /** A history file with its session on bursty-mm1-long. */
@@ -140,8 +171,8 @@ final class RunsBenchmark implements BenchMain.Suite {
         }
     }
 
-    /** The current run records {@code events}; then its pages and its first chart are read {@code reps} times. */
-    private Object[] measureCurrent(Bed bed, int keptRuns) throws Exception {
+    /** The current run records {@code events}; then its pages and its charts are read {@code reps} times. */
+    private Current measureCurrent(Bed bed) throws Exception {
         double rate = bed.record(events);
         VisualStore store = bed.session.store();
         long total = store.stats().events();
@@ -157,8 +188,8 @@ final class RunsBenchmark implements BenchMain.Suite {
             }
         }
         double[] charts = charts(bed, () -> bed.session.runs().view(null));
-        return new Object[] {keptRuns + " (of " + String.format(Locale.ROOT, "%,d", events) + " events each)", String.format(Locale.ROOT, "%,.0f", rate),
-                pct(pages), pct(charts)};
+        return new Current(rate, BenchTable.percentile(pages, 0.5), BenchTable.percentile(pages, 0.99), BenchTable.percentile(charts, 0.5),
+                BenchTable.percentile(charts, 0.99));
     }
 
     /** Every chart of a run read {@code reps} times with max_points 1600 (a wide chart), the times in ms. */
