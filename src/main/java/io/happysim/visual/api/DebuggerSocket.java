@@ -5,6 +5,7 @@ import io.happysim.visual.app.NotConfiguredException;
 import io.happysim.visual.session.ControlException;
 import io.happysim.visual.session.DebugSession;
 import io.happysim.visual.session.InvalidRequestException;
+import io.happysim.visual.session.SimState;
 import io.happysim.visual.session.UnknownNameException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
@@ -122,42 +123,43 @@ public class DebuggerSocket {
                 throw new InvalidRequestException("missing \"action\" (a string) in the message");
             }
             DebugSession session = debugger.session();
-            switch (name.getString()) {
+            SimState done = switch (name.getString()) {
                 case "play" -> session.play(number(message, "speed", 1, 0, 1e9), false);
                 case "debug" -> session.play(number(message, "speed", 1, 0, 1e9), true);
                 case "pause" -> session.pause();
-                case "step" -> session.step(integer(message, "count", 1, MAX_STEP));
+                case "step" -> session.step(integer(message, "count", 1, MAX_STEP)).state();
                 case "run_to" -> session.startRunTo(required(message, "time_s", 0, Double.MAX_VALUE));
                 case "run_to_event" -> {
                     required(message, "event_number", 1, Long.MAX_VALUE);
-                    session.startRunToEvent(integer(message, "event_number", 1, Long.MAX_VALUE));
+                    yield session.startRunToEvent(integer(message, "event_number", 1, Long.MAX_VALUE));
                 }
                 case "reset" -> session.reset();
                 default -> throw new InvalidRequestException("unknown action '" + Params.shorten(name.getString()) + "'");
-            }
+            };
             if (id != null) {
-                live.tell(socket, answer("ack", id, null));
+                live.tell(socket, answer("ack", id, null, done.seq()));
             }
         } catch (InvalidRequestException | ControlException | UnknownNameException e) {
-            live.tell(socket, answer("error", id, e.getMessage()));
+            live.tell(socket, answer("error", id, e.getMessage(), debugger.session().state().seq()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket action failed", e);
-            live.tell(socket, answer("error", id, "the action failed: " + e.getMessage()));
+            live.tell(socket, answer("error", id, "the action failed: " + e.getMessage(), debugger.session().state().seq()));
         }
     }
 
     /**
      * The answer to an action: {@code ack} or {@code error}, with the action's {@code id} (when it had one) and the
-     * {@code seq} of the newest published state, which already shows the action's effect. Updates sent before it
-     * show the situation before the action: a page keeps what it showed for its action until it has that state.
+     * {@code seq} of the state the action left (for a refused one, the state as it stands). It goes out after the update
+     * that state caused ({@link LiveUpdates#tell}); updates before that one show the situation before the action, so a
+     * page keeps what it showed for its action until it has a state at least that new.
      */
-    private String answer(String type, JsonValue id, String message) {
+    private static String answer(String type, JsonValue id, String message, long seq) {
         var answer = JsonbProvider.JSONP.createObjectBuilder().add("type", type);
         if (message != null) {
             answer.add("message", message);
         }
         if (id != null) {
-            answer.add("id", id).add("seq", debugger.session().state().seq());
+            answer.add("id", id).add("seq", seq);
         }
         return answer.build().toString();
     }

@@ -116,12 +116,17 @@ public class LiveUpdates implements SessionListener {
         }
     }
 
-    /** A message for one client only (e.g. the error answering its bad request). */
+    /**
+     * A message for one client only (the answer to its action, the error answering its bad request). It takes the
+     * broadcasts' turn, so it reaches the client after every update the session published before it was told.
+     */
     void tell(Session socket, String message) {
-        Client client = clients.get(socket.getId());
-        if (client != null) {
-            client.channel.sendControl(message);
-        }
+        broadcasts.execute(() -> {
+            Client client = clients.get(socket.getId());
+            if (client != null) {
+                client.channel.sendControl(message);
+            }
+        });
     }
 
     private void everyone(java.util.function.Consumer<Client> action) {
