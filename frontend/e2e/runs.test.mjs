@@ -149,4 +149,35 @@ describe('runs in the browser', () => {
       await context.close();
     }
   });
+  test('a past run\'s group shows its members with their metrics at its end, sorted on the server', async (t) => {
+    if (!(await requires(t, 'api/runs', 'api/group_members'))) return;
+    await freshScenario();
+    const loaded = await api('api/scenarios/server-farm', { method: 'POST', body: { params: { duration: 20 } } });
+    assert.equal(loaded.status, 200, loaded.text);
+    const farm = loaded.json.run_id;
+    await api('api/step?count=4000', { method: 'POST' });
+    const atEnd = (await api('api/group_members?group_id=group%3AServer&limit=40&sort=completed&order=desc')).json.members;
+    assert.equal(atEnd.length, 40);
+    assert.ok(atEnd[0].state.completed > 0, 'the busiest member completed requests');
+    await api('api/reset', { method: 'POST' });
+    await stored(farm);
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await page.click('[data-testid="tab-runs"]');
+      await row(page, farm).locator('[data-testid="run-open"]').click();
+      await page.waitForSelector('[data-testid="run-banner"]');
+      await page.click('[data-testid="tab-graph"]');
+      await page.click('[data-testid="node-group:Server"]');
+      await page.waitForSelector('[data-testid="member-table"] tr.member');
+      await page.click('[data-testid="sort-completed"]');
+      const names = () => page.locator('[data-testid="member-table"] tr.member').evaluateAll((els) => els.map((e) => e.dataset.testid.slice('member-'.length)));
+      await until(async () => JSON.stringify(await names()) === JSON.stringify(atEnd.map((m) => m.name)), { what: 'the members in the order of the run\'s end' });
+      const completed = await page.locator('[data-testid="member-table"] tr.member td.num').evaluateAll((els) => els.filter((e) => e.dataset.testid.endsWith('-completed')).map((e) => Number(e.textContent.replace(/,/g, ''))));
+      assert.deepEqual(completed, atEnd.map((m) => m.state.completed), 'each member\'s count as the run left it (the live run starts from 0)');
+      await shot(page, '45-past-run-group-members');
+    } finally {
+      await context.close();
+    }
+  });
 });
