@@ -46,9 +46,10 @@ class BrowserIT {
         List<String> output = new ArrayList<>();
         int exit = run(List.of(npm, "run", "e2e"), frontend, artifacts, output);
         if (exit != 0) {
-            // One retry of the files that failed, and only those: a known race (a state update from before a
-            // Pause or a model change arriving after the REST answer, see issue 16's notes) shows up now and then
-            // on a loaded machine. A real regression fails twice; the first failure stays in the log above.
+            // One retry of the files that failed, and only those. The race it was added for (an update from before a
+            // Pause or a model change taken for the answer) is fixed — states are numbered and actions acked, see
+            // StateOrder — but a browser on a loaded 2-core machine can still miss a wait; a real regression fails
+            // twice, and the first failure stays in the log above (grep "[e2e] RETRY" to see whether one was needed).
             Set<String> failed = new TreeSet<>();
             Matcher m = FAILED_FILE.matcher(String.join("\n", output));
             while (m.find()) {
