@@ -155,3 +155,15 @@ export async function assertChartsComplete(page, timeout) {
     return drawn.length >= charts.length && checks.every(Boolean);
   }, { timeout, what: `every chart drawn to the end of the run (${JSON.stringify(last)})` });
 }
+
+/** Adds "entity.metric op threshold" in the Breakpoints panel (opening it) and waits for its row. */
+export async function addMetricBreakpoint(page, { entity, metric, op, threshold }) {
+  await page.click('[data-testid="tab-breakpoints"]');
+  await page.selectOption('[data-testid="bp-kind"]', 'metric');
+  await page.selectOption('[data-testid="bp-entity"]', entity);
+  await page.selectOption('[data-testid="bp-metric"]', metric);
+  await page.selectOption('[data-testid="bp-op"]', op);
+  await page.fill('[data-testid="bp-threshold"]', String(threshold));
+  await page.click('[data-testid="bp-add"]');
+  await page.waitForSelector('[data-testid="bp-row"]');
+}

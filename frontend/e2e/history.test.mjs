@@ -1,7 +1,7 @@
 // Browser tests of the history views and breakpoints (issue 6), against the real server at BASE_URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertChartsComplete, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
+import { addMetricBreakpoint, api, assertChartsComplete, freshScenario, has, launch, number, openApp, playToEnd, ready, requires, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -180,14 +180,7 @@ describe('breakpoints and restart', () => {
     const { page, context } = await openApp(browser);
     try {
       await ready(page);
-      await page.click('[data-testid="tab-breakpoints"]');
-      await page.selectOption('[data-testid="bp-kind"]', 'metric');
-      await page.selectOption('[data-testid="bp-entity"]', 'Server');
-      await page.selectOption('[data-testid="bp-metric"]', 'depth');
-      await page.selectOption('[data-testid="bp-op"]', 'gt');
-      await page.fill('[data-testid="bp-threshold"]', '5');
-      await page.click('[data-testid="bp-add"]');
-      await page.waitForSelector('[data-testid="bp-row"]');
+      await addMetricBreakpoint(page, { entity: 'Server', metric: 'depth', op: 'gt', threshold: 5 });
       await page.selectOption('[data-testid="speed"]', '0');
       await page.click('[data-testid="btn-debug"]');
       await until(async () => /breakpoint/i.test(`${await text(page, 'pause-reason')} ${(await page.locator('[data-testid="notice"]').allTextContents()).join(' ')}`),

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, ARTIFACTS, freshScenario, launch, number, openApp, ready, shot, text, until } from './harness.mjs';
+import { addMetricBreakpoint, api, ARTIFACTS, freshScenario, launch, number, openApp, ready, shot, text, until } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -48,14 +48,7 @@ describe('issue 16: a debugger that explains itself', () => {
     const { page, context } = await openApp(browser);
     try {
       await ready(page);
-      await page.click('[data-testid="tab-breakpoints"]');
-      await page.selectOption('[data-testid="bp-kind"]', 'metric');
-      await page.selectOption('[data-testid="bp-entity"]', 'Server');
-      await page.selectOption('[data-testid="bp-metric"]', 'depth');
-      await page.selectOption('[data-testid="bp-op"]', 'gt');
-      await page.fill('[data-testid="bp-threshold"]', '5');
-      await page.click('[data-testid="bp-add"]');
-      await page.waitForSelector('[data-testid="bp-row"]');
+      await addMetricBreakpoint(page, { entity: 'Server', metric: 'depth', op: 'gt', threshold: 5 });
       const stops = [];
       const depths = [];
       const reasons = [];
