@@ -19,17 +19,23 @@ public final class RawHttpClient implements AutoCloseable {
     private java.io.BufferedInputStream in;
     private java.io.OutputStream out;
 
+    /**
+     * One GET. A kept-alive socket the server closed while it was idle (Liberty's persistent-connection timeout, e.g.
+     * during a long play between two tables) is reopened once: the request had not reached the server.
+     */
     public String get(String path) throws Exception {
-        if (socket == null) {
-            socket = new java.net.Socket(base.getHost(), base.getPort());
-            socket.setTcpNoDelay(true);
-            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
+        boolean reused = socket != null;
+        String status;
+        try {
+            status = send(path);
+        } catch (java.io.IOException closedWhileIdle) {
+            if (!reused) {
+                throw closedWhileIdle;
+            }
+            close();
+            socket = null;
+            status = send(path);
         }
-        out.write(("GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String status = line();
         int length = -1;
         boolean chunked = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
@@ -55,6 +61,20 @@ public final class RawHttpClient implements AutoCloseable {
             throw new IllegalStateException(path + " -> " + status + " " + body);
         }
         return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Sends the request (on a new socket when there is none) and reads its status line. */
+    private String send(String path) throws java.io.IOException {
+        if (socket == null) {
+            socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+        out.write(("GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return line();
     }
 
     private String line() throws java.io.IOException {

@@ -34,6 +34,17 @@ public final class Runs {
         }
     };
 
+    /**
+     * Summaries of past runs: a past run never changes, and its latency percentiles read and sort every stored sample
+     * (≈ 150 ms for a million), so a comparison read again — the page polls it — answers from here.
+     */
+    private final Map<Long, List<RunSummary.Row>> summaries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, List<RunSummary.Row>> eldest) {
+            return size() > VIEWS_KEPT;
+        }
+    };
+
     Runs(StoredRuns stored, Supplier<SimState> live, Supplier<DebugSession.Recorded> recorded) {
         this.stored = stored;
         this.live = live;
@@ -97,6 +108,9 @@ public final class Runs {
         synchronized (views) {
             views.remove(id);
         }
+        synchronized (summaries) {
+            summaries.remove(id);
+        }
     }
 
     /** Two runs side by side: their summaries row by row, and the charts and probes both have. */
@@ -105,9 +119,28 @@ public final class Runs {
         RunView vb = view(b);
         Set<String> chartsB = vb.charts().stream().map(c -> String.valueOf(c.get("chart_id"))).collect(Collectors.toSet());
         Set<String> probesB = vb.probes().stream().map(p -> String.valueOf(p.get("name"))).collect(Collectors.toSet());
-        return new RunComparison(va.info(), vb.info(), RunSummary.pair(RunSummary.of(va), RunSummary.of(vb)),
+        return new RunComparison(va.info(), vb.info(), RunSummary.pair(summary(va), summary(vb)),
                 va.charts().stream().filter(c -> chartsB.contains(String.valueOf(c.get("chart_id")))).toList(),
                 va.probes().stream().filter(p -> probesB.contains(String.valueOf(p.get("name")))).toList());
+    }
+
+    /** A run's summary: computed each time for the current run, once for a past one. */
+    private List<RunSummary.Row> summary(RunView run) {
+        long id = run.info().id();
+        if (id == stored.currentId()) {
+            return RunSummary.of(run);
+        }
+        synchronized (summaries) {
+            List<RunSummary.Row> kept = summaries.get(id);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        List<RunSummary.Row> rows = List.copyOf(RunSummary.of(run));
+        synchronized (summaries) {
+            summaries.put(id, rows);
+        }
+        return rows;
     }
 
     /** A chart both runs have, each run's points reduced to {@code range.maxPoints()} on its own. */

@@ -152,6 +152,7 @@ class RunsTest {
         RunComparison.Row time = c.summary().stream().filter(r -> r.key().equals("simulated_time_s")).findFirst().orElseThrow();
         assertFalse(time.differs(), "both ran the whole 60 s: " + time);
         assertEquals(session.model().charts().size(), c.charts().size(), "the same scenario: every chart is shared");
+        assertEquals(c.summary(), runs.compare(first.run(), second.run()).summary(), "read again (the past run's summary kept): the same");
         String chartId = String.valueOf(c.charts().get(0).get("chart_id"));
         PairedSeries pair = runs.compareChart(first.run(), second.run(), chartId, new SeriesRange(null, null, 300));
         assertArrayEquals(past.chartData(chartId, new SeriesRange(null, null, 300)).orElseThrow().values(), pair.a().values());
