@@ -115,6 +115,14 @@ public final class VisualStore implements AutoCloseable {
         writer.snapshot();
     }
 
+    /**
+     * Rows the open read besides the stored summaries — event block rows, log block rows, sample chunk rows — for tests
+     * that a reopen does not read the history (normally the open blocks and chunks only).
+     */
+    long[] rowsReadAtOpen() {
+        return writer.rowsReadAtOpen();
+    }
+
     /** The id of the run this store holds. */
     public long runId() {
         return run.runId();

@@ -4,6 +4,7 @@ import io.happysim.visual.store.internal.cache.BoundedCache;
 import io.happysim.visual.store.internal.journal.BlockReads;
 import io.happysim.visual.store.internal.journal.BlockSummary;
 import io.happysim.visual.store.internal.journal.DecodedBlock;
+import io.happysim.visual.store.internal.journal.Palette;
 import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Segment;
 import io.happysim.visual.store.internal.search.Filter;
@@ -174,21 +175,39 @@ final class MatchCounter {
     }
 
     /** Whether counting block i needs its texts (mirrors {@link #countBlock}). */
-    private boolean needsText(int i, byte[] grams) {
+    private boolean needsText(int i, byte[] grams) throws SQLException {
         BlockSummary bi = view.block(i);
         Filter f = filter;
         if (f.timed() && bi.outside(f.tLo(), f.tHi())) {
             return false;
         }
+        int[] kinds = kindsOf(i);
+        if (kinds == null) {
+            return false;
+        }
         boolean textKinds = false;
         byte[] kf = kindFlags();
-        for (int kind : bi.kinds()) {
+        for (int kind : kinds) {
             if (kind >= 0 && kind < kf.length && (kf[kind] & (KF_OK | KF_HIT | KF_TEXT)) == (KF_OK | KF_TEXT)) {
                 textKinds = true;
                 break;
             }
         }
-        return textKinds && f.search().mayContain(grams, bi.kinds());
+        return textKinds && f.search().mayContain(grams, kinds);
+    }
+
+    /**
+     * The kinds of block i as far as counting it needs them: when every row passes the filter and no kind matches the
+     * search by its name, only whether some kind may match by text matters, and the block's segment answers that
+     * without reading its palette; otherwise the block's palette. Null when the block is gone (cleared).
+     */
+    private int[] kindsOf(int i) throws SQLException {
+        kindFlags();
+        if (filter.allowedKinds() == null && !anyHit) {
+            return reads.possibleKinds(i);
+        }
+        Palette p = reads.palette(i);
+        return p == null ? null : p.kinds();
     }
 
     private int countBlock(int i, byte[] grams) throws SQLException {
@@ -201,9 +220,11 @@ final class MatchCounter {
         int nameMatches = 0;
         boolean textKinds = false;
         byte[] kf = kindFlags();
-        int[] kinds = bi.kinds();
-        int[] kindCounts = bi.counts();
-        if (kf != null && f.allowedKinds() == null && !anyHit) {
+        int[] kinds = null;
+        if (kf == null) {
+            kindMatches = bi.n();       // neither a kind filter nor a search: every row (a time range may cut the block)
+        } else if (f.allowedKinds() == null && !anyHit) {
+            kinds = reads.possibleKinds(i);
             // every row passes, none by its kind: only whether some kind may match by text
             kindMatches = bi.n();
             for (int kind : kinds) {
@@ -213,9 +234,15 @@ final class MatchCounter {
                 }
             }
         } else {
+            Palette palette = reads.palette(i);
+            if (palette == null) {
+                return 0;       // cleared underneath the query
+            }
+            kinds = palette.kinds();
+            int[] kindCounts = palette.counts();
             for (int k = 0; k < kinds.length; k++) {
                 int kind = kinds[k];
-                int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                int fl = kind >= 0 && kind < kf.length ? kf[kind] : 0;
                 if ((fl & KF_OK) != 0) {
                     kindMatches += kindCounts[k];
                     if ((fl & KF_HIT) != 0) {

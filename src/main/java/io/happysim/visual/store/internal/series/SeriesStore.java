@@ -25,6 +25,7 @@ public final class SeriesStore {
     private final String sqlInsertSeries;
     private final String sqlInsertChunk;
     private final String sqlSaveOpenBucket;
+    final String sqlInsertSummaries;
 
     private final ChunkReads chunks;
     final Map<String, SeriesChunks> byName = new HashMap<>();
@@ -32,6 +33,10 @@ public final class SeriesStore {
     final Map<BucketKey, BucketSeries> buckets = new LinkedHashMap<>();
     final Map<Integer, List<BucketSeries>> bucketsByBase = new HashMap<>();
     int nextId = 1;
+    /** Series whose chunk summaries a load rebuilt from chunk rows (stored before summaries were), from which chunk on. */
+    final Map<SeriesChunks, Integer> rebuilt = new LinkedHashMap<>();
+    /** {@code sample_chunks} rows the last load read. */
+    private int chunkRowsRead;
     private SeriesSnapshot published = SeriesSnapshot.EMPTY;
 
     /** @param chunks how the backfill of a new bucket series reads stored samples */
@@ -42,6 +47,7 @@ public final class SeriesStore {
         this.sqlInsertChunk = "INSERT OR REPLACE INTO " + run.sampleChunks() + "(id, series_id, chunk_no, n, t_first, t_last, "
                 + "v_first, v_last, v_min, t_at_min, i_min, v_max, t_at_max, i_max, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         this.sqlSaveOpenBucket = "UPDATE " + run.series() + " SET open_idx = ?, open_from = ? WHERE id = ?";
+        this.sqlInsertSummaries = "INSERT OR REPLACE INTO " + run.chunkSummaries() + "(id, data) VALUES (?, ?)";
     }
 
     /** What readers see as of the last {@link #publish}. */
@@ -113,6 +119,7 @@ public final class SeriesStore {
 
     private void feed(Db db, SeriesChunks ch, long[] t, double[] v, int n) throws SQLException {
         ch.changed = true;
+        int sealedBefore = ch.sealed;
         boolean dirty = false;
         for (int i = 0; i < n; i++) {
             ch.tt[ch.tn] = t[i];
@@ -129,6 +136,9 @@ public final class SeriesStore {
         }
         if (dirty) {
             writeChunk(db, ch, ch.sealed, ch.tt, ch.tv, ch.tn);
+        }
+        if (ch.sealed > sealedBefore) {
+            ChunkSummaries.write(db, sqlInsertSummaries, ch, sealedBefore);
         }
     }
 
@@ -253,6 +263,7 @@ public final class SeriesStore {
     }
 
     public void clear() {
+        rebuilt.clear();
         byName.clear();
         byId.clear();
         buckets.clear();
@@ -264,7 +275,28 @@ public final class SeriesStore {
     /** Rebuilds every summary and open bucket from the database. */
     public void load(Db db) throws SQLException {
         clear();
-        new SeriesLoader(this, chunks).load(db);
+        SeriesLoader loader = new SeriesLoader(this, chunks);
+        loader.load(db);
+        chunkRowsRead = loader.chunkRowsRead;
         publish();
+    }
+
+    /** {@code sample_chunks} rows the last load read (the open chunks, unless summaries had to be rebuilt). */
+    public int chunkRowsRead() {
+        return chunkRowsRead;
+    }
+
+    /** Whether the last load rebuilt chunk summaries that are not stored yet. */
+    public boolean hasRebuilt() {
+        return !rebuilt.isEmpty();
+    }
+
+    /** Stores the summaries the last load rebuilt, inside the caller's write transaction, and forgets them. */
+    public void storeRebuilt(Db db) throws SQLException {
+        Map<SeriesChunks, Integer> todo = new LinkedHashMap<>(rebuilt);
+        rebuilt.clear();
+        for (Map.Entry<SeriesChunks, Integer> e : todo.entrySet()) {
+            ChunkSummaries.write(db, sqlInsertSummaries, e.getKey(), e.getValue());
+        }
     }
 }

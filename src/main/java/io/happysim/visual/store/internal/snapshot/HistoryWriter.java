@@ -38,6 +38,7 @@ import javax.sql.DataSource;
  * <p>Every field but the published snapshot, the flags and the counters is guarded by the writer lock.
  */
 public final class HistoryWriter {
+    private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
     private final DataSource dataSource;
     private final Tables run;
     private final boolean writable;
@@ -119,6 +120,7 @@ public final class HistoryWriter {
             try (Db db = new Db(dataSource.getConnection())) {
                 loadAll(db);
             }
+            storeRebuiltSummaries();
             opened = true;
             needsReload = false;
         } catch (SQLException e) {
@@ -151,6 +153,38 @@ public final class HistoryWriter {
         logs.load(db);
         series.load(db);
         publish();
+    }
+
+    /**
+     * Stores the summaries the open had to rebuild from block rows and sample chunks (a file of schema 3, upgraded), so
+     * that the next open reads only the summaries. Best effort: if it fails, the next open rebuilds them again.
+     */
+    private void storeRebuiltSummaries() {
+        if (!events.hasRebuilt() && !logs.hasRebuilt() && !series.hasRebuilt()) {
+            return;
+        }
+        gate.lock();
+        try (Db db = new Db(dataSource.getConnection())) {
+            try {
+                events.storeRebuilt(db);
+                logs.storeRebuilt(db);
+                series.storeRebuilt(db);
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollbackQuietly();
+                LOG.log(System.Logger.Level.WARNING, run + ": could not store its rebuilt summaries; the next open rebuilds them again", e);
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, run + ": could not store its rebuilt summaries; the next open rebuilds them again", e);
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /** Block and chunk rows the last open read besides the stored summaries (events, logs, sample chunks). */
+    public long[] rowsReadAtOpen() {
+        ensureOpen();
+        return new long[] {events.blockRowsRead(), logs.blockRowsRead(), series.chunkRowsRead()};
     }
 
     private void publish() {
