@@ -41,7 +41,7 @@ import javax.sql.DataSource;
  * (query repetitions, default 200). Databases live under {@code target/bench-store} and are deleted at the end.
  * Options: {@code keepdb=PATH} builds the history at PATH and keeps it (the write-throughput table is skipped);
  * {@code db=PATH} times first-time searches on a kept file, {@code db=PATH scale} a restart on it (the reopen in its
- * parts, first charts, searches, pages and charts: issue 15's "scale" rows). One class for the whole suite so that
+ * parts, first charts, searches, pages and charts: issue 15's "scale" rows; {@code charts} stops after the first charts). One class for the whole suite so that
  * every table is built from the same generator.
  */
 public final class StoreBenchmark implements BenchMain.Suite {
@@ -70,7 +70,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
         if (db != null) {
             int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
             if (option(options, "scale") != null) {
-                scaleReads(Path.of(db), reps);
+                scaleReads(Path.of(db), reps, option(options, "charts") != null);
             } else {
                 searches(Path.of(db), reps);
             }
@@ -366,6 +366,11 @@ public final class StoreBenchmark implements BenchMain.Suite {
         System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", bytes / 1e6) + " for " + n + " events");
     }
 
+    /** CPU time of the whole process (every thread: the query's, the scan helper's, the JIT's, the collector's). */
+    static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** The heap's live bytes after a full collection, in MB (the build's memory must not grow with the history). */
     static long liveHeapMb() {
         for (int i = 0; i < 2; i++) {
@@ -413,7 +418,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
      * suite used on the file before), first-time searches, then pages, totals and charts. The file is left as it is,
      * but for the bucket series the first charts build into it.
      */
-    private void scaleReads(Path file, int reps) {
+    private void scaleReads(Path file, int reps, boolean chartsOnly) {
         DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
         long heap0 = liveHeapMb();
         long t0 = System.nanoTime();
@@ -440,8 +445,17 @@ public final class StoreBenchmark implements BenchMain.Suite {
                 i -> store.buckets(LATENCY, Transform.P99, 1.0, null, null, 2000), 1);
         double window = 0.5 + 0.0001 * (stats.bucketSeries() + 1);   // a key no earlier run asked for
         for (Transform tr : Transform.values()) {
-            bench(t, "first request: buckets " + tr.wireName() + " " + window + " s (never asked for), whole", 1,
-                    i -> store.buckets(LATENCY, tr, window, null, null, 2000), 1);
+            long cpu0 = processCpuNs();
+            long w0 = System.nanoTime();
+            SeriesData d = store.buckets(LATENCY, tr, window, null, null, 2000);
+            long w1 = System.nanoTime();
+            long cpu1 = processCpuNs();
+            t.row("first request: buckets " + tr.wireName() + " " + window + " s (never asked for), whole", f2((w1 - w0) / 1e6), "", "",
+                    describe(d) + String.format(Locale.ROOT, ", CPU %.0f ms (all threads)", (cpu1 - cpu0) / 1e6));
+        }
+        if (chartsOnly) {
+            t.print();
+            return;
         }
         bench(t, "first request: buckets p999 " + window + " s, random range (after)", reps, i -> {
             double a = new Random(i).nextDouble() * span / 2;

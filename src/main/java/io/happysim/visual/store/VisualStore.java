@@ -102,7 +102,7 @@ public final class VisualStore implements AutoCloseable {
         this.caches = new ReadCaches(JournalCaches.withBlockBytes(limits.blockCacheBytes()),
                 JournalCaches.withBlockBytes(limits.blockCacheBytes()), new ChunkReads(run, limits.chunkCacheChunks()));
         this.scan = new ParallelScan(scanHelper, dataSource, run);
-        this.writer = new HistoryWriter(dataSource, run, layout, limits, caches, gate, writable);
+        this.writer = new HistoryWriter(dataSource, run, layout, limits, caches, gate, writable, scanHelper);
         this.reads = new SnapshotReads(dataSource, run, writer::snapshot);
     }
 
@@ -121,6 +121,11 @@ public final class VisualStore implements AutoCloseable {
      */
     long[] rowsReadAtOpen() {
         return writer.rowsReadAtOpen();
+    }
+
+    /** Rounds of the last bucket series built whose second half ran on the scan helper (tests). */
+    int lastBackfillHelped() {
+        return writer.lastBackfillHelped();
     }
 
     /** The id of the run this store holds. */

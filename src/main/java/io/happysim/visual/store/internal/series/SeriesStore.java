@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
 
 /**
  * Time series in chunks of {@value #CHUNK_SAMPLES} samples, the writer's side: one row of
@@ -28,6 +30,9 @@ public final class SeriesStore {
     final String sqlInsertSummaries;
 
     private final ChunkReads chunks;
+    private final BucketBackfill.Helper helper;
+    private final int backfillRound;
+    private int lastBackfillHelped;
     final Map<String, SeriesChunks> byName = new HashMap<>();
     final Map<Integer, SeriesChunks> byId = new HashMap<>();
     final Map<BucketKey, BucketSeries> buckets = new LinkedHashMap<>();
@@ -39,9 +44,15 @@ public final class SeriesStore {
     private int chunkRowsRead;
     private SeriesSnapshot published = SeriesSnapshot.EMPTY;
 
-    /** @param chunks how the backfill of a new bucket series reads stored samples */
-    public SeriesStore(ChunkReads chunks) {
+    /**
+     * @param chunks how the backfill of a new bucket series reads stored samples
+     * @param helper        runs half of a backfill on a second thread with a connection of its own (null executor: none)
+     * @param backfillRound sample chunks per round of a backfill
+     */
+    public SeriesStore(ChunkReads chunks, Executor helper, DataSource dataSource, int backfillRound) {
         this.chunks = chunks;
+        this.backfillRound = backfillRound;
+        this.helper = new BucketBackfill.Helper(helper, dataSource);
         Tables run = chunks.run();
         this.sqlInsertSeries = "INSERT INTO " + run.series() + "(id, name, base_id, transform, window_s) VALUES (?, ?, ?, ?, ?)";
         this.sqlInsertChunk = "INSERT OR REPLACE INTO " + run.sampleChunks() + "(id, series_id, chunk_no, n, t_first, t_last, "
@@ -217,19 +228,26 @@ public final class SeriesStore {
         SeriesChunks out = new SeriesChunks(id, name);
         byId.put(id, out);
         BucketSeries d = new BucketSeries(key, base, out);
-        // backfill from every stored sample of the base series, chunk by chunk
-        SeriesView bv = base.view();
-        long idx = 0;
-        for (int c = 0; c <= bv.sealed(); c++) {
-            Samples s = chunks.chunk(db, bv, c);
-            if (s.n() > 0) {
-                feedBuckets(db, d, s.t(), s.v(), s.n(), idx);
-                idx += s.n();
-            }
-        }
+        backfill(db, d, base.view());
         addBuckets(d);
         saveOpenBucket(db, d);
         return d;
+    }
+
+    /** Buckets every stored sample of the base series (on two threads when a helper is at hand), closed ones written in runs. */
+    private void backfill(Db db, BucketSeries d, SeriesView bv) throws SQLException {
+        BucketBackfill b = new BucketBackfill(chunks, helper, backfillRound);
+        b.run(db, d, bv, closed -> {
+            if (closed.size > 0) {
+                feed(db, d.out, closed.times, closed.values, closed.size);
+            }
+        });
+        lastBackfillHelped = b.helped;
+    }
+
+    /** Rounds of the last backfill whose second part the helper thread did. */
+    public int lastBackfillHelped() {
+        return lastBackfillHelped;
     }
 
     void addBuckets(BucketSeries d) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -62,16 +63,17 @@ public final class HistoryWriter {
      * @param run      the run this writer owns (its row must be in the catalog)
      * @param layout   the file's block sizes
      * @param writable false for a past run, opened to be read
+     * @param helper   a second thread for building a bucket series (the store's scan helper), or null
      */
     public HistoryWriter(DataSource dataSource, Tables run, StoreMeta.Layout layout, StoreLimits limits, ReadCaches caches, WriteGate gate,
-                         boolean writable) {
+                         boolean writable, Executor helper) {
         this.dataSource = dataSource;
         this.run = run;
         this.writable = writable;
         this.caches = caches;
         this.gate = gate;
         this.dictionaries = new Dictionaries(run, limits.maxShapes());
-        this.series = new SeriesStore(caches.chunks());
+        this.series = new SeriesStore(caches.chunks(), helper, dataSource, limits.backfillRound());
         this.events = new Journal(JournalFormat.events(run, layout.eventBlockRows()), dictionaries.shapes());
         this.logs = new Journal(JournalFormat.logs(run, layout.logBlockRows()), null);
     }
@@ -179,6 +181,11 @@ public final class HistoryWriter {
         } finally {
             gate.unlock();
         }
+    }
+
+    /** Rounds of the last bucket series built whose second half the helper thread did. */
+    public int lastBackfillHelped() {
+        return series.lastBackfillHelped();
     }
 
     /** Block and chunk rows the last open read besides the stored summaries (events, logs, sample chunks). */
