@@ -70,7 +70,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
         if (db != null) {
             int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
             if (option(options, "scale") != null) {
-                scaleReads(Path.of(db), reps, option(options, "charts") != null);
+                scaleReads(Path.of(db), reps, option(options, "charts") != null, option(options, "searches") != null);
             } else {
                 searches(Path.of(db), reps);
             }
@@ -418,7 +418,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
      * suite used on the file before), first-time searches, then pages, totals and charts. The file is left as it is,
      * but for the bucket series the first charts build into it.
      */
-    private void scaleReads(Path file, int reps, boolean chartsOnly) {
+    private void scaleReads(Path file, int reps, boolean chartsOnly, boolean searchesOnly) {
         DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
         long heap0 = liveHeapMb();
         long t0 = System.nanoTime();
@@ -440,6 +440,17 @@ public final class StoreBenchmark implements BenchMain.Suite {
         t.row("reopen: total (restart to first page)", f1((t3 - t0) / 1e6), "", "", "");
         t.row("live heap after GC before / after the reopen (MB)", heap0 + " / " + heap1, "", "", "");
         double span = store.events(EventQuery.create().limit(1)).items().get(0).timeNs() / 1e9;
+        if (!searchesOnly) {
+            firstCharts(t, store, stats, span, reps);
+        }
+        if (!chartsOnly) {
+            scaleSearches(t, store, n, span, reps);
+        }
+        t.print();
+    }
+
+    /** The first charts after a restart: raw M4, a bucket series maintained while recording, one never asked for per transform. */
+    private static void firstCharts(BenchTable t, VisualStore store, StoreStats stats, double span, int reps) {
         bench(t, "first request: series M4 2000 pts, whole series", 1, i -> store.series(LATENCY, null, null, 2000), 1);
         bench(t, "first request: buckets p99 1 s (maintained while recording), whole", 1,
                 i -> store.buckets(LATENCY, Transform.P99, 1.0, null, null, 2000), 1);
@@ -453,14 +464,22 @@ public final class StoreBenchmark implements BenchMain.Suite {
             t.row("first request: buckets " + tr.wireName() + " " + window + " s (never asked for), whole", f2((w1 - w0) / 1e6), "", "",
                     describe(d) + String.format(Locale.ROOT, ", CPU %.0f ms (all threads)", (cpu1 - cpu0) / 1e6));
         }
-        if (chartsOnly) {
-            t.print();
-            return;
-        }
         bench(t, "first request: buckets p999 " + window + " s, random range (after)", reps, i -> {
             double a = new Random(i).nextDouble() * span / 2;
             return store.buckets(LATENCY, Transform.P999, window, a, a + span / 3, 2000);
         }, reps);
+    }
+
+    private static void scaleSearches(BenchTable t, VisualStore store, long n, double span, int reps) {
+        // the same kinds of search, first page without its total (EventQuery.total(false)): new terms each
+        bench(t, "page without total: 4 random digits, first time", 20, i -> store.events(EventQuery.create().total(false)
+                .search(String.format("%04d", new Random(1200 + i).nextInt(10_000))).limit(100)), 20);
+        bench(t, "page without total: 1 or 2 digits, first time", 10, i -> store.events(EventQuery.create().total(false)
+                .search(i < 0 ? "98" : new String[] {"6", "13", "2", "46", "08", "9", "62", "1", "4", "28"}[i]).limit(100)), 10);
+        bench(t, "page without total: a request id (\"request_id\":N,), first time", 20, i -> store.events(EventQuery.create().total(false)
+                .search("\"request_id\":" + (1000 + new Random(1300 + i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), 20);
+        bench(t, "page without total: rare context text, first time (slow-path-N)", 10, i -> store.events(EventQuery.create().total(false)
+                .search("slow-path-" + (20_000 + i * 7919 % 80_000)).limit(100)), 10);
         bench(t, "search 4 random digits, first time", 20, i -> store.events(EventQuery.create()
                 .search(String.format("%04d", new Random(200 + i).nextInt(10_000))).limit(100)), 20);
         bench(t, "search 4 random digits + count, first time", 10, i -> {
@@ -507,7 +526,6 @@ public final class StoreBenchmark implements BenchMain.Suite {
             double a = new Random(i).nextDouble() * span / 2;
             return store.buckets(LATENCY, Transform.P99, 1.0, a, a + span / 3, 2000);
         }, reps);
-        t.print();
     }
 
     /**

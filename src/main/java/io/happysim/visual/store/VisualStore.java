@@ -222,7 +222,8 @@ public final class VisualStore implements AutoCloseable {
     public Page<RecordedEvent> events(EventQuery q) {
         q.validate();
         Long cursor = q.cursor == null ? null : Cursors.decode(Cursors.EVENTS, q.cursor);
-        return reads.read((s, db) -> eventPages(s, db).page(q.criteria(), cursor, q.aroundTime, q.direction == Direction.NEWER, q.limit));
+        return reads.read((s, db) -> eventPages(s, db).page(q.criteria(), cursor, q.aroundTime, q.direction == Direction.NEWER, q.limit,
+                q.total));
     }
 
     /**
@@ -235,7 +236,7 @@ public final class VisualStore implements AutoCloseable {
         if (q.aroundTime == null) {
             throw new BadQueryException("around_time", "around_time is required");
         }
-        return reads.read((s, db) -> eventPages(s, db).around(q.criteria(), q.aroundTime, q.limit));
+        return reads.read((s, db) -> eventPages(s, db).around(q.criteria(), q.aroundTime, q.limit, q.total));
     }
 
     /** {@code /api/events/count}: the number of matching events and their time span (cursor, limit, direction ignored). */

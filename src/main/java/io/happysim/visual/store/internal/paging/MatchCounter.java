@@ -21,6 +21,12 @@ import java.util.Arrays;
  * block counts are computed lazily as paging asks. One query's thread only.
  */
 final class MatchCounter {
+    /** Blocks whose texts a lazy search computes ahead on two threads at first; each next step doubles, up to the last. */
+    static final int FIRST_PREFETCH = 32;
+    static final int LAST_PREFETCH = 2048;
+    /** Blocks whose n-gram filters a lazy search reads at once. */
+    private static final int GRAM_WINDOW = 256;
+
     /** Kind flags: passes the filter. */
     private static final int KF_OK = 1;
     /** Kind flags: its names or context shape match the search. */
@@ -36,6 +42,13 @@ final class MatchCounter {
     private final int segmentBlocks;
     private int[] counts;           // exact matches per block (search)
     private int[] memo;             // per-block match counts computed lazily (-1 = not yet), filters without search
+    /** Lazy (no total): a cached count of the same search, for its first {@code cachedUpTo} blocks. */
+    private int[] cachedCounts;
+    private int cachedUpTo;
+    private boolean useGrams;
+    private final java.util.Map<Integer, byte[][]> gramWindows = new java.util.HashMap<>();
+    private final java.util.BitSet prefetched = new java.util.BitSet();
+    private int prefetchWindow = FIRST_PREFETCH;
     private long total;
     private byte[] kindFlags;
     private boolean anyHit;
@@ -106,6 +119,62 @@ final class MatchCounter {
         }
     }
 
+    /**
+     * Starts a query that carries no total ({@link #total} is -1): block counts are computed as paging asks for them — a
+     * search's from the counts a full count of it cached, else from the texts, computed ahead on two threads
+     * ({@link #prefetch}) — so a page reads only the blocks up to its last row.
+     */
+    void startLazy() {
+        int nb = view.blockCount();
+        memo = new int[nb];
+        Arrays.fill(memo, -1);
+        total = io.happysim.visual.store.Page.NOT_COUNTED;
+        if (filter.search() != null) {
+            SearchCounts cached = searchCache.get(filter.cacheKey());
+            if (cached != null) {
+                cachedCounts = cached.counts();
+                cachedUpTo = Math.min(cached.counts().length, view.sealedCount());
+                hits.ruledOutBefore(cached.noText().get(0, cachedUpTo));
+            }
+            useGrams = !(view.format().shaped() && filter.search().pureDigits());
+        }
+    }
+
+    /**
+     * A lazy search about to look at block i, walking in this direction: computes ahead, on two threads, the texts of
+     * the next blocks that may match (32 at first, twice as many each time after), unless a cached count or an earlier
+     * step covers them.
+     */
+    void prefetch(int i, boolean ascending) throws SQLException {
+        if (memo == null || filter.search() == null || i >= view.sealedCount() || i < cachedUpTo || prefetched.get(i)) {
+            return;
+        }
+        int lo = ascending ? i : Math.max(cachedUpTo, i - prefetchWindow + 1);
+        int hi = ascending ? Math.min(view.sealedCount(), i + prefetchWindow) : i + 1;
+        prefetchWindow = Math.min(LAST_PREFETCH, prefetchWindow * 2);
+        byte[][] grams = null;
+        if (useGrams) {
+            grams = new byte[hi - lo][];
+            for (int b = lo; b < hi; b++) {
+                grams[b - lo] = gramsOf(b);
+            }
+        }
+        hits.prefetch(lo, hi, grams, this::needsText);
+        prefetched.set(lo, hi);
+    }
+
+    /** Block i's n-gram filter, read with those of its window of blocks (a lazy search). */
+    private byte[] gramsOf(int i) throws SQLException {
+        int w = i / GRAM_WINDOW;
+        byte[][] g = gramWindows.get(w);
+        if (g == null) {
+            int a = w * GRAM_WINDOW;
+            g = reads.grams(a, Math.min(view.blockCount(), a + GRAM_WINDOW) - 1);
+            gramWindows.put(w, g);
+        }
+        return g[i - w * GRAM_WINDOW];
+    }
+
     /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
     long segmentMatches(int sIdx) {
         Segment sg = view.segments()[sIdx];
@@ -140,7 +209,13 @@ final class MatchCounter {
         }
         int c = memo[i];
         if (c < 0) {
-            c = countBlock(i, null);
+            if (filter.search() == null) {
+                c = countBlock(i, null);
+            } else if (i < cachedUpTo) {
+                c = cachedCounts[i];
+            } else {
+                c = countBlock(i, useGrams ? gramsOf(i) : null);
+            }
             memo[i] = c;
         }
         return c;
