@@ -462,7 +462,8 @@ public final class StoreBenchmark implements BenchMain.Suite {
             long w1 = System.nanoTime();
             long cpu1 = processCpuNs();
             t.row("first request: buckets " + tr.wireName() + " " + window + " s (never asked for), whole", f2((w1 - w0) / 1e6), "", "",
-                    describe(d) + String.format(Locale.ROOT, ", CPU %.0f ms (all threads)", (cpu1 - cpu0) / 1e6));
+                    describe(d) + String.format(Locale.ROOT, ", CPU %.0f ms (all threads), points hash %08x", (cpu1 - cpu0) / 1e6,
+                            java.util.Arrays.hashCode(d.times()) * 31 + java.util.Arrays.hashCode(d.values())));
         }
         bench(t, "first request: buckets p999 " + window + " s, random range (after)", reps, i -> {
             double a = new Random(i).nextDouble() * span / 2;
@@ -471,15 +472,13 @@ public final class StoreBenchmark implements BenchMain.Suite {
     }
 
     private static void scaleSearches(BenchTable t, VisualStore store, long n, double span, int reps) {
-        // the same kinds of search, first page without its total (EventQuery.total(false)): new terms each
-        bench(t, "page without total: 4 random digits, first time", 20, i -> store.events(EventQuery.create().total(false)
-                .search(String.format("%04d", new Random(1200 + i).nextInt(10_000))).limit(100)), 20);
-        bench(t, "page without total: 1 or 2 digits, first time", 10, i -> store.events(EventQuery.create().total(false)
-                .search(i < 0 ? "98" : new String[] {"6", "13", "2", "46", "08", "9", "62", "1", "4", "28"}[i]).limit(100)), 10);
-        bench(t, "page without total: a request id (\"request_id\":N,), first time", 20, i -> store.events(EventQuery.create().total(false)
-                .search("\"request_id\":" + (1000 + new Random(1300 + i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), 20);
-        bench(t, "page without total: rare context text, first time (slow-path-N)", 10, i -> store.events(EventQuery.create().total(false)
-                .search("slow-path-" + (20_000 + i * 7919 % 80_000)).limit(100)), 10);
+        // the same kinds of search with and without the page's total (EventQuery.total(false)), alternately, new terms each
+        alternately(t, store, "4 random digits", 20, k -> EventQuery.create().search(String.format("%04d", new Random(1200 + k).nextInt(10_000))));
+        String[] shortDigits = {"6", "13", "2", "46", "08", "9", "62", "1", "4", "28", "71", "3", "55", "0", "19", "84", "7", "30", "5", "92"};
+        alternately(t, store, "1 or 2 digits", 10, k -> EventQuery.create().search(shortDigits[k % shortDigits.length]));
+        alternately(t, store, "a request id (\"request_id\":N,)", 20, k -> EventQuery.create()
+                .search("\"request_id\":" + (1000 + new Random(1300 + k).nextInt((int) (n / 9) - 1000)) + ","));
+        alternately(t, store, "rare context text (slow-path-N)", 10, k -> EventQuery.create().search("slow-path-" + (20_000 + k * 7919 % 80_000)));
         bench(t, "search 4 random digits, first time", 20, i -> store.events(EventQuery.create()
                 .search(String.format("%04d", new Random(200 + i).nextInt(10_000))).limit(100)), 20);
         bench(t, "search 4 random digits + count, first time", 10, i -> {
@@ -526,6 +525,31 @@ public final class StoreBenchmark implements BenchMain.Suite {
             double a = new Random(i).nextDouble() * span / 2;
             return store.buckets(LATENCY, Transform.P99, 1.0, a, a + span / 3, 2000);
         }, reps);
+    }
+
+    /**
+     * A kind of first-time search, its page with the total and without it, measured alternately (which goes first swaps),
+     * never the same term twice: {@code query(k)} makes the k-th term's query.
+     */
+    private static void alternately(BenchTable t, VisualStore store, String what, int n, IntFunction<EventQuery> query) {
+        double[] with = new double[n];
+        double[] without = new double[n];
+        Object[] last = new Object[2];
+        for (int i = 0; i < n; i++) {
+            EventQuery a = query.apply(2 * i).limit(100);
+            EventQuery b = query.apply(2 * i + 1).limit(100).total(false);
+            if (i % 2 == 0) {
+                with[i] = timeMs(() -> last[0] = store.events(a));
+                without[i] = timeMs(() -> last[1] = store.events(b));
+            } else {
+                without[i] = timeMs(() -> last[1] = store.events(b));
+                with[i] = timeMs(() -> last[0] = store.events(a));
+            }
+        }
+        t.row("search " + what + ", first time, page with total", f2(BenchTable.median(with)), f2(BenchTable.percentile(with, 0.99)),
+                f2(java.util.Arrays.stream(with).max().orElse(0)), describe(last[0]));
+        t.row("search " + what + ", first time, page without total", f2(BenchTable.median(without)), f2(BenchTable.percentile(without, 0.99)),
+                f2(java.util.Arrays.stream(without).max().orElse(0)), describe(last[1]));
     }
 
     /**

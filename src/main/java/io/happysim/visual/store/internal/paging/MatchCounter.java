@@ -21,11 +21,12 @@ import java.util.Arrays;
  * block counts are computed lazily as paging asks. One query's thread only.
  */
 final class MatchCounter {
-    /** Blocks whose texts a lazy search computes ahead on two threads at first; each next step doubles, up to the last. */
+    /**
+     * Blocks whose texts a lazy search computes ahead on two threads at first; each next step is four times as many, up
+     * to the last (a term found in few blocks then costs a few steps more than a full count, not dozens).
+     */
     static final int FIRST_PREFETCH = 32;
-    static final int LAST_PREFETCH = 2048;
-    /** Blocks whose n-gram filters a lazy search reads at once. */
-    private static final int GRAM_WINDOW = 256;
+    static final int LAST_PREFETCH = 8192;
 
     /** Kind flags: passes the filter. */
     private static final int KF_OK = 1;
@@ -46,7 +47,9 @@ final class MatchCounter {
     private int[] cachedCounts;
     private int cachedUpTo;
     private boolean useGrams;
-    private final java.util.Map<Integer, byte[][]> gramWindows = new java.util.HashMap<>();
+    /** Lazy: the n-gram filters read so far, by block (read with the blocks a step computes ahead). */
+    private byte[][] gramsByBlock;
+    private final java.util.BitSet gramsRead = new java.util.BitSet();
     private final java.util.BitSet prefetched = new java.util.BitSet();
     private int prefetchWindow = FIRST_PREFETCH;
     private long total;
@@ -137,13 +140,14 @@ final class MatchCounter {
                 hits.ruledOutBefore(cached.noText().get(0, cachedUpTo));
             }
             useGrams = !(view.format().shaped() && filter.search().pureDigits());
+            gramsByBlock = new byte[nb][];
         }
     }
 
     /**
      * A lazy search about to look at block i, walking in this direction: computes ahead, on two threads, the texts of
-     * the next blocks that may match (32 at first, twice as many each time after), unless a cached count or an earlier
-     * step covers them.
+     * the next blocks that may match (32 at first, four times as many each time after, their n-gram filters read in one
+     * query), unless a cached count or an earlier step covers them.
      */
     void prefetch(int i, boolean ascending) throws SQLException {
         if (memo == null || filter.search() == null || i >= view.sealedCount() || i < cachedUpTo || prefetched.get(i)) {
@@ -151,28 +155,31 @@ final class MatchCounter {
         }
         int lo = ascending ? i : Math.max(cachedUpTo, i - prefetchWindow + 1);
         int hi = ascending ? Math.min(view.sealedCount(), i + prefetchWindow) : i + 1;
-        prefetchWindow = Math.min(LAST_PREFETCH, prefetchWindow * 2);
+        prefetchWindow = Math.min(LAST_PREFETCH, prefetchWindow * 4);
         byte[][] grams = null;
         if (useGrams) {
-            grams = new byte[hi - lo][];
-            for (int b = lo; b < hi; b++) {
-                grams[b - lo] = gramsOf(b);
-            }
+            readGrams(lo, hi);
+            grams = java.util.Arrays.copyOfRange(gramsByBlock, lo, hi);
         }
         hits.prefetch(lo, hi, grams, this::needsText);
         prefetched.set(lo, hi);
     }
 
-    /** Block i's n-gram filter, read with those of its window of blocks (a lazy search). */
+    /** Block i's n-gram filter (a lazy search): read by the step that covered it, else on its own. */
     private byte[] gramsOf(int i) throws SQLException {
-        int w = i / GRAM_WINDOW;
-        byte[][] g = gramWindows.get(w);
-        if (g == null) {
-            int a = w * GRAM_WINDOW;
-            g = reads.grams(a, Math.min(view.blockCount(), a + GRAM_WINDOW) - 1);
-            gramWindows.put(w, g);
+        readGrams(i, i + 1);
+        return gramsByBlock[i];
+    }
+
+    /** Reads the n-gram filters of blocks [lo, hi) not read yet, in one query. */
+    private void readGrams(int lo, int hi) throws SQLException {
+        int a = gramsRead.nextClearBit(lo);
+        if (a >= hi) {
+            return;
         }
-        return g[i - w * GRAM_WINDOW];
+        byte[][] g = reads.grams(a, hi - 1);
+        System.arraycopy(g, 0, gramsByBlock, a, hi - a);
+        gramsRead.set(a, hi);
     }
 
     /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
