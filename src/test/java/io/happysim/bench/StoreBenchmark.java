@@ -39,6 +39,10 @@ import javax.sql.DataSource;
  * <pre>mvn -q -Dfrontend.skip -Dfrontend.test.skip test-compile exec:exec@bench -Dbench=store</pre>
  * Scale with environment variables: {@code BENCH_STORE_EVENTS} (default 10,000,000), {@code BENCH_STORE_REPS}
  * (query repetitions, default 200). Databases live under {@code target/bench-store} and are deleted at the end.
+ * Options: {@code keepdb=PATH} builds the history at PATH and keeps it (the write-throughput table is skipped);
+ * {@code db=PATH} times first-time searches on a kept file, {@code db=PATH scale} a restart on it (the reopen in its
+ * parts, first charts, searches, pages and charts: issue 15's "scale" rows; {@code charts} stops after the first charts). One class for the whole suite so that
+ * every table is built from the same generator.
  */
 public final class StoreBenchmark implements BenchMain.Suite {
     static final int BATCH = 250_000;
@@ -62,21 +66,34 @@ public final class StoreBenchmark implements BenchMain.Suite {
     }
 
     private void runSuite(List<String> options) throws Exception {
-        String db = options.stream().filter(o -> o.startsWith("db=")).map(o -> o.substring(3)).findFirst().orElse(null);
+        String db = option(options, "db");
         if (db != null) {
-            searches(Path.of(db), Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200")));
+            int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
+            if (option(options, "scale") != null) {
+                scaleReads(Path.of(db), reps, option(options, "charts") != null, option(options, "searches") != null);
+            } else {
+                searches(Path.of(db), reps);
+            }
             return;
         }
         long events = Long.parseLong(System.getenv().getOrDefault("BENCH_STORE_EVENTS", "10000000"));
         int reps = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORE_REPS", "200"));
+        String keep = option(options, "keepdb");
         deleteDir();
         Files.createDirectories(dir);
         try {
-            writeThroughput();
-            readLatencies(events, reps);
+            if (keep == null) {
+                writeThroughput();
+            }
+            readLatencies(keep == null ? dir.resolve("history.db") : Path.of(keep), keep != null, events, reps);
         } finally {
             deleteDir();
         }
+    }
+
+    private static String option(List<String> options, String name) {
+        return options.stream().filter(o -> o.equals(name) || o.startsWith(name + "=")).map(o -> o.contains("=") ? o.substring(name.length() + 1) : "")
+                .findFirst().orElse(null);
     }
 
     // =====================================================================================================
@@ -229,8 +246,8 @@ public final class StoreBenchmark implements BenchMain.Suite {
     // Issue 7: reads at scale
     // =====================================================================================================
 
-    private void readLatencies(long events, int reps) throws Exception {
-        Path file = dir.resolve("history.db");
+    private void readLatencies(Path file, boolean keep, long events, int reps) throws Exception {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
         VisualStore store = new VisualStore(ds, scan);
         store.prepareBuckets(LATENCY, Transform.P99, 1.0);
@@ -239,6 +256,8 @@ public final class StoreBenchmark implements BenchMain.Suite {
         long appendNs = 0;
         long genNs = 0;
         List<Double> batchMs = new ArrayList<>();
+        List<String> liveHeap = new ArrayList<>();
+        long quarter = Math.max(BATCH, events / 4 / BATCH * BATCH);
         for (long id = 1; id <= events; id += BATCH) {
             long g0 = System.nanoTime();
             Batch b = batch(id, 1 + (id - 1) / 50, r);
@@ -248,6 +267,9 @@ public final class StoreBenchmark implements BenchMain.Suite {
             genNs += g1 - g0;
             appendNs += g2 - g1;
             batchMs.add((g2 - g1) / 1e6);
+            if ((id - 1 + BATCH) % quarter == 0) {
+                liveHeap.add(Long.toString(liveHeapMb()));
+            }
         }
         StoreStats stats = store.stats();
         double[] bm = batchMs.stream().mapToDouble(x -> x).toArray();
@@ -259,6 +281,7 @@ public final class StoreBenchmark implements BenchMain.Suite {
                         + " / " + f1(java.util.Arrays.stream(bm).max().orElse(0)))
                 .row("stored: events / logs / samples / series / bucket series", stats.events() + " / " + stats.logs() + " / " + stats.samples()
                         + " / " + stats.series() + " / " + stats.bucketSeries())
+                .row("live heap after GC at each quarter of the build (MB)", String.join(" / ", liveHeap))
                 .row("database size (main + WAL)", String.format(Locale.ROOT, "%.0f MB (%.1f bytes per row)", stats.dbBytes() / 1e6,
                         stats.dbBytes() / (double) (stats.events() + stats.logs() + stats.samples())))
                 .print();
@@ -332,11 +355,29 @@ public final class StoreBenchmark implements BenchMain.Suite {
         bench(t, "buckets p999 0.5 s, 2000 pts, after", reps, i -> store.buckets(LATENCY, Transform.P999, 0.5, null, null, 2000), reps);
         t.row("reopen (rebuild summaries from the file)", f1(reopenMs), "", "", "");
         long bytes = store.stats().dbBytes();
-        double clearMs = timeMs(store::clear);
-        t.row("clear() (reset / scenario change)", f1(clearMs), "", "", "then " + store.stats().events() + " events");
+        if (keep) {
+            store.close();      // kept for db=PATH: checkpointed, not cleared
+        } else {
+            double clearMs = timeMs(store::clear);
+            t.row("clear() (reset / scenario change)", f1(clearMs), "", "", "then " + store.stats().events() + " events");
+        }
         t.print();
         System.out.println();
         System.out.println("database: " + String.format(Locale.ROOT, "%.0f MB", bytes / 1e6) + " for " + n + " events");
+    }
+
+    /** CPU time of the whole process (every thread: the query's, the scan helper's, the JIT's, the collector's). */
+    static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The heap's live bytes after a full collection, in MB (the build's memory must not grow with the history). */
+    static long liveHeapMb() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        java.lang.management.MemoryUsage u = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return u.getUsed() / (1024 * 1024);
     }
 
     /** The cursor a page ending at event {@code id} would hand out (the benchmark knows the store's cursor format). */
@@ -368,6 +409,147 @@ public final class StoreBenchmark implements BenchMain.Suite {
         bench(t, "common text, repeated (cached)", reps, i -> store.events(EventQuery.create().search("metadata").limit(100)), reps);
         fieldSearches(t, store, n, reps);
         t.print();
+    }
+
+    /**
+     * {@code -Dbench="store db=PATH scale"}: what a server restart on a large kept history (built by {@code keepdb=PATH})
+     * costs, and the reads after it: the reopen in its parts, the first page, the first chart of each kind (a bucket
+     * series maintained while recording, and one never asked for before, per transform, at a window no run of this
+     * suite used on the file before), first-time searches, then pages, totals and charts. The file is left as it is,
+     * but for the bucket series the first charts build into it.
+     */
+    private void scaleReads(Path file, int reps, boolean chartsOnly, boolean searchesOnly) {
+        DataSource ds = TestDataSources.pooled(TestDataSources.sqlite(file));
+        long heap0 = liveHeapMb();
+        long t0 = System.nanoTime();
+        VisualStore store = new VisualStore(ds, scan);
+        long t1 = System.nanoTime();
+        long n = store.lastEventId();
+        long t2 = System.nanoTime();
+        Page<RecordedEvent> newest = store.events(EventQuery.create().limit(100));
+        long t3 = System.nanoTime();
+        long heap1 = liveHeapMb();
+        StoreStats stats = store.stats();
+        System.out.println("### Reads after a restart on " + file + ": " + n + " events, " + stats.samples() + " samples, "
+                + stats.bucketSeries() + " bucket series, " + String.format(Locale.ROOT, "%.0f MB", stats.dbBytes() / 1e6));
+        BenchTable t = new BenchTable("read (" + n / 1_000_000 + "M events, " + stats.samples() / 1_000_000 + "M samples)", "p50 ms", "p99 ms",
+                "max ms", "result");
+        t.row("reopen: new VisualStore (file, schema, catalog)", f1((t1 - t0) / 1e6), "", "", "");
+        t.row("reopen: first read (summaries loaded)", f1((t2 - t1) / 1e6), "", "", n + " events");
+        t.row("reopen: first page after it", f1((t3 - t2) / 1e6), "", "", describe(newest));
+        t.row("reopen: total (restart to first page)", f1((t3 - t0) / 1e6), "", "", "");
+        t.row("live heap after GC before / after the reopen (MB)", heap0 + " / " + heap1, "", "", "");
+        double span = store.events(EventQuery.create().limit(1)).items().get(0).timeNs() / 1e9;
+        if (!searchesOnly) {
+            firstCharts(t, store, stats, span, reps);
+        }
+        if (!chartsOnly) {
+            scaleSearches(t, store, n, span, reps);
+        }
+        t.print();
+    }
+
+    /** The first charts after a restart: raw M4, a bucket series maintained while recording, one never asked for per transform. */
+    private static void firstCharts(BenchTable t, VisualStore store, StoreStats stats, double span, int reps) {
+        bench(t, "first request: series M4 2000 pts, whole series", 1, i -> store.series(LATENCY, null, null, 2000), 1);
+        bench(t, "first request: buckets p99 1 s (maintained while recording), whole", 1,
+                i -> store.buckets(LATENCY, Transform.P99, 1.0, null, null, 2000), 1);
+        double window = 0.5 + 0.0001 * (stats.bucketSeries() + 1);   // a key no earlier run asked for
+        for (Transform tr : Transform.values()) {
+            long cpu0 = processCpuNs();
+            long w0 = System.nanoTime();
+            SeriesData d = store.buckets(LATENCY, tr, window, null, null, 2000);
+            long w1 = System.nanoTime();
+            long cpu1 = processCpuNs();
+            t.row("first request: buckets " + tr.wireName() + " " + window + " s (never asked for), whole", f2((w1 - w0) / 1e6), "", "",
+                    describe(d) + String.format(Locale.ROOT, ", CPU %.0f ms (all threads), points hash %08x", (cpu1 - cpu0) / 1e6,
+                            java.util.Arrays.hashCode(d.times()) * 31 + java.util.Arrays.hashCode(d.values())));
+        }
+        bench(t, "first request: buckets p999 " + window + " s, random range (after)", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.buckets(LATENCY, Transform.P999, window, a, a + span / 3, 2000);
+        }, reps);
+    }
+
+    private static void scaleSearches(BenchTable t, VisualStore store, long n, double span, int reps) {
+        // the same kinds of search with and without the page's total (EventQuery.total(false)), alternately, new terms each
+        alternately(t, store, "4 random digits", 20, k -> EventQuery.create().search(String.format("%04d", new Random(1200 + k).nextInt(10_000))));
+        String[] shortDigits = {"6", "13", "2", "46", "08", "9", "62", "1", "4", "28", "71", "3", "55", "0", "19", "84", "7", "30", "5", "92"};
+        alternately(t, store, "1 or 2 digits", 10, k -> EventQuery.create().search(shortDigits[k % shortDigits.length]));
+        alternately(t, store, "a request id (\"request_id\":N,)", 20, k -> EventQuery.create()
+                .search("\"request_id\":" + (1000 + new Random(1300 + k).nextInt((int) (n / 9) - 1000)) + ","));
+        alternately(t, store, "rare context text (slow-path-N)", 10, k -> EventQuery.create().search("slow-path-" + (20_000 + k * 7919 % 80_000)));
+        bench(t, "search 4 random digits, first time", 20, i -> store.events(EventQuery.create()
+                .search(String.format("%04d", new Random(200 + i).nextInt(10_000))).limit(100)), 20);
+        bench(t, "search 4 random digits + count, first time", 10, i -> {
+            EventQuery q = EventQuery.create().search(String.format("%04d", new Random(900 + i).nextInt(10_000))).limit(100);
+            store.countEvents(q);
+            return store.events(q);
+        }, 10);
+        bench(t, "search rare context text, first time (slow-path-N)", 10, i -> store.events(EventQuery.create()
+                .search("slow-path-" + (10_000 + i * 7919 % 90_000)).limit(100)), 10);
+        bench(t, "search a request id (\"request_id\":N,), first time", 20, i -> store.events(EventQuery.create()
+                .search("\"request_id\":" + (1000 + new Random(300 + i).nextInt((int) (n / 9) - 1000)) + ",").limit(100)), 20);
+        bench(t, "field request_id=N, first time", 20, i -> store.events(EventQuery.create()
+                .field("request_id=" + (1000 + new Random(600 + i).nextInt((int) (n / 9) - 1000))).limit(100)), 20);
+        String[] everywhere = {"request_id", "metadata", "created_at", "\"id\":\"", ",\"request"};
+        bench(t, "search text in every block, first time", everywhere.length, i -> store.events(EventQuery.create()
+                .search(i < 0 ? "\"metadata\":{}}" : everywhere[i]).limit(100)), everywhere.length);
+        bench(t, "search 1 or 2 digits, first time", 10, i -> store.events(EventQuery.create()
+                .search(i < 0 ? "99" : new String[] {"7", "12", "3", "45", "09", "8", "61", "0", "5", "27"}[i]).limit(100)), 10);
+        bench(t, "page 100, newest (no filter)", reps, i -> store.events(EventQuery.create().limit(100)), reps);
+        bench(t, "page 100, deep cursor (random position)", reps, i -> {
+            long at = 1 + (long) (new Random(i).nextDouble() * n);
+            return store.events(EventQuery.create().limit(100).cursor(cursorFor(store, at)));
+        }, reps);
+        bench(t, "page 100, event_type=Timeout, random cursor (cold blocks)", reps, i -> {
+            long at = 1 + (long) (new Random(1000 + i).nextDouble() * n);
+            return store.events(EventQuery.create().eventType("Timeout").limit(100).cursor(cursorFor(store, at)));
+        }, reps);
+        bench(t, "page 100, time window (random 10 s)", reps, i -> {
+            double a = new Random(i).nextDouble() * span;
+            return store.events(EventQuery.create().timeMin(a).timeMax(a + 10).limit(100));
+        }, reps);
+        bench(t, "count: exclude_internal", reps, i -> store.countEvents(EventQuery.create().excludeInternal(true)), reps);
+        bench(t, "count: types {Request,Response} + entity + random time range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.countEvents(EventQuery.create().eventType("Request").eventType("Response").entity("Server").timeMin(a).timeMax(a + span / 3));
+        }, reps);
+        bench(t, "series M4 2000 pts, whole series", reps, i -> store.series(LATENCY, null, null, 2000), reps);
+        bench(t, "series M4 2000 pts, random range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.series(LATENCY, a, a + span / 3, 2000);
+        }, reps);
+        bench(t, "buckets p99 1 s, 2000 pts, whole series", reps, i -> store.buckets(LATENCY, Transform.P99, 1.0, null, null, 2000), reps);
+        bench(t, "buckets p99 1 s, 2000 pts, random range", reps, i -> {
+            double a = new Random(i).nextDouble() * span / 2;
+            return store.buckets(LATENCY, Transform.P99, 1.0, a, a + span / 3, 2000);
+        }, reps);
+    }
+
+    /**
+     * A kind of first-time search, its page with the total and without it, measured alternately (which goes first swaps),
+     * never the same term twice: {@code query(k)} makes the k-th term's query.
+     */
+    private static void alternately(BenchTable t, VisualStore store, String what, int n, IntFunction<EventQuery> query) {
+        double[] with = new double[n];
+        double[] without = new double[n];
+        Object[] last = new Object[2];
+        for (int i = 0; i < n; i++) {
+            EventQuery a = query.apply(2 * i).limit(100);
+            EventQuery b = query.apply(2 * i + 1).limit(100).total(false);
+            if (i % 2 == 0) {
+                with[i] = timeMs(() -> last[0] = store.events(a));
+                without[i] = timeMs(() -> last[1] = store.events(b));
+            } else {
+                without[i] = timeMs(() -> last[1] = store.events(b));
+                with[i] = timeMs(() -> last[0] = store.events(a));
+            }
+        }
+        t.row("search " + what + ", first time, page with total", f2(BenchTable.median(with)), f2(BenchTable.percentile(with, 0.99)),
+                f2(java.util.Arrays.stream(with).max().orElse(0)), describe(last[0]));
+        t.row("search " + what + ", first time, page without total", f2(BenchTable.median(without)), f2(BenchTable.percentile(without, 0.99)),
+                f2(java.util.Arrays.stream(without).max().orElse(0)), describe(last[1]));
     }
 
     /**

@@ -24,6 +24,7 @@ public final class EventQuery {
     String search;
     boolean excludeInternal;
     Double aroundTime;
+    boolean total = true;
     final List<FieldCriterion> fields = new ArrayList<>();
 
     public static EventQuery create() {
@@ -43,6 +44,18 @@ public final class EventQuery {
 
     public EventQuery direction(Direction direction) {
         this.direction = direction == null ? Direction.OLDER : direction;
+        return this;
+    }
+
+    /**
+     * Whether a page carries its exact total (the default). Without it ({@code false}) the page's total is
+     * {@link Page#NOT_COUNTED} and the page stops at its last row: a first-time search of a long history reads the
+     * blocks its rows are in (on two threads, in growing steps) instead of every block that may match, so its first page
+     * comes at once however rare or common the term; {@link VisualStore#countEvents} counts the total (and caches the
+     * per-block counts for the pages after it). Ignored by {@code countEvents}.
+     */
+    public EventQuery total(boolean total) {
+        this.total = total;
         return this;
     }
 

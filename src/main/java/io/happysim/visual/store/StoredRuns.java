@@ -115,8 +115,11 @@ public final class StoredRuns implements AutoCloseable {
      * that was current: its summaries are loaded).
      */
     public void finish(VisualStore ended, RunFinish finish) {
+        finish(ended, finish, read(db -> RunSpace.bytes(db, Tables.of(ended.runId()))));
+    }
+
+    private void finish(VisualStore ended, RunFinish finish, long bytes) {
         StoreStats stats = ended.stats();
-        long bytes = read(db -> RunSpace.bytes(db, Tables.of(ended.runId())));
         RunCatalog.Counts counts = new RunCatalog.Counts(stats.events(), stats.logs(), stats.samples(), bytes);
         write(db -> {
             RunCatalog.finish(db, ended.runId(), finish, counts);
@@ -356,15 +359,28 @@ public final class StoredRuns implements AutoCloseable {
         }
     }
 
-    /** Runs a server left unfinished (it stopped without closing them): counted from their tables, ended now. */
+    /**
+     * Runs a server left unfinished (it stopped without closing them): counted from their tables, ended now. When only
+     * the newest run is unfinished (a server that stopped while recording), its size is what the file uses beyond the
+     * other runs' (as {@link #retain} counts the current run), not read page by page: that read is proportional to the
+     * run (~20 s for a run of 100 M events) and would hold up the server's start.
+     */
     private void finishUnfinished() {
-        for (RunRecord r : list()) {
+        List<RunRecord> runs = list();
+        long unfinished = runs.stream().filter(RunRecord::unfinished).count();
+        for (RunRecord r : runs) {
             if (!r.unfinished()) {
                 continue;
             }
             VisualStore s = new VisualStore(dataSource, scanHelper, pastLimits, gate, layout, Tables.of(r.id()), false, false);
             EventCount span = s.countEvents(EventQuery.create());
-            finish(s, new RunFinish(span.timeMaxS() == null ? 0 : span.timeMaxS(), null, System.currentTimeMillis()));
+            RunFinish end = new RunFinish(span.timeMaxS() == null ? 0 : span.timeMaxS(), null, System.currentTimeMillis());
+            if (unfinished == 1 && r.id() == runs.get(0).id()) {
+                long others = runs.stream().filter(o -> o.id() != r.id()).mapToLong(RunRecord::bytes).sum();
+                finish(s, end, Math.max(0, usage().usedBytes() - others));
+            } else {
+                finish(s, end);
+            }
         }
     }
 

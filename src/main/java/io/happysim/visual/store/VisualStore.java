@@ -102,7 +102,7 @@ public final class VisualStore implements AutoCloseable {
         this.caches = new ReadCaches(JournalCaches.withBlockBytes(limits.blockCacheBytes()),
                 JournalCaches.withBlockBytes(limits.blockCacheBytes()), new ChunkReads(run, limits.chunkCacheChunks()));
         this.scan = new ParallelScan(scanHelper, dataSource, run);
-        this.writer = new HistoryWriter(dataSource, run, layout, limits, caches, gate, writable);
+        this.writer = new HistoryWriter(dataSource, run, layout, limits, caches, gate, writable, scanHelper);
         this.reads = new SnapshotReads(dataSource, run, writer::snapshot);
     }
 
@@ -113,6 +113,19 @@ public final class VisualStore implements AutoCloseable {
     /** Opens the run now (its tables created when writable, its summaries loaded) rather than at the first read. */
     void open() {
         writer.snapshot();
+    }
+
+    /**
+     * Rows the open read besides the stored summaries — event block rows, log block rows, sample chunk rows — for tests
+     * that a reopen does not read the history (normally the open blocks and chunks only).
+     */
+    long[] rowsReadAtOpen() {
+        return writer.rowsReadAtOpen();
+    }
+
+    /** Rounds of the last bucket series built whose second half ran on the scan helper (tests). */
+    int lastBackfillHelped() {
+        return writer.lastBackfillHelped();
     }
 
     /** The id of the run this store holds. */
@@ -209,7 +222,8 @@ public final class VisualStore implements AutoCloseable {
     public Page<RecordedEvent> events(EventQuery q) {
         q.validate();
         Long cursor = q.cursor == null ? null : Cursors.decode(Cursors.EVENTS, q.cursor);
-        return reads.read((s, db) -> eventPages(s, db).page(q.criteria(), cursor, q.aroundTime, q.direction == Direction.NEWER, q.limit));
+        return reads.read((s, db) -> eventPages(s, db).page(q.criteria(), cursor, q.aroundTime, q.direction == Direction.NEWER, q.limit,
+                q.total));
     }
 
     /**
@@ -222,7 +236,7 @@ public final class VisualStore implements AutoCloseable {
         if (q.aroundTime == null) {
             throw new BadQueryException("around_time", "around_time is required");
         }
-        return reads.read((s, db) -> eventPages(s, db).around(q.criteria(), q.aroundTime, q.limit));
+        return reads.read((s, db) -> eventPages(s, db).around(q.criteria(), q.aroundTime, q.limit, q.total));
     }
 
     /** {@code /api/events/count}: the number of matching events and their time span (cursor, limit, direction ignored). */

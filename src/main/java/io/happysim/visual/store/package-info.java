@@ -56,12 +56,16 @@
  *       context <em>shape</em>, below) for events, (level, logger) for logs — are dictionary-encoded twice: names →
  *       {@code names.id}, then the whole tuple → one <em>kind</em> id ({@code event_kinds}, {@code log_kinds}). A bursty
  *       M/M/1 run has a few dozen kinds. Every filter except text and time is a set of kinds.</li>
- *   <li><b>Palettes</b> (per block: how many rows of each kind, in order of first appearance) are kept in memory and in
- *       {@code *_blocks.palette}; every 64 sealed blocks are also summed into a <em>segment</em> (per-kind counts, time
- *       range; memory only). An exact total is a sum over segments and the remaining palettes, plus decoding the ≤ 2
- *       blocks that a time range cuts. Time ranges map to blocks by each block's {@code [t_min, t_max]}. Pages skip
- *       segments and blocks without a match and decode only blocks that hold one; {@code around_time} finds its block
- *       by {@code t_max} ({@code internal.paging}).</li>
+ *   <li><b>Palettes</b> (per block: how many rows of each kind, in order of first appearance) are stored in
+ *       {@code *_blocks.palette}; every 64 sealed blocks are summed into a <em>segment</em> (per-kind counts, time
+ *       range), stored with its blocks' summaries and palettes in a {@code *_segments} row by the append that seals its
+ *       last block. Memory keeps every segment, each sealed block's time range and flags (24 bytes), and the palettes of
+ *       the incomplete segment only: a block's palette is read with its segment's (through the block cache) when a query
+ *       needs it — a filter that only asks whether some kind of a block may match takes its segment's kinds instead. An
+ *       exact total is a sum over segments and the remaining palettes, plus decoding the ≤ 2 blocks that a time range
+ *       cuts. Time ranges map to blocks by each block's {@code [t_min, t_max]}. Pages skip segments and blocks without a
+ *       match and decode only blocks that hold one; {@code around_time} finds its block by {@code t_max}
+ *       ({@code internal.paging}).</li>
  *   <li><b>Contexts are stored as shape + digits.</b> A context's <em>shape</em> is its text with every run of ASCII
  *       digits replaced by one {@code 0} — {@code {"created_at":0.0,"request_id":0,"metadata":{},"id":"0"}} — kept once in
  *       the {@code shapes} dictionary and made part of the event's kind; the block keeps only the digit runs, four bits
@@ -90,16 +94,20 @@
  *         <li>verbatim contexts are lower-cased and searched as text.</li>
  *       </ul>
  *       Per-block match counts of sealed blocks are cached per (search, filters), so the next pages and the next total
- *       of the same search cost only the tail block. Log messages are UTF-8 texts, searched with one {@code indexOf} per
+ *       of the same search cost only the tail block. A page asked for without its total ({@code EventQuery.total(false)})
+ *       stops at its last row: the texts of the blocks ahead are computed on two threads in growing steps, so a
+ *       first-time search's first page reads the blocks up to its last row, not every block that may match. Log messages are UTF-8 texts, searched with one {@code indexOf} per
  *       block whose n-gram filter admits the term.</li>
  *   <li><b>Series</b> ({@code internal.series}) are stored in chunks of 512 samples ({@code sample_chunks}, one row per
  *       chunk: summary + packed samples). Chunk summaries (first, last, min, max with their times) are kept in memory
- *       (~90 bytes per 512 samples). <b>M4</b> merges whole chunks that fall inside one slice and decodes only chunks cut
+ *       (~90 bytes per 512 samples) and stored packed, 256 chunks to a {@code chunk_summaries} row. <b>M4</b> merges whole chunks that fall inside one slice and decodes only chunks cut
  *       by a slice boundary, so its cost is bounded by the number of slices, not the series length.</li>
  *   <li><b>Bucket transforms</b> (§3.10 of the reference, exactly): small ranges (≤ 65 536 samples) are bucketed
  *       directly from raw samples. For larger ones the (series, transform, window) <em>bucket series</em> is
- *       materialised — backfilled once from raw samples (or from the first sample on, if the session calls
- *       {@code prepareBuckets} when a chart is defined) and then maintained at every append: a bucket closes when a
+ *       materialised — backfilled once from raw samples (in rounds of ~1 M samples, each cut where a bucket starts and
+ *       its second half bucketed by the scan helper; a bucket's percentile picked by selection, not by sorting it), or
+ *       from the first sample on if the session calls {@code prepareBuckets} when a chart is defined — and then
+ *       maintained at every append: a bucket closes when a
  *       sample falls into a later bucket. It is an ordinary stored series whose "time" is the bucket index, so M4 over
  *       it is the same code. A query {@code [start, end)} takes the interior buckets from it and recomputes the two edge
  *       buckets (cut by the range) and the still-open last bucket from raw samples, so answers are exact at any scale,
@@ -115,9 +123,10 @@
  *       used out, in one cache abstraction ({@code internal.cache}) sized by the {@code StoreLimits} the owner hands
  *       in. A new database gets 16 KiB pages (block blobs are read ~3× faster than with 4 KiB pages).</li>
  *   <li>{@code clear()} deletes whole tables in one transaction (fast: ~60 rows per 250 k events), empties the caches
- *       and bumps a generation number that makes concurrent readers retry on the new snapshot. Reopening a file rebuilds
- *       every summary from {@code *_blocks} and {@code sample_chunks} without reading packed rows (≈ 0.1 s at 10 M
- *       events).</li>
+ *       and bumps a generation number that makes concurrent readers retry on the new snapshot. Reopening a file reads the
+ *       stored summaries ({@code *_segments}, {@code chunk_summaries}) and the block and chunk rows after them, not the
+ *       history (≈ 0.2 s at 100 M events; before schema 4 every block and chunk row was read: ≈ 2 s). A file of schema 3
+ *       is upgraded in place: each run's first open rebuilds and stores its summaries.</li>
  * </ul>
  * The README's "History store" section has the numbers' sources, the schema and the packed formats.
  */

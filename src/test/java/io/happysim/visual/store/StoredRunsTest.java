@@ -149,6 +149,33 @@ class StoredRunsTest {
     }
 
     @Test
+    void aRunLeftUnfinishedIsSizedFromTheFilesUseAtTheNextStart() throws Exception {
+        Path file = dir.resolve("unfinished.db");
+        long second;
+        try (StoredRuns runs = open(file)) {
+            VisualStore a = runs.startRun(start("first", 1));
+            record(a, 20_000, 1, "A.depth");
+            VisualStore b = runs.startRun(start("second", 2));
+            runs.finish(a, new RunFinish(1, null, 2));
+            record(b, 30_000, 2, "B.depth");
+            second = b.runId();
+            // the server stops while b records
+        }
+        try (StoredRuns runs = open(file)) {
+            long estimated = runs.get(second).bytes();
+            long exact;
+            try (Connection c = TestDataSources.sqlite(file).getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'r" + second + "\\_%' ESCAPE '\\'")) {
+                rs.next();
+                exact = rs.getLong(1);
+            }
+            // what the file uses beyond the finished run: the unfinished run's pages and the few of the catalog
+            assertTrue(exact > 1_000_000, "the run takes " + exact + " bytes");
+            assertTrue(estimated >= exact && estimated - exact <= 8 * 16_384, "estimated " + estimated + ", page by page " + exact);
+        }
+    }
+
+    @Test
     void deletingARunGivesItsPagesBack() throws Exception {
         Path file = dir.resolve("delete.db");
         try (StoredRuns runs = open(file)) {

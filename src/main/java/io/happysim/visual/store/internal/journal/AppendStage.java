@@ -2,28 +2,44 @@ package io.happysim.visual.store.internal.journal;
 
 import io.happysim.visual.store.internal.schema.Db;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The changes one append makes to a journal: rows go into a copy of the tail; every full block is written and staged
- * beyond the published sealed count (invisible to readers); {@link #finish} writes the partial tail block. Memory
- * changes only when the journal {@link Journal#commit commits} the stage after the database did.
+ * beyond the published sealed count (invisible to readers), and every segment it completes is summed and its row
+ * written; {@link #finish} writes the partial tail block. Memory changes only when the journal
+ * {@link Journal#commit commits} the stage after the database did.
  */
 public final class AppendStage {
     private final Journal journal;
+    private final Db db;
     private final BlockWriter writer;
     private final int blockRows;
+    private final int per;
     Tail tail;
     int sealedCount;
     BlockSummary tailSummary;
+    Palette tailPalette;
+    /** The open segment's palettes: the journal's array (slots beyond its published blocks are free), or a new one. */
+    Palette[] openPalettes;
+    private int segCount;
+    final List<Segment> newSegments = new ArrayList<>();
     private boolean dirty;
 
-    AppendStage(Journal journal, Db db, Tail tail, int sealedCount, BlockSummary tailSummary) {
+    AppendStage(Journal journal, Db db, Tail tail, int sealedCount, BlockSummary tailSummary, Palette tailPalette, Palette[] openPalettes,
+                int segCount) {
         this.journal = journal;
+        this.db = db;
         this.writer = new BlockWriter(journal.format(), db);
         this.blockRows = journal.format().blockRows();
+        this.per = journal.format().segmentBlocks();
         this.tail = tail;
         this.sealedCount = sealedCount;
         this.tailSummary = tailSummary;
+        this.tailPalette = tailPalette;
+        this.openPalettes = openPalettes;
+        this.segCount = segCount;
     }
 
     /**
@@ -37,11 +53,18 @@ public final class AppendStage {
         tail.add(time, kind, t0, t1, shape);
         dirty = true;
         if (tail.n == blockRows) {
-            BlockSummary full = writer.write(sealedCount, tail);
-            journal.stageSealed(sealedCount, full);
+            BlockWriter.Written full = writer.write(sealedCount, tail);
+            journal.stageSealed(sealedCount, full.summary());
+            openPalettes[sealedCount - segCount * per] = full.palette();
             sealedCount++;
+            if (sealedCount == (segCount + 1) * per) {
+                newSegments.add(journal.sealSegment(db, segCount, openPalettes));
+                segCount++;
+                openPalettes = new Palette[per];
+            }
             tail = new Tail(Math.min(blockRows, 1024), journal.format().textFields());
             tailSummary = null;
+            tailPalette = null;
             dirty = false;
         }
     }
@@ -49,7 +72,9 @@ public final class AppendStage {
     /** Writes the partial block the rows end in, if they changed it. */
     public void finish() throws SQLException {
         if (dirty && tail.n > 0) {
-            tailSummary = writer.write(sealedCount, tail);
+            BlockWriter.Written w = writer.write(sealedCount, tail);
+            tailSummary = w.summary();
+            tailPalette = w.palette();
         }
     }
 }

@@ -25,7 +25,7 @@ public final class BlockDecoder {
     }
 
     /** The first {@code n} rows' kinds and times, or null when the block is gone (cleared) or shorter. */
-    public static DecodedBlock decode(Db db, JournalFormat format, BlockSummary bi, int n) throws SQLException {
+    public static DecodedBlock decode(Db db, JournalFormat format, BlockSummary bi, Palette pal, int n) throws SQLException {
         byte[] cols = db.blob(format.sqlCols, bi.blockNo());
         if (cols == null) {
             return null;    // cleared underneath us
@@ -37,7 +37,7 @@ public final class BlockDecoder {
             return null;
         }
         int base = in.pos;
-        int[] palette = bi.kinds();
+        int[] palette = pal.kinds();
         int[] kinds = new int[n];
         for (int i = 0; i < n; i++) {
             int l = width == 2 ? (cols[base + 2 * i] & 0xFF) | ((cols[base + 2 * i + 1] & 0xFF) << 8) : cols[base + i] & 0xFF;

@@ -1,11 +1,12 @@
 package io.happysim.visual.store.internal.journal;
 
 /**
- * The in-memory summary of one block, also stored in its {@code <prefix>_blocks} row: rows, time range, rows without a
- * time, flags and the <em>palette</em> — {@code kinds[i]} occurs {@code counts[i]} times, i being the local index the
- * packed rows use, in order of first appearance. Immutable.
+ * What a reader knows of one block without reading it: rows, time range, rows without a time and flags, also stored in
+ * its {@code <prefix>_blocks} row. Its {@link Palette} (which kinds, how many rows of each) is kept apart: in memory
+ * only for the blocks of the segment still being filled, otherwise read with its segment's (see {@link JournalView}).
+ * Immutable.
  */
-public record BlockSummary(int blockNo, int n, long tMin, long tMax, int nulls, int flags, int[] kinds, int[] counts) {
+public record BlockSummary(int blockNo, int n, long tMin, long tMax, int nulls, int flags) {
     /** The block's text is all ASCII. */
     public static final int ASCII = 1;
     /** The block's text has upper-case letters (search lower-cases it first). */

@@ -34,7 +34,11 @@ final class BlockWriter {
         Arrays.fill(localOf, -1);
     }
 
-    BlockSummary write(int blockNo, Tail r) throws SQLException {
+    /** A block as written: its summary and its palette. */
+    record Written(BlockSummary summary, Palette palette) {
+    }
+
+    Written write(int blockNo, Tail r) throws SQLException {
         int n = r.n;
         // palette, in order of first appearance
         int[] pk = new int[8];
@@ -101,7 +105,7 @@ final class BlockWriter {
         long[] grams = Grams.empty();
         int flags = shaped != null ? shaped.write(r, grams, offs, text) : writePlain(r, grams);
         Palette palette = new Palette(Arrays.copyOf(pk, k), Arrays.copyOf(pc, k));
-        BlockSummary summary = new BlockSummary(blockNo, n, tMin, tMax, nulls, flags, palette.kinds(), palette.counts());
+        BlockSummary summary = new BlockSummary(blockNo, n, tMin, tMax, nulls, flags);
         if (insBlock == null) {
             insBlock = db.ps(format.sqlInsertBlock);
             insText = db.ps(format.sqlInsertText);
@@ -124,7 +128,7 @@ final class BlockWriter {
         insGrams.setInt(1, blockNo);
         insGrams.setBytes(2, Grams.toBytes(grams));
         insGrams.executeUpdate();
-        return summary;
+        return new Written(summary, palette);
     }
 
     /** Plain texts: per row and field varint length + 1 (0 = null), the UTF-8 concatenated. Returns the flags. */

@@ -25,7 +25,10 @@ public final class JournalFormat {
     final String sqlInsertBlock;
     final String sqlInsertText;
     final String sqlInsertGrams;
-    final String sqlSummaries;
+    final String sqlSummariesFrom;
+    final String sqlInsertSegment;
+    final String sqlSegmentSummaries;
+    final String sqlSegmentPalettes;
 
     private JournalFormat(String prefix, int blockRows, int textFields, boolean[] searchable, boolean shaped) {
         this.prefix = prefix;
@@ -42,7 +45,11 @@ public final class JournalFormat {
                 + "VALUES (?,?,?,?,?,?,?,?,?)";
         this.sqlInsertText = "INSERT OR REPLACE INTO " + prefix + "_text(block_no, offsets, text) VALUES (?,?,?)";
         this.sqlInsertGrams = "INSERT OR REPLACE INTO " + prefix + "_grams(block_no, grams) VALUES (?,?)";
-        this.sqlSummaries = "SELECT block_no, n, t_min, t_max, nulls, flags, palette FROM " + prefix + "_blocks ORDER BY block_no";
+        this.sqlSummariesFrom = "SELECT block_no, n, t_min, t_max, nulls, flags, palette FROM " + prefix + "_blocks WHERE block_no >= ? "
+                + "ORDER BY block_no";
+        this.sqlInsertSegment = "INSERT OR REPLACE INTO " + prefix + "_segments(seg_no, summary, palettes) VALUES (?,?,?)";
+        this.sqlSegmentSummaries = "SELECT seg_no, summary FROM " + prefix + "_segments ORDER BY seg_no";
+        this.sqlSegmentPalettes = "SELECT palettes FROM " + prefix + "_segments WHERE seg_no = ?";
     }
 
     /** A run's events: one text per row (the context), shaped and searchable. */

@@ -1,8 +1,9 @@
 package io.happysim.visual.store.internal.journal;
 
 /**
- * Per-kind row counts and time range of consecutive sealed blocks (memory only), so that a total costs
- * O(segments + edge blocks) instead of O(blocks). Immutable.
+ * Per-kind row counts and time range of consecutive sealed blocks, so that a total costs O(segments + edge blocks)
+ * instead of O(blocks). Kept in memory for every complete segment and stored in its {@code <prefix>_segments} row
+ * (with the palettes of its blocks, which memory does not keep). Immutable.
  *
  * @param kindCounts index = kind id
  */
@@ -18,34 +19,44 @@ public record Segment(int[] kindCounts, long tMin, long tMax, int nulls, long ro
         return nulls == 0 && tMin >= lo && tMax <= hi;
     }
 
-    /** The segment of {@code blocks[from, from + count)}. */
-    static Segment of(BlockSummary[] blocks, int from, int count) {
+    /** Whether some row of this segment has this kind. */
+    public boolean has(int kind) {
+        return kind >= 0 && kind < kindCounts.length && kindCounts[kind] > 0;
+    }
+
+    /** The segment of sealed blocks {@code [from, from + palettes.length)}: their palettes and headers. */
+    static Segment of(Palette[] palettes, SealedBlocks headers, int from) {
         int maxKind = 0;
+        for (Palette p : palettes) {
+            for (int k : p.kinds()) {
+                maxKind = Math.max(maxKind, k);
+            }
+        }
+        int[] kc = new int[maxKind + 1];
+        for (Palette p : palettes) {
+            for (int k = 0; k < p.kinds().length; k++) {
+                kc[p.kinds()[k]] += p.counts()[k];
+            }
+        }
+        return of(kc, headers, from, palettes.length);
+    }
+
+    /** The segment of sealed blocks {@code [from, from + count)} whose per-kind counts are known. */
+    static Segment of(int[] kindCounts, SealedBlocks headers, int from, int count) {
         long lo = Journal.NULL_TIME;
         long hi = Journal.NULL_TIME;
         int nl = 0;
-        long n = 0;
         for (int i = from; i < from + count; i++) {
-            BlockSummary b = blocks[i];
-            for (int k : b.kinds()) {
-                maxKind = Math.max(maxKind, k);
+            long bMin = headers.tMin(i);
+            long bMax = headers.tMax(i);
+            if (bMin != Journal.NULL_TIME && (lo == Journal.NULL_TIME || bMin < lo)) {
+                lo = bMin;
             }
-            if (b.tMin() != Journal.NULL_TIME && (lo == Journal.NULL_TIME || b.tMin() < lo)) {
-                lo = b.tMin();
+            if (bMax != Journal.NULL_TIME && (hi == Journal.NULL_TIME || bMax > hi)) {
+                hi = bMax;
             }
-            if (b.tMax() != Journal.NULL_TIME && (hi == Journal.NULL_TIME || b.tMax() > hi)) {
-                hi = b.tMax();
-            }
-            nl += b.nulls();
-            n += b.n();
+            nl += headers.nulls(i);
         }
-        int[] kc = new int[maxKind + 1];
-        for (int i = from; i < from + count; i++) {
-            BlockSummary b = blocks[i];
-            for (int k = 0; k < b.kinds().length; k++) {
-                kc[b.kinds()[k]] += b.counts()[k];
-            }
-        }
-        return new Segment(kc, lo, hi, nl, n);
+        return new Segment(kindCounts, lo, hi, nl, (long) count * headers.blockRows());
     }
 }

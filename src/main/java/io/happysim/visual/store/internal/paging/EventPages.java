@@ -38,12 +38,18 @@ public final class EventPages {
         return read.query(FilterCompiler.events(q, dictionaries, read.generation()));
     }
 
+    private JournalQuery query(EventCriteria q, boolean counted) throws SQLException {
+        return counted ? query(q) : read.uncountedQuery(FilterCompiler.events(q, dictionaries, read.generation()));
+    }
+
     /**
      * One page: after the row of {@code cursor}, else from the first matching row at or after {@code aroundTime}, else
-     * from the newest ({@code ascending} false) or the oldest row.
+     * from the newest ({@code ascending} false) or the oldest row; with its exact total when {@code counted}, else
+     * {@link Page#NOT_COUNTED}.
      */
-    public Page<RecordedEvent> page(EventCriteria q, Long cursor, Double aroundTime, boolean ascending, int limit) throws SQLException {
-        JournalQuery r = query(q);
+    public Page<RecordedEvent> page(EventCriteria q, Long cursor, Double aroundTime, boolean ascending, int limit, boolean counted)
+            throws SQLException {
+        JournalQuery r = query(q, counted);
         long rows = events.rows();
         long start;
         if (cursor != null) {
@@ -62,9 +68,12 @@ public final class EventPages {
         return page(r, start, ascending, limit);
     }
 
-    /** The matching rows at or after a time (ascending) and those strictly before it (descending), {@code limit} each. */
-    public AroundPage around(EventCriteria q, double aroundTime, int limit) throws SQLException {
-        JournalQuery r = query(q);
+    /**
+     * The matching rows at or after a time (ascending) and those strictly before it (descending), {@code limit} each;
+     * with the exact total when {@code counted}.
+     */
+    public AroundPage around(EventCriteria q, double aroundTime, int limit, boolean counted) throws SQLException {
+        JournalQuery r = query(q, counted);
         long rows = events.rows();
         long a = r.firstIdAtOrAfter(TimeBounds.ceilNs(aroundTime));
         Page<RecordedEvent> before = page(r, a < 0 ? rows : a - 1, false, limit);

@@ -22,6 +22,15 @@ record JournalQuery(BlockReads reads, MatchCounter counter, Pager pager) {
         return new JournalQuery(reads, counter, new Pager(reads, filter, hits, counter));
     }
 
+    /** Opens a query without counting it: its total is -1, its pages read only the blocks up to their last row. */
+    static JournalQuery uncounted(JournalRead read, Filter filter) throws SQLException {
+        BlockReads reads = new BlockReads(read.journal(), read.db(), read.generation(), read.caches().blocks());
+        TextHits hits = filter.search() == null ? null : new TextHits(reads, filter.search(), read.scan());
+        MatchCounter counter = new MatchCounter(reads, filter, hits, read.caches().searchCounts());
+        counter.startLazy();
+        return new JournalQuery(reads, counter, new Pager(reads, filter, hits, counter));
+    }
+
     long total() {
         return counter.total();
     }

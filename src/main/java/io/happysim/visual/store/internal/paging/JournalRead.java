@@ -18,4 +18,9 @@ public record JournalRead(Dictionaries.View dictionaries, JournalView journal, l
     JournalQuery query(Filter filter) throws SQLException {
         return JournalQuery.counted(this, filter);
     }
+
+    /** Opens a filtered query without counting it (pages read only up to their last row). */
+    JournalQuery uncountedQuery(Filter filter) throws SQLException {
+        return JournalQuery.uncounted(this, filter);
+    }
 }

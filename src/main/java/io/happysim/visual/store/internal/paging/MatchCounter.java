@@ -4,6 +4,7 @@ import io.happysim.visual.store.internal.cache.BoundedCache;
 import io.happysim.visual.store.internal.journal.BlockReads;
 import io.happysim.visual.store.internal.journal.BlockSummary;
 import io.happysim.visual.store.internal.journal.DecodedBlock;
+import io.happysim.visual.store.internal.journal.Palette;
 import io.happysim.visual.store.internal.journal.JournalView;
 import io.happysim.visual.store.internal.journal.Segment;
 import io.happysim.visual.store.internal.search.Filter;
@@ -20,6 +21,13 @@ import java.util.Arrays;
  * block counts are computed lazily as paging asks. One query's thread only.
  */
 final class MatchCounter {
+    /**
+     * Blocks whose texts a lazy search computes ahead on two threads at first; each next step is four times as many, up
+     * to the last (a term found in few blocks then costs a few steps more than a full count, not dozens).
+     */
+    static final int FIRST_PREFETCH = 32;
+    static final int LAST_PREFETCH = 8192;
+
     /** Kind flags: passes the filter. */
     private static final int KF_OK = 1;
     /** Kind flags: its names or context shape match the search. */
@@ -35,6 +43,15 @@ final class MatchCounter {
     private final int segmentBlocks;
     private int[] counts;           // exact matches per block (search)
     private int[] memo;             // per-block match counts computed lazily (-1 = not yet), filters without search
+    /** Lazy (no total): a cached count of the same search, for its first {@code cachedUpTo} blocks. */
+    private int[] cachedCounts;
+    private int cachedUpTo;
+    private boolean useGrams;
+    /** Lazy: the n-gram filters read so far, by block (read with the blocks a step computes ahead). */
+    private byte[][] gramsByBlock;
+    private final java.util.BitSet gramsRead = new java.util.BitSet();
+    private final java.util.BitSet prefetched = new java.util.BitSet();
+    private int prefetchWindow = FIRST_PREFETCH;
     private long total;
     private byte[] kindFlags;
     private boolean anyHit;
@@ -105,6 +122,66 @@ final class MatchCounter {
         }
     }
 
+    /**
+     * Starts a query that carries no total ({@link #total} is -1): block counts are computed as paging asks for them — a
+     * search's from the counts a full count of it cached, else from the texts, computed ahead on two threads
+     * ({@link #prefetch}) — so a page reads only the blocks up to its last row.
+     */
+    void startLazy() {
+        int nb = view.blockCount();
+        memo = new int[nb];
+        Arrays.fill(memo, -1);
+        total = io.happysim.visual.store.Page.NOT_COUNTED;
+        if (filter.search() != null) {
+            SearchCounts cached = searchCache.get(filter.cacheKey());
+            if (cached != null) {
+                cachedCounts = cached.counts();
+                cachedUpTo = Math.min(cached.counts().length, view.sealedCount());
+                hits.ruledOutBefore(cached.noText().get(0, cachedUpTo));
+            }
+            useGrams = !(view.format().shaped() && filter.search().pureDigits());
+            gramsByBlock = new byte[nb][];
+        }
+    }
+
+    /**
+     * A lazy search about to look at block i, walking in this direction: computes ahead, on two threads, the texts of
+     * the next blocks that may match (32 at first, four times as many each time after, their n-gram filters read in one
+     * query), unless a cached count or an earlier step covers them.
+     */
+    void prefetch(int i, boolean ascending) throws SQLException {
+        if (memo == null || filter.search() == null || i >= view.sealedCount() || i < cachedUpTo || prefetched.get(i)) {
+            return;
+        }
+        int lo = ascending ? i : Math.max(cachedUpTo, i - prefetchWindow + 1);
+        int hi = ascending ? Math.min(view.sealedCount(), i + prefetchWindow) : i + 1;
+        prefetchWindow = Math.min(LAST_PREFETCH, prefetchWindow * 4);
+        byte[][] grams = null;
+        if (useGrams) {
+            readGrams(lo, hi);
+            grams = java.util.Arrays.copyOfRange(gramsByBlock, lo, hi);
+        }
+        hits.prefetch(lo, hi, grams, this::needsText);
+        prefetched.set(lo, hi);
+    }
+
+    /** Block i's n-gram filter (a lazy search): read by the step that covered it, else on its own. */
+    private byte[] gramsOf(int i) throws SQLException {
+        readGrams(i, i + 1);
+        return gramsByBlock[i];
+    }
+
+    /** Reads the n-gram filters of blocks [lo, hi) not read yet, in one query. */
+    private void readGrams(int lo, int hi) throws SQLException {
+        int a = gramsRead.nextClearBit(lo);
+        if (a >= hi) {
+            return;
+        }
+        byte[][] g = reads.grams(a, hi - 1);
+        System.arraycopy(g, 0, gramsByBlock, a, hi - a);
+        gramsRead.set(a, hi);
+    }
+
     /** Matches in a whole segment from its kind counts, or -1 when the time range cuts it. */
     long segmentMatches(int sIdx) {
         Segment sg = view.segments()[sIdx];
@@ -139,7 +216,13 @@ final class MatchCounter {
         }
         int c = memo[i];
         if (c < 0) {
-            c = countBlock(i, null);
+            if (filter.search() == null) {
+                c = countBlock(i, null);
+            } else if (i < cachedUpTo) {
+                c = cachedCounts[i];
+            } else {
+                c = countBlock(i, useGrams ? gramsOf(i) : null);
+            }
             memo[i] = c;
         }
         return c;
@@ -174,21 +257,39 @@ final class MatchCounter {
     }
 
     /** Whether counting block i needs its texts (mirrors {@link #countBlock}). */
-    private boolean needsText(int i, byte[] grams) {
+    private boolean needsText(int i, byte[] grams) throws SQLException {
         BlockSummary bi = view.block(i);
         Filter f = filter;
         if (f.timed() && bi.outside(f.tLo(), f.tHi())) {
             return false;
         }
+        int[] kinds = kindsOf(i);
+        if (kinds == null) {
+            return false;
+        }
         boolean textKinds = false;
         byte[] kf = kindFlags();
-        for (int kind : bi.kinds()) {
+        for (int kind : kinds) {
             if (kind >= 0 && kind < kf.length && (kf[kind] & (KF_OK | KF_HIT | KF_TEXT)) == (KF_OK | KF_TEXT)) {
                 textKinds = true;
                 break;
             }
         }
-        return textKinds && f.search().mayContain(grams, bi.kinds());
+        return textKinds && f.search().mayContain(grams, kinds);
+    }
+
+    /**
+     * The kinds of block i as far as counting it needs them: when every row passes the filter and no kind matches the
+     * search by its name, only whether some kind may match by text matters, and the block's segment answers that
+     * without reading its palette; otherwise the block's palette. Null when the block is gone (cleared).
+     */
+    private int[] kindsOf(int i) throws SQLException {
+        kindFlags();
+        if (filter.allowedKinds() == null && !anyHit) {
+            return reads.possibleKinds(i);
+        }
+        Palette p = reads.palette(i);
+        return p == null ? null : p.kinds();
     }
 
     private int countBlock(int i, byte[] grams) throws SQLException {
@@ -201,9 +302,11 @@ final class MatchCounter {
         int nameMatches = 0;
         boolean textKinds = false;
         byte[] kf = kindFlags();
-        int[] kinds = bi.kinds();
-        int[] kindCounts = bi.counts();
-        if (kf != null && f.allowedKinds() == null && !anyHit) {
+        int[] kinds = null;
+        if (kf == null) {
+            kindMatches = bi.n();       // neither a kind filter nor a search: every row (a time range may cut the block)
+        } else if (f.allowedKinds() == null && !anyHit) {
+            kinds = reads.possibleKinds(i);
             // every row passes, none by its kind: only whether some kind may match by text
             kindMatches = bi.n();
             for (int kind : kinds) {
@@ -213,9 +316,15 @@ final class MatchCounter {
                 }
             }
         } else {
+            Palette palette = reads.palette(i);
+            if (palette == null) {
+                return 0;       // cleared underneath the query
+            }
+            kinds = palette.kinds();
+            int[] kindCounts = palette.counts();
             for (int k = 0; k < kinds.length; k++) {
                 int kind = kinds[k];
-                int fl = kf == null ? KF_OK | KF_HIT : kind >= 0 && kind < kf.length ? kf[kind] : 0;
+                int fl = kind >= 0 && kind < kf.length ? kf[kind] : 0;
                 if ((fl & KF_OK) != 0) {
                     kindMatches += kindCounts[k];
                     if ((fl & KF_HIT) != 0) {

@@ -53,6 +53,7 @@ final class Pager {
                 i += step * (segmentBlocks - 1);      // a whole segment without a match
                 continue;
             }
+            counter.prefetch(i, ascending);
             if (counter.blockMatches(i) == 0) {
                 continue;
             }

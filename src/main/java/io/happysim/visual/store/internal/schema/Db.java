@@ -14,6 +14,12 @@ import java.util.Map;
  * connection to the pool.
  */
 public final class Db implements AutoCloseable {
+    /**
+     * The most of the file a connection reads by memory mapping for a long scan (SQLite's own limit in sqlite-jdbc: 1 TiB;
+     * it maps what the file has).
+     */
+    private static final long SCAN_MAP_BYTES = 1L << 40;
+
     /** {@link #generation} of a run that is not in the catalog. */
     public static final long NO_RUN = -1;
     private static final String SQL_GENERATION = "SELECT generation FROM runs WHERE id = ?";
@@ -37,6 +43,21 @@ public final class Db implements AutoCloseable {
             statements.put(sql, p);
         }
         return p;
+    }
+
+    /**
+     * Lets this connection read the file by memory mapping (SQLite's {@code mmap_size}) before it reads a large part of
+     * it in one pass (every block's texts for a first-time search): pages are then read without a system call and a copy
+     * each — reading the 1.2 GB of sample chunks of a 100 M-sample series alone took 0.5 instead of 1.2 s, and a search's
+     * full count 15–25 % less. (Building a bucket series on two threads gained nothing from it: not used there.) The
+     * setting stays with the (pooled) connection. Best effort: a connection that refuses reads as before.
+     */
+    public void mapForScan() {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PRAGMA mmap_size=" + SCAN_MAP_BYTES);
+        } catch (SQLException ignored) {
+            // read without mapping
+        }
     }
 
     /** The single BLOB column of the single row selected by {@code key}, or null. */

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A database written by another version of the store (another {@code schema_version}) cannot be read: its tables and
- * views are dropped (the history in it is lost) so that the current schema is created in their place.
+ * A database written by another version of the store (another {@code schema_version}) that cannot be upgraded
+ * ({@link Upgrades}) cannot be read: its tables and views are dropped (the history in it is lost) so that the current
+ * schema is created in their place.
  */
 public final class OtherVersions {
     /** What was discarded, for the warning the store logs. */
@@ -40,7 +41,7 @@ public final class OtherVersions {
             try (ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = '" + StoreMeta.SCHEMA_VERSION + "'")) {
                 version = rs.next() ? rs.getString(1) : null;
             }
-            if (Integer.toString(Schema.VERSION).equals(version)) {
+            if (Integer.toString(Schema.VERSION).equals(version) || Upgrades.upgrade(db, version)) {
                 return;
             }
             warn.accept(new Discarded(version, DatabaseFile.pathQuietly(db.connection())));

@@ -11,8 +11,12 @@ import java.sql.Statement;
  * dictionaries.
  */
 public final class Schema {
-    /** The layout this version reads; a file written with another one is recreated empty (see {@link OtherVersions}). */
-    public static final int VERSION = 3;
+    /**
+     * The layout this version reads. 4 added the stored summaries ({@code <journal>_segments}, {@code chunk_summaries}):
+     * a file of version 3 is upgraded in place ({@link Upgrades}); one of another version is recreated empty (see
+     * {@link OtherVersions}).
+     */
+    public static final int VERSION = 4;
     /** Table prefix of the event journal (within a run's prefix). */
     public static final String EVENTS = "event";
     /** Table prefix of the log journal (within a run's prefix). */
@@ -65,7 +69,8 @@ public final class Schema {
         return "CREATE TABLE IF NOT EXISTS " + p + "_blocks (block_no INTEGER PRIMARY KEY, first_id INTEGER NOT NULL, n INTEGER NOT NULL, "
                 + "t_min INTEGER, t_max INTEGER, nulls INTEGER NOT NULL, flags INTEGER NOT NULL, palette TEXT NOT NULL, cols BLOB NOT NULL);\n"
                 + "CREATE TABLE IF NOT EXISTS " + p + "_text (block_no INTEGER PRIMARY KEY, offsets BLOB NOT NULL, text BLOB NOT NULL);\n"
-                + "CREATE TABLE IF NOT EXISTS " + p + "_grams (block_no INTEGER PRIMARY KEY, grams BLOB NOT NULL);\n";
+                + "CREATE TABLE IF NOT EXISTS " + p + "_grams (block_no INTEGER PRIMARY KEY, grams BLOB NOT NULL);\n"
+                + "CREATE TABLE IF NOT EXISTS " + p + "_segments (seg_no INTEGER PRIMARY KEY, summary BLOB NOT NULL, palettes BLOB NOT NULL);\n";
     }
 
     private static String series(Tables t) {
@@ -73,6 +78,7 @@ public final class Schema {
                 + "transform TEXT, window_s REAL, open_idx INTEGER, open_from INTEGER);\n"
                 + "CREATE TABLE IF NOT EXISTS " + t.sampleChunks() + " (id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL, chunk_no INTEGER NOT NULL, "
                 + "n INTEGER NOT NULL, t_first INTEGER NOT NULL, t_last INTEGER NOT NULL, v_first REAL, v_last REAL, "
-                + "v_min REAL, t_at_min INTEGER NOT NULL, i_min INTEGER NOT NULL, v_max REAL, t_at_max INTEGER NOT NULL, i_max INTEGER NOT NULL, data BLOB NOT NULL);\n";
+                + "v_min REAL, t_at_min INTEGER NOT NULL, i_min INTEGER NOT NULL, v_max REAL, t_at_max INTEGER NOT NULL, i_max INTEGER NOT NULL, data BLOB NOT NULL);\n"
+                + "CREATE TABLE IF NOT EXISTS " + t.chunkSummaries() + " (id INTEGER PRIMARY KEY, data BLOB NOT NULL);\n";
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class Tables {
     /** The tables of a run, in the order they are created (the dictionaries first). */
     static final List<String> DATA_TABLES = List.of("names", "shapes", "event_kinds", "log_kinds", "event_blocks",
-            "event_text", "event_grams", "log_blocks", "log_text", "log_grams", "series", "sample_chunks");
+            "event_text", "event_grams", "event_segments", "log_blocks", "log_text", "log_grams", "log_segments", "series",
+            "sample_chunks", "chunk_summaries");
     /** The views of a run (see {@link Schema}). */
     static final List<String> VIEWS = List.of("event_kinds_v", "log_kinds_v", "event_counts_v");
     private static final Pattern RUN_TABLE = Pattern.compile("r([1-9][0-9]{0,17})_[a-z_]+");
@@ -75,6 +76,11 @@ public final class Tables {
 
     public String sampleChunks() {
         return name("sample_chunks");
+    }
+
+    /** The packed summaries of the sealed sample chunks, a group of chunks per row (schema 4). */
+    public String chunkSummaries() {
+        return name("chunk_summaries");
     }
 
     /** The prefix of one of this run's block journals ({@code r7_event}, {@code r7_log}). */

@@ -49,6 +49,7 @@ public final class ParallelScan {
     long[][] matches(BlockReads reads, int[] need, SearchTerm term) throws SQLException {
         int chunks = (need.length + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
         Chunks scan = new Chunks(reads.view(), reads.generation(), need, chunks, term);
+        reads.db().mapForScan();
         try {
             helper.execute(scan::help);
         } catch (RejectedExecutionException e) {
@@ -134,6 +135,7 @@ public final class ParallelScan {
                 if (hdb.generation(run) != generation) {
                     return;     // cleared since: leave the rest to the caller
                 }
+                hdb.mapForScan();
                 int c;
                 while ((c = claim()) >= 0) {
                     try {

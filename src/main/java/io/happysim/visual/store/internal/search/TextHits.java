@@ -19,7 +19,7 @@ public final class TextHits {
     /** Which blocks counting will have to read the texts of (the counter decides: it knows the kinds). */
     @FunctionalInterface
     public interface NeedsText {
-        boolean test(int block, byte[] grams);
+        boolean test(int block, byte[] grams) throws SQLException;
     }
 
     private final BlockReads reads;

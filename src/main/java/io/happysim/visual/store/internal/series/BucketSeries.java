@@ -31,9 +31,36 @@ final class BucketSeries {
      */
     SampleList take(long[] t, double[] v, int n, long firstIndex) {
         SampleList closed = new SampleList();
+        takeInto(t, v, n, firstIndex, closed);
+        return closed;
+    }
+
+    /** The times of the open bucket: [{@link #openLo}, {@link #openHi}), when known for {@link #rangeOf}. */
+    private long openLo = Long.MAX_VALUE;
+    private long openHi = Long.MIN_VALUE;
+    private long rangeOf = NO_BUCKET;
+
+    /** As {@link #take}, the closed buckets added to {@code closed}. */
+    void takeInto(long[] t, double[] v, int n, long firstIndex, SampleList closed) {
+        takeInto(t, v, 0, n, firstIndex, closed);
+    }
+
+    /** As {@link #take} for samples {@code [from, to)} of arrays whose sample 0 has base index {@code firstIndex}. */
+    void takeInto(long[] t, double[] v, int from, int to, long firstIndex, SampleList closed) {
         double w = key.window();
-        for (int i = 0; i < n; i++) {
-            long b = BucketMath.bucketIndex(t[i], w);
+        int i = from;
+        while (i < to) {
+            long ti = t[i];
+            long b;
+            if (openIdx != NO_BUCKET && openIdx == rangeOf && ti >= openLo && ti < openHi) {
+                b = openIdx;    // still in the open bucket: no division
+            } else {
+                b = BucketMath.bucketIndex(ti, w);
+                openLo = BucketMath.firstNs(b, w);
+                openHi = b == Long.MAX_VALUE ? Long.MAX_VALUE : BucketMath.firstNs(b + 1, w);
+                // near the ends of a long the boundaries are not searched: every sample is divided
+                rangeOf = openLo == Long.MIN_VALUE || openHi == Long.MAX_VALUE ? NO_BUCKET : b;
+            }
             if (openIdx == NO_BUCKET) {
                 openIdx = b;
                 openFrom = firstIndex + i;
@@ -43,10 +70,40 @@ final class BucketSeries {
                 openIdx = b;
                 openFrom = firstIndex + i;
             }
-            open.add(v[i]);
+            // the run of samples still in this bucket (times never go back): one comparison each, values copied at once
+            int j = i + 1;
+            if (rangeOf == b) {
+                long hi = openHi;
+                while (j < to && t[j] < hi) {
+                    j++;
+                }
+            }
+            open.addAll(v, i, j);
+            i = j;
         }
         stateChanged = true;
-        return closed;
+    }
+
+    /** Closes the open bucket (the next sample is known to fall into a later one), adding it to {@code closed}. */
+    void closeOpen(SampleList closed) {
+        if (openIdx != NO_BUCKET) {
+            closed.add(openIdx, BucketMath.aggregate(key.transform(), open.a, open.n, key.window()));
+            open.clear();
+            openIdx = NO_BUCKET;
+            stateChanged = true;
+        }
+    }
+
+    /** Takes over the open bucket another state of the same key ended with (the part after this one's samples). */
+    void adoptOpen(BucketSeries other) {
+        openIdx = other.openIdx;
+        openFrom = other.openFrom;
+        open.clear();
+        for (int i = 0; i < other.open.n; i++) {
+            open.add(other.open.a[i]);
+        }
+        rangeOf = NO_BUCKET;
+        stateChanged = true;
     }
 
     BucketSeriesView view() {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
  */
 public final class ChunkReads {
     final String sqlChunk;
+    private final String sqlChunkRange;
     private final Tables run;
     private final BoundedCache<ChunkKey, Samples> cache;
 
@@ -24,6 +25,7 @@ public final class ChunkReads {
     public ChunkReads(Tables run, int cacheChunks) {
         this.run = run;
         this.sqlChunk = "SELECT data FROM " + run.sampleChunks() + " WHERE id = ?";
+        this.sqlChunkRange = "SELECT data FROM " + run.sampleChunks() + " WHERE id >= ? AND id < ? ORDER BY id";
         this.cache = BoundedCache.ofBytes(cacheChunks * Samples.FULL_CHUNK_BYTES, BoundedCache.Admission.ON_FIRST_REQUEST);
     }
 
@@ -61,6 +63,43 @@ public final class ChunkReads {
             cache.offer(key, s);
         }
         return s;
+    }
+
+    /** Receives the chunks of a scan in order; answers whether to go on. */
+    @FunctionalInterface
+    interface ChunkSink {
+        boolean accept(int chunk, Samples samples) throws SQLException;
+    }
+
+    /**
+     * Every chunk in {@code [from, to)} in order, sealed ones by one range query and past the cache (a one-pass read of
+     * a whole series, as building a bucket series is, would only push out what readers use), then the open one. The
+     * samples handed to {@code sink} are valid during the call only: one pair of arrays is decoded into for every chunk.
+     */
+    void scan(Db db, SeriesView v, int from, int to, ChunkSink sink) throws SQLException {
+        int sealedTo = Math.min(to, v.sealed());
+        if (from < sealedTo) {
+            java.sql.PreparedStatement p = db.ps(sqlChunkRange);
+            p.setLong(1, ChunkCodec.rowId(v.id(), from));
+            p.setLong(2, ChunkCodec.rowId(v.id(), sealedTo));
+            int c = from;
+            long[] t = new long[CHUNK_SAMPLES];
+            double[] val = new double[CHUNK_SAMPLES];
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int n = ChunkCodec.decodeInto(rs.getBytes(1), t, val);
+                    if (!sink.accept(c++, new Samples(t, val, n))) {
+                        return;
+                    }
+                }
+            }
+            if (c != sealedTo) {
+                throw new SQLException("series " + v.name() + ": chunk " + c + " is missing");
+            }
+        }
+        if (to > v.sealed() && v.tailT().length > 0) {
+            sink.accept(v.sealed(), new Samples(v.tailT(), v.tailV(), v.tailT().length));
+        }
     }
 
     /** The first sample index whose time is &gt;= tNs (count when none). */

@@ -5,6 +5,7 @@ import static io.happysim.visual.store.internal.series.SeriesStore.CHUNK_SAMPLES
 import io.happysim.visual.store.StoreException;
 import io.happysim.visual.store.Transform;
 import io.happysim.visual.store.internal.schema.Db;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rebuilds a {@link SeriesStore}'s state from the file: every series, its sealed chunks' summaries (no packed sample is
- * read), its open chunk's samples, and each bucket series' open bucket (re-read from the base series' samples).
+ * Rebuilds a {@link SeriesStore}'s state from the file: every series, its sealed chunks' summaries from
+ * {@code chunk_summaries} (no packed sample is read), the {@code sample_chunks} rows after them (the open chunk, decoded;
+ * chunks sealed by a version that did not store summaries are summed here and left for {@link SeriesStore#storeRebuilt}),
+ * and each bucket series' open bucket (re-read from the base series' samples).
  */
 final class SeriesLoader {
 
@@ -25,26 +28,25 @@ final class SeriesLoader {
     private final ChunkReads chunks;
 
     private final String sqlSeries;
-    private final String sqlChunks;
+    private final String sqlSummaries;
+    private final String sqlChunksFrom;
+    /** {@code sample_chunks} rows read by the last load (tests: a reopen does not read every chunk). */
+    int chunkRowsRead;
 
     SeriesLoader(SeriesStore store, ChunkReads chunks) {
         this.store = store;
         this.chunks = chunks;
         this.sqlSeries = "SELECT id, name, base_id, transform, window_s, open_idx, open_from FROM " + chunks.run().series() + " ORDER BY id";
-        this.sqlChunks = "SELECT series_id, chunk_no, n, t_first, t_last, v_first, v_last, v_min, t_at_min, i_min, "
-                + "v_max, t_at_max, i_max FROM " + chunks.run().sampleChunks() + " ORDER BY id";
+        this.sqlSummaries = "SELECT id, data FROM " + chunks.run().chunkSummaries() + " ORDER BY id";
+        this.sqlChunksFrom = "SELECT chunk_no, n, t_first, t_last, v_first, v_last, v_min, t_at_min, i_min, "
+                + "v_max, t_at_max, i_max FROM " + chunks.run().sampleChunks() + " WHERE id >= ? AND id < ? ORDER BY id";
     }
 
     void load(Db db) throws SQLException {
         List<BucketRow> bucketRows = loadSeries(db);
-        List<SeriesChunks> withOpenChunk = loadChunkSummaries(db);
-        for (SeriesChunks ch : withOpenChunk) {
-            Samples s = ChunkCodec.decode(db.blob(chunks.sqlChunk, ChunkCodec.rowId(ch.id, ch.sealed)));
-            System.arraycopy(s.t(), 0, ch.tt, 0, s.n());
-            System.arraycopy(s.v(), 0, ch.tv, 0, s.n());
-            ch.tn = s.n();
-        }
+        loadStoredSummaries(db);
         for (SeriesChunks ch : store.byId.values()) {
+            loadChunksAfterSummaries(db, ch);
             ch.changed = true;
         }
         for (BucketRow r : bucketRows) {
@@ -92,29 +94,53 @@ final class SeriesLoader {
         return bucketRows;
     }
 
-    /** The summaries of every sealed chunk; answers the series whose last chunk is open (to be decoded). */
-    private List<SeriesChunks> loadChunkSummaries(Db db) throws SQLException {
-        List<SeriesChunks> withOpenChunk = new ArrayList<>();
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sqlChunks)) {
+    /** The stored summary groups, each series' from its first on as long as they follow each other. */
+    private void loadStoredSummaries(Db db) throws SQLException {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sqlSummaries)) {
             while (rs.next()) {
-                SeriesChunks ch = store.byId.get(rs.getInt(1));
-                if (ch == null) {
-                    continue;
+                long id = rs.getLong(1);
+                SeriesChunks ch = store.byId.get((int) (id >>> 32));
+                long group = id & 0xFFFF_FFFFL;
+                if (ch == null || ch.sealed != group * ChunkSummaries.GROUP) {
+                    continue;   // a series no longer listed, or a group after a gap: the chunk rows say what is stored
                 }
-                long chunkNo = rs.getLong(2);
-                int n = rs.getInt(3);
-                if (chunkNo != ch.sealed) {
+                ChunkSummaries.read(rs.getBytes(2), ch);
+            }
+        }
+    }
+
+    /** The {@code sample_chunks} rows after a series' stored summaries: normally its open chunk only. */
+    private void loadChunksAfterSummaries(Db db, SeriesChunks ch) throws SQLException {
+        int covered = ch.sealed;
+        PreparedStatement p = db.ps(sqlChunksFrom);
+        p.setLong(1, ChunkCodec.rowId(ch.id, covered));
+        p.setLong(2, ChunkCodec.rowId(ch.id + 1, 0));
+        boolean open = false;
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                chunkRowsRead++;
+                long chunkNo = rs.getLong(1);
+                int n = rs.getInt(2);
+                if (chunkNo != ch.sealed || open) {
                     throw new StoreException("series '" + ch.name + "' is damaged: chunk " + ch.sealed + " is missing", null);
                 }
                 if (n == CHUNK_SAMPLES) {
-                    ch.addSealed(new ChunkSummary(rs.getLong(4), rs.getLong(5), realOrNaN(rs, 6), realOrNaN(rs, 7), realOrNaN(rs, 8),
-                            rs.getLong(9), rs.getInt(10), realOrNaN(rs, 11), rs.getLong(12), rs.getInt(13)));
+                    ch.addSealed(new ChunkSummary(rs.getLong(3), rs.getLong(4), realOrNaN(rs, 5), realOrNaN(rs, 6), realOrNaN(rs, 7),
+                            rs.getLong(8), rs.getInt(9), realOrNaN(rs, 10), rs.getLong(11), rs.getInt(12)));
                 } else {
-                    withOpenChunk.add(ch);
+                    open = true;
                 }
             }
         }
-        return withOpenChunk;
+        if (ch.sealed > covered) {
+            store.rebuilt.put(ch, covered);
+        }
+        if (open) {
+            Samples s = ChunkCodec.decode(db.blob(chunks.sqlChunk, ChunkCodec.rowId(ch.id, ch.sealed)));
+            System.arraycopy(s.t(), 0, ch.tt, 0, s.n());
+            System.arraycopy(s.v(), 0, ch.tv, 0, s.n());
+            ch.tn = s.n();
+        }
     }
 
     private static double realOrNaN(ResultSet rs, int col) throws SQLException {

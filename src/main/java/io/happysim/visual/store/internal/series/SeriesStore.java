@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
 
 /**
  * Time series in chunks of {@value #CHUNK_SAMPLES} samples, the writer's side: one row of
@@ -25,23 +27,38 @@ public final class SeriesStore {
     private final String sqlInsertSeries;
     private final String sqlInsertChunk;
     private final String sqlSaveOpenBucket;
+    final String sqlInsertSummaries;
 
     private final ChunkReads chunks;
+    private final BucketBackfill.Helper helper;
+    private final int backfillRound;
+    private int lastBackfillHelped;
     final Map<String, SeriesChunks> byName = new HashMap<>();
     final Map<Integer, SeriesChunks> byId = new HashMap<>();
     final Map<BucketKey, BucketSeries> buckets = new LinkedHashMap<>();
     final Map<Integer, List<BucketSeries>> bucketsByBase = new HashMap<>();
     int nextId = 1;
+    /** Series whose chunk summaries a load rebuilt from chunk rows (stored before summaries were), from which chunk on. */
+    final Map<SeriesChunks, Integer> rebuilt = new LinkedHashMap<>();
+    /** {@code sample_chunks} rows the last load read. */
+    private int chunkRowsRead;
     private SeriesSnapshot published = SeriesSnapshot.EMPTY;
 
-    /** @param chunks how the backfill of a new bucket series reads stored samples */
-    public SeriesStore(ChunkReads chunks) {
+    /**
+     * @param chunks how the backfill of a new bucket series reads stored samples
+     * @param helper        runs half of a backfill on a second thread with a connection of its own (null executor: none)
+     * @param backfillRound sample chunks per round of a backfill
+     */
+    public SeriesStore(ChunkReads chunks, Executor helper, DataSource dataSource, int backfillRound) {
         this.chunks = chunks;
+        this.backfillRound = backfillRound;
+        this.helper = new BucketBackfill.Helper(helper, dataSource);
         Tables run = chunks.run();
         this.sqlInsertSeries = "INSERT INTO " + run.series() + "(id, name, base_id, transform, window_s) VALUES (?, ?, ?, ?, ?)";
         this.sqlInsertChunk = "INSERT OR REPLACE INTO " + run.sampleChunks() + "(id, series_id, chunk_no, n, t_first, t_last, "
                 + "v_first, v_last, v_min, t_at_min, i_min, v_max, t_at_max, i_max, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         this.sqlSaveOpenBucket = "UPDATE " + run.series() + " SET open_idx = ?, open_from = ? WHERE id = ?";
+        this.sqlInsertSummaries = "INSERT OR REPLACE INTO " + run.chunkSummaries() + "(id, data) VALUES (?, ?)";
     }
 
     /** What readers see as of the last {@link #publish}. */
@@ -113,6 +130,7 @@ public final class SeriesStore {
 
     private void feed(Db db, SeriesChunks ch, long[] t, double[] v, int n) throws SQLException {
         ch.changed = true;
+        int sealedBefore = ch.sealed;
         boolean dirty = false;
         for (int i = 0; i < n; i++) {
             ch.tt[ch.tn] = t[i];
@@ -129,6 +147,9 @@ public final class SeriesStore {
         }
         if (dirty) {
             writeChunk(db, ch, ch.sealed, ch.tt, ch.tv, ch.tn);
+        }
+        if (ch.sealed > sealedBefore) {
+            ChunkSummaries.write(db, sqlInsertSummaries, ch, sealedBefore);
         }
     }
 
@@ -207,19 +228,26 @@ public final class SeriesStore {
         SeriesChunks out = new SeriesChunks(id, name);
         byId.put(id, out);
         BucketSeries d = new BucketSeries(key, base, out);
-        // backfill from every stored sample of the base series, chunk by chunk
-        SeriesView bv = base.view();
-        long idx = 0;
-        for (int c = 0; c <= bv.sealed(); c++) {
-            Samples s = chunks.chunk(db, bv, c);
-            if (s.n() > 0) {
-                feedBuckets(db, d, s.t(), s.v(), s.n(), idx);
-                idx += s.n();
-            }
-        }
+        backfill(db, d, base.view());
         addBuckets(d);
         saveOpenBucket(db, d);
         return d;
+    }
+
+    /** Buckets every stored sample of the base series (on two threads when a helper is at hand), closed ones written in runs. */
+    private void backfill(Db db, BucketSeries d, SeriesView bv) throws SQLException {
+        BucketBackfill b = new BucketBackfill(chunks, helper, backfillRound);
+        b.run(db, d, bv, closed -> {
+            if (closed.size > 0) {
+                feed(db, d.out, closed.times, closed.values, closed.size);
+            }
+        });
+        lastBackfillHelped = b.helped;
+    }
+
+    /** Rounds of the last backfill whose second part the helper thread did. */
+    public int lastBackfillHelped() {
+        return lastBackfillHelped;
     }
 
     void addBuckets(BucketSeries d) {
@@ -253,6 +281,7 @@ public final class SeriesStore {
     }
 
     public void clear() {
+        rebuilt.clear();
         byName.clear();
         byId.clear();
         buckets.clear();
@@ -264,7 +293,28 @@ public final class SeriesStore {
     /** Rebuilds every summary and open bucket from the database. */
     public void load(Db db) throws SQLException {
         clear();
-        new SeriesLoader(this, chunks).load(db);
+        SeriesLoader loader = new SeriesLoader(this, chunks);
+        loader.load(db);
+        chunkRowsRead = loader.chunkRowsRead;
         publish();
+    }
+
+    /** {@code sample_chunks} rows the last load read (the open chunks, unless summaries had to be rebuilt). */
+    public int chunkRowsRead() {
+        return chunkRowsRead;
+    }
+
+    /** Whether the last load rebuilt chunk summaries that are not stored yet. */
+    public boolean hasRebuilt() {
+        return !rebuilt.isEmpty();
+    }
+
+    /** Stores the summaries the last load rebuilt, inside the caller's write transaction, and forgets them. */
+    public void storeRebuilt(Db db) throws SQLException {
+        Map<SeriesChunks, Integer> todo = new LinkedHashMap<>(rebuilt);
+        rebuilt.clear();
+        for (Map.Entry<SeriesChunks, Integer> e : todo.entrySet()) {
+            ChunkSummaries.write(db, sqlInsertSummaries, e.getKey(), e.getValue());
+        }
     }
 }

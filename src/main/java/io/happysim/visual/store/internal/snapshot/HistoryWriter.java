@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -38,6 +39,7 @@ import javax.sql.DataSource;
  * <p>Every field but the published snapshot, the flags and the counters is guarded by the writer lock.
  */
 public final class HistoryWriter {
+    private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
     private final DataSource dataSource;
     private final Tables run;
     private final boolean writable;
@@ -61,16 +63,17 @@ public final class HistoryWriter {
      * @param run      the run this writer owns (its row must be in the catalog)
      * @param layout   the file's block sizes
      * @param writable false for a past run, opened to be read
+     * @param helper   a second thread for building a bucket series (the store's scan helper), or null
      */
     public HistoryWriter(DataSource dataSource, Tables run, StoreMeta.Layout layout, StoreLimits limits, ReadCaches caches, WriteGate gate,
-                         boolean writable) {
+                         boolean writable, Executor helper) {
         this.dataSource = dataSource;
         this.run = run;
         this.writable = writable;
         this.caches = caches;
         this.gate = gate;
         this.dictionaries = new Dictionaries(run, limits.maxShapes());
-        this.series = new SeriesStore(caches.chunks());
+        this.series = new SeriesStore(caches.chunks(), helper, dataSource, limits.backfillRound());
         this.events = new Journal(JournalFormat.events(run, layout.eventBlockRows()), dictionaries.shapes());
         this.logs = new Journal(JournalFormat.logs(run, layout.logBlockRows()), null);
     }
@@ -119,6 +122,7 @@ public final class HistoryWriter {
             try (Db db = new Db(dataSource.getConnection())) {
                 loadAll(db);
             }
+            storeRebuiltSummaries();
             opened = true;
             needsReload = false;
         } catch (SQLException e) {
@@ -151,6 +155,43 @@ public final class HistoryWriter {
         logs.load(db);
         series.load(db);
         publish();
+    }
+
+    /**
+     * Stores the summaries the open had to rebuild from block rows and sample chunks (a file of schema 3, upgraded), so
+     * that the next open reads only the summaries. Best effort: if it fails, the next open rebuilds them again.
+     */
+    private void storeRebuiltSummaries() {
+        if (!events.hasRebuilt() && !logs.hasRebuilt() && !series.hasRebuilt()) {
+            return;
+        }
+        gate.lock();
+        try (Db db = new Db(dataSource.getConnection())) {
+            try {
+                events.storeRebuilt(db);
+                logs.storeRebuilt(db);
+                series.storeRebuilt(db);
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollbackQuietly();
+                LOG.log(System.Logger.Level.WARNING, run + ": could not store its rebuilt summaries; the next open rebuilds them again", e);
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, run + ": could not store its rebuilt summaries; the next open rebuilds them again", e);
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /** Rounds of the last bucket series built whose second half the helper thread did. */
+    public int lastBackfillHelped() {
+        return series.lastBackfillHelped();
+    }
+
+    /** Block and chunk rows the last open read besides the stored summaries (events, logs, sample chunks). */
+    public long[] rowsReadAtOpen() {
+        ensureOpen();
+        return new long[] {events.blockRowsRead(), logs.blockRowsRead(), series.chunkRowsRead()};
     }
 
     private void publish() {
