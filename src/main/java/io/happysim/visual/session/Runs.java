@@ -35,15 +35,19 @@ public final class Runs {
     };
 
     /**
-     * Summaries of past runs: a past run never changes, and its latency percentiles read and sort every stored sample
-     * (≈ 150 ms for a million), so a comparison read again — the page polls it — answers from here.
+     * Summaries as last computed, with how far their run had got: a run's latency percentiles read and sort every stored
+     * sample (≈ 60 ms a million), and a past run — or a current one that is paused — has not moved since, so a comparison
+     * read again (the page polls it) answers from here.
      */
-    private final Map<Long, List<RunSummary.Row>> summaries = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Long, KeptSummary> summaries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<RunSummary.Row>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, KeptSummary> eldest) {
             return size() > VIEWS_KEPT;
         }
     };
+
+    private record KeptSummary(long events, double timeS, List<RunSummary.Row> rows) {
+    }
 
     Runs(StoredRuns stored, Supplier<SimState> live, Supplier<DebugSession.Recorded> recorded) {
         this.stored = stored;
@@ -124,21 +128,18 @@ public final class Runs {
                 va.probes().stream().filter(p -> probesB.contains(String.valueOf(p.get("name")))).toList());
     }
 
-    /** A run's summary: computed each time for the current run, once for a past one. */
+    /** A run's summary, computed again only when the run has gone on since. */
     private List<RunSummary.Row> summary(RunView run) {
-        long id = run.info().id();
-        if (id == stored.currentId()) {
-            return RunSummary.of(run);
-        }
+        RunInfo info = run.info();
         synchronized (summaries) {
-            List<RunSummary.Row> kept = summaries.get(id);
-            if (kept != null) {
-                return kept;
+            KeptSummary kept = summaries.get(info.id());
+            if (kept != null && kept.events() == info.events() && kept.timeS() == info.timeReachedS()) {
+                return kept.rows();
             }
         }
         List<RunSummary.Row> rows = List.copyOf(RunSummary.of(run));
         synchronized (summaries) {
-            summaries.put(id, rows);
+            summaries.put(info.id(), new KeptSummary(info.events(), info.timeReachedS(), rows));
         }
         return rows;
     }
