@@ -25,7 +25,6 @@ import io.happysim.visual.store.internal.snapshot.Snapshot;
 import io.happysim.visual.store.internal.snapshot.SnapshotReads;
 import io.happysim.visual.store.internal.series.BucketMath;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -441,11 +440,9 @@ public final class VisualStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot read series " + name + ": " + e.getMessage(), e);
         }
-        double[] sorted = Arrays.copyOf(all, k[0]);
-        Arrays.sort(sorted);
         double[] out = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
-            out[i] = BucketMath.percentileSorted(sorted, sorted.length, ps[i]);
+            out[i] = BucketMath.percentile(all, k[0], ps[i]);   // by selection: the same number as sorting, without the sort
         }
         return out;
     }

@@ -83,6 +83,22 @@ class SeriesTest {
         return Arrays.stream(idx).mapToDouble(i -> v[i]).toArray();
     }
 
+    /** A run comparison's latency p50/p99: every stored sample, interpolated at p·(n−1) as a sorted copy gives it. */
+    @Test
+    void quantilesOfEveryStoredSampleAreThoseOfTheSortedValues() {
+        double[] sorted = Arrays.copyOf(bv, bn);
+        Arrays.sort(sorted);
+        double[] ps = {0, 0.5, 0.99, 0.999, 1};
+        double[] expected = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            double pos = ps[i] * (bn - 1);
+            int lo = (int) pos;
+            expected[i] = lo + 1 < bn ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
+        }
+        assertArrayEquals(expected, store.quantiles(BIG, ps), 1e-9);
+        assertEquals(null, store.quantiles("nope", 0.5));
+    }
+
     @Test
     void rawSeriesInRangeIsEveryPoint() {
         SeriesData all = store.series(SMALL, null, null, null);

@@ -84,7 +84,7 @@ public final class BucketMath {
      * between are found — in one pass when they are among the few largest or smallest values (p99 and p999 of buckets
      * of up to a few hundred samples), else by selection. A bucket's percentile was its most expensive part.
      */
-    static double percentile(double[] vals, int n, double p) {
+    public static double percentile(double[] vals, int n, double p) {
         if (n == 0) {
             return 0.0;
         }
