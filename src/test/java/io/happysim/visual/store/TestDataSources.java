@@ -62,7 +62,8 @@ public final class TestDataSources {
         }
     }
 
-    private abstract static class Base implements DataSource {
+    /** A DataSource of which only {@code getConnection()} is left to write (a test's interceptor of another's connections). */
+    abstract static class Base implements DataSource {
         @Override
         public Connection getConnection(String u, String p) throws SQLException {
             return getConnection();

@@ -38,7 +38,7 @@ class UncountedPagesTest {
     private final AtomicLong textRows = new AtomicLong();
 
     private DataSource counting(DataSource target) {
-        return TestDataSources.pooled(new DataSourceProxy(target) {
+        return TestDataSources.pooled(new TestDataSources.Base() {
             @Override
             public Connection getConnection() throws java.sql.SQLException {
                 Connection real = target.getConnection();
@@ -154,52 +154,5 @@ class UncountedPagesTest {
                 .timeMin(q.timeMin).timeMax(q.timeMax);
         q.fields.forEach(f -> c.field(f.name() + "=" + f.value()));
         return c;
-    }
-
-    /** A DataSource handing out another's connections (only getConnection is overridden). */
-    private abstract static class DataSourceProxy implements DataSource {
-        private final DataSource target;
-
-        DataSourceProxy(DataSource target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws java.sql.SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            throw new java.sql.SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-            return target.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }
