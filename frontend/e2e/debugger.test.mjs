@@ -372,7 +372,15 @@ describe('the debugger page', () => {
       await page.click('[data-testid="btn-run-scenario"]');
       await until(async () => (await page.locator('[data-testid="scenario"]').inputValue()) === SCENARIO_ID, { what: 'the scenario back' });
       await page.click('[data-testid="tab-graph"]');
-      await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });
+      try {
+        await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });
+      } catch (e) {
+        // seen once in five clean-clone runs after the state-order fix: keep what the page showed for the next look
+        await shot(page, '06-switch-back-failed');
+        const shown = await page.locator('[data-testid^="node-"]').evaluateAll((els) => els.map((el) => el.dataset.testid));
+        const server = (await api('api/state')).json;
+        throw new Error(`${e.message}\nthe graph shows ${JSON.stringify(shown)}; the server runs ${server?.scenario} (run ${server?.run_id}, seq ${server?.seq})`);
+      }
     } finally {
       await context.close();
       await freshScenario();
