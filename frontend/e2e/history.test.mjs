@@ -183,7 +183,8 @@ describe('breakpoints and restart', () => {
       await addMetricBreakpoint(page, { entity: 'Server', metric: 'depth', op: 'gt', threshold: 5 });
       await page.selectOption('[data-testid="speed"]', '0');
       await page.click('[data-testid="btn-debug"]');
-      await until(async () => /breakpoint/i.test(`${await text(page, 'pause-reason')} ${(await page.locator('[data-testid="notice"]').allTextContents()).join(' ')}`),
+      // a stop, not the running line ("Debugging (stops at breakpoints) …" says "breakpoint" too)
+      await until(async () => /Stopped at breakpoint|Breakpoint hit/.test(`${await text(page, 'pause-reason')} ${(await page.locator('[data-testid="notice"]').allTextContents()).join(' ')}`),
         { what: 'the breakpoint to stop the run', timeout: 60000 });
       const s = (await api('api/state')).json;
       assert.equal(s.is_complete, false);
@@ -217,7 +218,7 @@ describe('breakpoints and restart', () => {
       // the first Response stops the Debug run, then the time breakpoint
       await page.selectOption('[data-testid="speed"]', '0');
       await page.click('[data-testid="btn-debug"]');
-      await until(async () => /breakpoint/i.test(await text(page, 'pause-reason')), { what: 'a breakpoint stop', timeout: 30000 });
+      await until(async () => /^Stopped at breakpoint/.test(await text(page, 'pause-reason')), { what: 'a breakpoint stop', timeout: 30000 });
       assert.match(await text(page, 'pause-reason'), /event type = Response/);
       // remove the event-type one; Debug again runs to the time breakpoint
       await page.locator('[data-testid="bp-row"]', { hasText: 'Response' }).locator('[data-testid="bp-remove"]').click();
