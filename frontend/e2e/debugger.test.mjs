@@ -346,6 +346,9 @@ describe('the debugger page', () => {
     if (!ids.includes('server-farm')) { t.skip('no server-farm scenario'); return; }
     await freshScenario();
     const { page, context } = await openApp(browser);
+    const consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
     try {
       await ready(page);
       await page.click('[data-testid="tab-events"]');
@@ -379,7 +382,10 @@ describe('the debugger page', () => {
         await shot(page, '06-switch-back-failed');
         const shown = await page.locator('[data-testid^="node-"]').evaluateAll((els) => els.map((el) => el.dataset.testid));
         const server = (await api('api/state')).json;
-        throw new Error(`${e.message}\nthe graph shows ${JSON.stringify(shown)}; the server runs ${server?.scenario} (run ${server?.run_id}, seq ${server?.seq})`);
+        const topology = (await api('api/topology')).json?.nodes?.map((n) => n.id);
+        const stateShown = await page.locator('[data-testid="scenario"]').inputValue();
+        throw new Error(`${e.message}\nthe graph shows ${JSON.stringify(shown)}; the server runs ${server?.scenario} (run ${server?.run_id}, seq ${server?.seq}), `
+          + `its topology ${JSON.stringify(topology)}; the picker shows ${stateShown}; the page's console: ${JSON.stringify(consoleErrors.slice(-10))}`);
       }
     } finally {
       await context.close();

@@ -103,6 +103,8 @@ export interface PageRequest {
   direction: Direction;
   limit?: number;
   around_time?: number;
+  /** false: the page comes without its exact total (total: null), which a first-time search of a long history reads much faster */
+  total?: boolean;
 }
 
 export const api = {
@@ -133,6 +135,7 @@ export const api = {
       direction: page.direction,
       limit: page.limit ?? 100,
       around_time: page.cursor ? undefined : page.around_time,
+      total: page.total === false ? 'false' : undefined,
     })), signal),
   eventCount: (filters: EventFilters, signal?: AbortSignal) =>
     get<EventCount>(buildUrl('api/events/count', withRun(eventFilterParams(filters))), signal),

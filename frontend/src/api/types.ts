@@ -200,7 +200,8 @@ export interface EntitySeriesAnswer extends Series {
 export interface EventPage {
   events: RecordedEvent[];
   next_cursor: string | null;
-  total: number;
+  /** null when the page was asked for without it (total=false) */
+  total: number | null;
   /** around_time answers: rows on both sides, prev_cursor continues older */
   prev_cursor?: string | null;
   anchor_event_id?: number | null;
@@ -218,6 +219,8 @@ export interface EventCount {
   time_max: number | null;
   stored: number;
   pending: number;
+  /** the last matching event (null: none): a count whose last_id is the newest row shown counts exactly up to it */
+  last_id: number | null;
 }
 
 export interface StoreStatus {

@@ -10,6 +10,7 @@ import { useDisplayName } from '../lib/names';
 import { checkKnown, checkSearch, checkTime, checkTimeRange, type Checked } from '../lib/validate';
 import { clearError, recheck, showError, submitChecked } from '../store/inputs';
 import { useHistoryWindow } from '../lib/useHistoryWindow';
+import { newerRows, nextBaseline, type Baseline, type CountSeen } from '../lib/newer';
 import { EventRow } from './EventRow';
 import { FieldError, useHasError } from './FieldError';
 import { Lifeline } from './Lifeline';
@@ -206,9 +207,13 @@ function LiveEvents({ filters, unit, expanded, setExpanded }: { filters: EventFi
   );
 }
 
-/** A page of stored events; an around_time answer has rows on both sides of the time and a cursor each way. */
+/**
+ * A page of stored events; an around_time answer has rows on both sides of the time and a cursor each way. A search's
+ * page comes without its total (its exact count reads every block that may match; the caption's count follows).
+ */
 async function fetchEvents(filters: EventFilters, d: PageDescriptor, limit: number, signal: AbortSignal) {
-  const p = await api.events(filters, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit }, signal);
+  const counted = !filters.search && !filters.field?.length;
+  const p = await api.events(filters, { direction: d.direction, cursor: d.cursor, around_time: d.around_time, limit, total: counted }, signal);
   const around = d.around_time !== undefined && !d.cursor;
   return { items: p.events, next_cursor: p.next_cursor, prev_cursor: around ? p.prev_cursor : undefined, total: p.total };
 }
@@ -222,7 +227,9 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
 }) {
   const view = useHistoryWindow(filters, fetchEvents, eventId, eventTime, 'around_time');
   const { win, openAt, openNewest } = view;
-  const [count, setCount] = useState<{ total: number; latest: number } | null>(null);
+  const [count, setCount] = useState<CountSeen | null>(null);
+  const baseline = useRef<Baseline | null>(null);
+  const newestShown = useRef<number | null>(null);
   const firstVisible = useRef<RecordedEvent | undefined>(undefined);
   const atBottom = useRef(true);
   const refresh = useRefreshKey(1000);
@@ -249,18 +256,27 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
 
   // The total matching count, kept fresh while the simulation runs.
   useEffect(() => {
+    baseline.current = null;
+    setCount(null); // not the last filter's count while this one's is counted
+  }, [filterKey]);
+  useEffect(() => {
     const ac = new AbortController();
-    api.eventCount(filters, ac.signal).then((c) => setCount({ total: c.total, latest: c.total }), () => undefined);
+    api.eventCount(filters, ac.signal).then((c) => {
+      const seen = { total: c.total, last_id: c.last_id };
+      baseline.current = nextBaseline(baseline.current, seen, newestShown.current);
+      setCount(seen);
+    }, () => undefined);
     return () => ac.abort();
   }, [filterKey, refresh]);
 
   const rows = view.rows;
-  const newer = count && win.atEnd && count.total > win.total ? count.total - win.total : 0;
+  newestShown.current = win.atEnd && rows.length ? rows[rows.length - 1].event_id : null;
+  const newer = newerRows(win.total, newestShown.current, count, baseline.current);
 
   return (
     <>
       <div className="log-caption">
-        <span data-testid="history-total">{count ? `${count.total.toLocaleString('en-US')} matching` : win.loading ? 'loading…' : ''}</span>
+        <span data-testid="history-total">{count ? `${count.total.toLocaleString('en-US')} matching` : win.loading ? 'loading…' : 'counting…'}</span>
         <form className="inline-form" noValidate onSubmit={(e) => {
           e.preventDefault();
           const t = submitChecked('event-jump', checkTime(jumpText, unit));
@@ -275,7 +291,8 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
       </div>
       <FieldError id="event-jump" />
       {view.error && <div className="error small" data-testid="history-error">{view.error}</div>}
-      {newer > 0 && <button className="small-btn newer" onClick={openNewest}>{newer.toLocaleString('en-US')} newer — go to newest</button>}
+      {newer !== 0 && <button className="small-btn newer" onClick={openNewest} data-testid="history-newer">
+        {newer === 'some' ? 'Newer rows' : `${newer.toLocaleString('en-US')} newer`} — go to newest</button>}
       <VirtualRows rows={rows} idOf={eventId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
         testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
         onNearTop={view.loadOlder}

@@ -9,7 +9,7 @@ import { moveExtracted, useLayout, type PinnedChart } from '../store/layout';
 import { select } from '../store/actions';
 import { api } from '../api/client';
 import { useLoader, useRefreshKey } from '../lib/hooks';
-import { categoryColour, layoutTopology, nodeBoxes, placeExtracted, type Positions } from '../lib/graphLayout';
+import { categoryColour, gridPositions, layoutTopology, nodeBoxes, placeExtracted, type Positions } from '../lib/graphLayout';
 import { compactCount } from '../lib/time';
 import { flowDuration, keyMetrics } from '../lib/transforms';
 import { formatMetric, metricHelp, metricLabel } from '../lib/metricLabels';
@@ -199,17 +199,24 @@ function Flow() {
   useEffect(() => {
     if (!topology) return;
     let cancelled = false;
-    layoutTopology(topology, runtimeEdges).then((p) => {
+    const show = (p: Positions) => {
       lastPositions = p;
       if (!cancelled) setPositions(p);
-    }, () => undefined);
+    };
+    layoutTopology(topology, runtimeEdges).then(show, (e) => {
+      console.error('graph layout failed; showing a grid', e);
+      show(gridPositions(topology));
+    });
     return () => {
       cancelled = true;
     };
   }, [topology, runtimeEdges]);
 
   useEffect(() => {
-    if (!topology) return;
+    if (!topology) {
+      setNodes([]); // a model is loading: not the last one's nodes
+      return;
+    }
     const entityNodes: Node[] = topology.nodes.filter((n) => positions[n.id]).map((n) => ({
       id: n.id,
       type: n.is_group ? 'entityGroup' : 'entity',

@@ -104,7 +104,7 @@ function HistoryLogs({ filters, unit }: { filters: LogFilters; unit: 's' | 'min'
   return (
     <>
       <div className="log-caption">
-        <span data-testid="log-history-total">{win.total.toLocaleString('en-US')} matching</span>
+        <span data-testid="log-history-total">{win.total === null ? '' : `${win.total.toLocaleString('en-US')} matching`}</span>
         <form className="inline-form" noValidate onSubmit={(e) => {
           e.preventDefault();
           const t = submitChecked('log-jump', checkTime(jumpText, unit));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../api/types';
 import {
-  categoryColour, EXTRACTED_GAP_Y, forwardEdges, GROUP_H, GROUP_W, layoutTopology, NODE_H, NODE_W, placeExtracted, PROBE_OFFSET_Y, type Box,
+  categoryColour, EXTRACTED_GAP_Y, forwardEdges, gridPositions, GROUP_H, GROUP_W, layoutTopology, NODE_H, NODE_W, placeExtracted, PROBE_OFFSET_Y, type Box,
 } from './graphLayout';
 
 const bursty: Topology = {
@@ -31,6 +31,20 @@ describe('layoutTopology', () => {
     expect(Object.keys(without).sort()).toEqual(['Probe_Server_depth', 'Server', 'Sink', 'Source']);
     const withRuntime = await layoutTopology(t, [{ source: 'Server', target: 'Sink', kind: 'data' }]);
     expect(withRuntime.Server.x).toBeLessThan(withRuntime.Sink.x);
+  });
+  it('has a grid for when the layout fails: every node, none on another', () => {
+    const nodes = Array.from({ length: 14 }, (_, i) => ({ id: `n${i}`, type: 'Server', category: 'queued_resource', is_group: i % 5 === 0 }));
+    const p = gridPositions({ nodes, edges: [] }, 6);
+    expect(Object.keys(p)).toHaveLength(14);
+    const boxes = nodes.map((n) => ({ x: p[n.id].x, y: p[n.id].y, w: GROUP_W, h: GROUP_H }));
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+      }
+    }
+    expect(p.n6.y).toBeGreaterThan(p.n5.y); // a new row after six
   });
   it('colours by category', () => {
     expect(categoryColour('source')).toBe('#22c55e');

@@ -112,6 +112,18 @@ export async function layoutTopology(topology: Topology, extraEdges: TopologyEdg
   return pos;
 }
 
+/**
+ * A plain grid of every node, left to right, for when the layered layout fails: a graph that cannot be laid out
+ * well still shows every entity.
+ */
+export function gridPositions(topology: Topology, perRow = 6): Positions {
+  const pos: Positions = {};
+  topology.nodes.forEach((n, i) => {
+    pos[n.id] = { x: (i % perRow) * (GROUP_W + 60), y: Math.floor(i / perRow) * (GROUP_H + 60) };
+  });
+  return pos;
+}
+
 export interface Box {
   x: number;
   y: number;

@@ -27,7 +27,8 @@ export interface FetchedPage<T> {
    * next_cursor continues newer and prev_cursor older.
    */
   prev_cursor?: string | null;
-  total: number;
+  /** null: the page was read without its total */
+  total: number | null;
 }
 
 export type PageFetcher<T> = (desc: PageDescriptor, limit: number, signal: AbortSignal) => Promise<FetchedPage<T>>;
@@ -64,7 +65,8 @@ export class HistoryWindow<T> {
 
   atStart = false;
   atEnd = false;
-  total = 0;
+  /** the total of the last page read (null: read without it) */
+  total: number | null = 0;
   /** increments on every change, for React */
   version = 0;
 

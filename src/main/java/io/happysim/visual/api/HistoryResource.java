@@ -49,7 +49,11 @@ public class HistoryResource {
         return id == null ? debugger.store() : debugger.session().runs().store(id);
     }
 
-    /** A page of events; with only {@code last_n}, the original's plain array of the newest events. */
+    /**
+     * A page of events; with only {@code last_n}, the original's plain array of the newest events. {@code total=false}
+     * answers the page without its exact total ({@code "total": null}): a first-time search then reads only the
+     * blocks its rows are in, and the count comes from {@code /api/events/count}.
+     */
     @GET
     @Path("events")
     public Object events(@QueryParam("last_n") String lastN, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
@@ -57,18 +61,20 @@ public class HistoryResource {
                          @QueryParam("time_max") String timeMax, @QueryParam("event_type") List<String> eventTypes,
                          @QueryParam("entity") String entity, @QueryParam("search") String search,
                          @QueryParam("exclude_internal") String excludeInternal, @QueryParam("around_time") String aroundTime,
-                         @QueryParam("field") List<String> fields, @QueryParam("run") String run) {
+                         @QueryParam("field") List<String> fields, @QueryParam("total") String total,
+                         @QueryParam("run") String run) {
         VisualStore history = history(run);
         boolean paged = cursor != null || limit != null || direction != null || timeMin != null || timeMax != null
                 || !eventTypes.isEmpty() || entity != null || search != null || excludeInternal != null || aroundTime != null
-                || !fields.isEmpty();
+                || !fields.isEmpty() || total != null;
         if (lastN != null && !paged) {
             return history.lastEvents(Params.integer("last_n", lastN, 100, 0, MAX_LAST_N));
         }
         EventQuery query = query(eventTypes, timeMin, timeMax, entity, search, excludeInternal, fields)
                 .cursor(Params.text("cursor", cursor))
                 .limit(Params.integer("limit", limit, 100, 1, VisualStore.MAX_PAGE_ROWS))
-                .direction(direction(direction));
+                .direction(direction(direction))
+                .total(Params.bool("total", total, true));
         Double around = Params.seconds("around_time", aroundTime);
         if (around != null && cursor == null) {
             return aroundPage(history.eventsAround(query.aroundTime(around)));
@@ -88,7 +94,7 @@ public class HistoryResource {
         answer.put("events", rows);
         answer.put("next_cursor", around.after().nextCursor());
         answer.put("prev_cursor", around.before().nextCursor());
-        answer.put("total", around.after().total());
+        answer.put("total", total(around.after()));
         answer.put("anchor_event_id", around.after().items().isEmpty() ? null : around.after().items().get(0).eventId());
         return answer;
     }
@@ -105,6 +111,7 @@ public class HistoryResource {
         answer.put("total", count.total());
         answer.put("time_min", count.timeMinS());
         answer.put("time_max", count.timeMaxS());
+        answer.put("last_id", count.lastId());
         answer.put("stored", count.stored());
         answer.put("pending", history.writable() ? debugger.session().pendingEvents() : 0);
         return answer;
@@ -215,7 +222,12 @@ public class HistoryResource {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put(items, page.items());
         answer.put("next_cursor", page.nextCursor());
-        answer.put("total", page.total());
+        answer.put("total", total(page));
         return answer;
+    }
+
+    /** A page's total, null for a page asked for without it ({@code total=false}). */
+    private static Long total(Page<?> page) {
+        return page.total() == Page.NOT_COUNTED ? null : page.total();
     }
 }

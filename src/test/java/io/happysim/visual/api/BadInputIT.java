@@ -33,7 +33,7 @@ class BadInputIT {
             "api/events?time_min=abc", "api/events?time_min=NaN", "api/events?time_max=Infinity",
             "api/events?time_min=-5", "api/events?time_min=10&time_max=5", "api/events?cursor=not-a-cursor",
             "api/events?cursor=" + Api.q("bDoxMA=="), "api/events?cursor=" + Api.q("ZTotNQ=="), "api/events?around_time=xyz",
-            "api/events?exclude_internal=maybe", "api/events?search=" + LONG, "api/events?entity=" + LONG,
+            "api/events?exclude_internal=maybe", "api/events?total=perhaps", "api/events?search=" + LONG, "api/events?entity=" + LONG,
             "api/events?last_n=-3", "api/events?last_n=1e3", "api/events?last_n=999999",
             "api/events/count?time_min=3&time_max=1", "api/events/count?exclude_internal=2",
             "api/logs?min_level=LOUD", "api/logs?limit=5000", "api/logs?direction=up", "api/logs?cursor=" + Api.q("ZTo1"),

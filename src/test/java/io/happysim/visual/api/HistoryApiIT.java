@@ -81,6 +81,18 @@ class HistoryApiIT {
         assertEquals(expected.size(), newest.getInt("total"), params);
         if (!expected.isEmpty()) {
             assertEquals(expected.get(expected.size() - 1), newest.getJsonArray("events").getJsonObject(0).getInt("event_id"));
+            assertEquals(expected.get(expected.size() - 1), count.getInt("last_id"), "the count names its last matching event: " + params);
+        } else {
+            assertTrue(count.isNull("last_id"), params);
+        }
+        JsonObject uncounted = getObject("api/events?limit=3&total=false" + params);
+        assertTrue(uncounted.isNull("total"), "a page asked for without its total says so: " + params);
+        assertEquals(newest.getJsonArray("events"), uncounted.getJsonArray("events"), params);
+        assertEquals(newest.get("next_cursor"), uncounted.get("next_cursor"), params);
+        if (!newest.isNull("next_cursor")) {
+            JsonObject older = getObject("api/events?limit=3&total=false&cursor=" + q(newest.getString("next_cursor")) + params);
+            JsonObject olderCounted = getObject("api/events?limit=3&cursor=" + q(newest.getString("next_cursor")) + params);
+            assertEquals(olderCounted.getJsonArray("events"), older.getJsonArray("events"), params);
         }
     }
 
@@ -129,6 +141,10 @@ class HistoryApiIT {
         JsonObject firstResponse = history.stream().filter(e -> number(e, "time_s") >= 30 && e.getString("event_type").equals("Response"))
                 .findFirst().orElseThrow();
         assertEquals(firstResponse.getInt("event_id"), filtered.getJsonArray("events").getJsonObject(3).getInt("event_id"));
+        JsonObject uncounted = getObject("api/events?around_time=30&limit=50&total=false");
+        assertTrue(uncounted.isNull("total"));
+        assertEquals(events, uncounted.getJsonArray("events"));
+        assertEquals(anchor, uncounted.getInt("anchor_event_id"));
         JsonObject past = getObject("api/events?around_time=1000&limit=5");
         assertEquals(5, past.getJsonArray("events").size(), "past the end: the newest rows before it");
         assertTrue(past.isNull("next_cursor"));

@@ -86,13 +86,13 @@ public final class EventPages {
         JournalQuery r = query(q);
         long rows = events.rows();
         if (r.total() == 0) {
-            return new EventCount(0, null, null, rows);
+            return new EventCount(0, null, null, rows, null);
         }
         RowRef first = r.collect(1, true, 1).rows().get(0);
         RowRef last = r.collect(rows, false, 1).rows().get(0);
         double t0 = r.blockOf(first).times()[first.row()] / 1e9;
         double t1 = r.blockOf(last).times()[last.row()] / 1e9;
-        return new EventCount(r.total(), t0, t1, rows);
+        return new EventCount(r.total(), t0, t1, rows, last.id());
     }
 
     /**
