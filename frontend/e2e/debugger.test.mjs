@@ -358,6 +358,7 @@ describe('the debugger page', () => {
       await page.selectOption('[data-testid="scenario"]', 'server-farm');
       await page.click('[data-testid="btn-run-scenario"]'); // the run form opens: its defaults, as they are
       await until(async () => (await number(page, 'events-processed')) === 0, { what: 'a fresh model' });
+      await until(async () => new URL(page.url()).searchParams.get('scenario') === 'server-farm', { what: 'the switch done (the link names it)' });
       await page.click('[data-testid="tab-events"]'); // the new model has its own saved layout
       assert.equal(await page.locator('[data-testid="live-events"]').getAttribute('data-rows'), '0');
       await page.click('[data-testid="tab-graph"]');
@@ -373,7 +374,9 @@ describe('the debugger page', () => {
       await shot(page, '06-server-farm-group');
       await page.selectOption('[data-testid="scenario"]', SCENARIO_ID);
       await page.click('[data-testid="btn-run-scenario"]');
-      await until(async () => (await page.locator('[data-testid="scenario"]').inputValue()) === SCENARIO_ID, { what: 'the scenario back' });
+      // the picker shows its choice at once; the switch is done when the page's link names the model (its saved
+      // layout, with its own tab, is in place by then: a tab clicked before that used to be replaced by it)
+      await until(async () => new URL(page.url()).searchParams.get('scenario') === SCENARIO_ID, { what: 'the scenario back' });
       await page.click('[data-testid="tab-graph"]');
       try {
         await page.waitForSelector('[data-testid="node-Server"]', { timeout: 15000 });

@@ -52,7 +52,10 @@ function flush() {
     || JSON.stringify(s.state.params_changed ?? {}) !== JSON.stringify(s0.state.params_changed ?? {}));
   if (s.state && (modelChanged || runChanged)) showRunInUrl(s.state);
   if (batch.some((m) => m.type === 'breakpoint_hit' || m.type === 'simulation_complete')) void refreshBreakpoints();
-  if (modelChanged) void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
+  if (modelChanged) {
+    useLayout.getState().useScenario(s.state?.scenario ?? null); // as loadScenario does: before the reads
+    void loadAll().catch((e) => notice('error', `reload failed: ${errorText(e)}`));
+  }
 }
 
 /** One message, put in the server's order: what it changes in the store. */
@@ -271,6 +274,8 @@ export async function loadScenario(id: string, run?: { seed?: number; params?: R
     useSim.setState({ viewing: null, compare: null });
     const newest = order.startedOver(state.seq);
     useSim.setState((s) => ({ ...clearedForRestart(s, newest ? state : s.state), topology: null, charts: [], probes: [] }));
+    // the model's saved layout now, not after the reads below: a tab the user opens meanwhile stays open
+    useLayout.getState().useScenario(state.scenario ?? null);
     showRunInUrl(state);
     await loadAll();
     return null;
