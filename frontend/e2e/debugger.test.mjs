@@ -298,7 +298,9 @@ describe('the debugger page', () => {
     const { page, context } = await openApp(browser);
     try {
       await ready(page);
-      if ((await number(page, 'events-processed')) < 100) {
+      // the server's state, not the page's counter (connected is not yet loaded: it may still read 0 of a finished run)
+      const before = (await api('api/state')).json;
+      if (!before.is_complete && before.events_processed < 100) {
         // run a while so the Server has a history to draw
         await page.fill('[data-testid="run-to-input"]', '10');
         await page.click('[data-testid="btn-run-to"]');
@@ -321,7 +323,7 @@ describe('the debugger page', () => {
     const { page, context } = await openApp(browser);
     try {
       await ready(page);
-      if ((await number(page, 'events-processed')) === 0) {
+      if ((await api('api/state')).json.events_processed === 0) {
         await page.click('[data-testid="btn-step10"]');
         await until(async () => (await number(page, 'events-processed')) > 0);
       }
