@@ -261,15 +261,23 @@ describe('breakpoints and restart', () => {
       await until(async () => (await text(page, 'history-window')).includes(`#${first.last_id} · end`), { what: `the newest match #${first.last_id} shown` });
       assert.ok(searches.length > 0, 'the search read pages');
       assert.ok(searches.every((u) => u.includes('total=false')), `every search page is asked for without its total: ${searches.join(' ')}`);
-      // let a count see the newest row shown, then store more: the view says exactly how many matches are newer
-      await page.waitForTimeout(1500);
+      // the count taken with the filter saw the newest row shown; store more: the view says exactly how many matches
+      // are newer (the model is paused: no count is taken between the page and the step)
       await api('api/step?count=2000', { method: 'POST' });
       await until(stored, { what: '2,000 more events stored' });
       const second = (await api('api/events/count?search=Sink')).json;
       const newer = second.total - first.total;
       assert.ok(newer > 0, 'the later events include matches');
-      await until(async () => (await page.locator('[data-testid="history-newer"]').count()) === 1
-        && (await text(page, 'history-newer')).startsWith(`${newer.toLocaleString('en-US')} newer`), { what: `"${newer} newer"` });
+      let shown = '';
+      try {
+        await until(async () => {
+          shown = (await page.locator('[data-testid="history-newer"]').count()) === 1 ? await text(page, 'history-newer') : '(no button)';
+          return shown.startsWith(`${newer.toLocaleString('en-US')} newer`);
+        }, { what: `"${newer} newer"` });
+      } catch (e) {
+        await shot(page, '17-search-newer-failed');
+        throw new Error(`${e.message}: the view shows ${shown}, ${await text(page, 'history-total')}, ${await text(page, 'history-window')}`);
+      }
       await shot(page, '17-search-newer');
       await page.click('[data-testid="history-newer"]');
       await until(async () => (await text(page, 'history-window')).includes(`#${second.last_id} · end`), { what: `the newest match #${second.last_id}` });

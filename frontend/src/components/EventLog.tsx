@@ -229,7 +229,6 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
   const { win, openAt, openNewest } = view;
   const [count, setCount] = useState<CountSeen | null>(null);
   const baseline = useRef<Baseline | null>(null);
-  const newestShown = useRef<number | null>(null);
   const firstVisible = useRef<RecordedEvent | undefined>(undefined);
   const atBottom = useRef(true);
   const refresh = useRefreshKey(1000);
@@ -261,17 +260,15 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
   }, [filterKey]);
   useEffect(() => {
     const ac = new AbortController();
-    api.eventCount(filters, ac.signal).then((c) => {
-      const seen = { total: c.total, last_id: c.last_id };
-      baseline.current = nextBaseline(baseline.current, seen, newestShown.current);
-      setCount(seen);
-    }, () => undefined);
+    api.eventCount(filters, ac.signal).then((c) => setCount({ total: c.total, last_id: c.last_id }), () => undefined);
     return () => ac.abort();
   }, [filterKey, refresh]);
 
   const rows = view.rows;
-  newestShown.current = win.atEnd && rows.length ? rows[rows.length - 1].event_id : null;
-  const newer = newerRows(win.total, newestShown.current, count, baseline.current);
+  const newestShown = win.atEnd && rows.length ? rows[rows.length - 1].event_id : null;
+  // whichever came last, the count or the page: a count that saw the newest row shown is the baseline for "N newer"
+  if (count) baseline.current = nextBaseline(baseline.current, count, newestShown);
+  const newer = newerRows(win.total, newestShown, count, baseline.current);
 
   return (
     <>
