@@ -144,6 +144,57 @@ describe('event history', () => {
       await context.close();
     }
   });
+
+  test('a search pages without waiting for its total, then counts the rows stored after those it shows', async (t) => {
+    if (!(await requires(t, 'api/events?limit=1&total=false', 'api/step'))) return;
+    const { page, context } = await openApp(browser);
+    try {
+      await ready(page);
+      await freshScenario();
+      await page.reload();
+      await ready(page);
+      const stored = async () => {
+        const c = (await api('api/events/count')).json;
+        return c.pending === 0 && c.total === (await api('api/state')).json.events_processed;
+      };
+      await api('api/step?count=3000', { method: 'POST' });
+      await until(stored, { what: 'the first 3,000 events stored' });
+      const searches = [];
+      page.on('request', (r) => { if (/api\/events\?/.test(r.url()) && r.url().includes('search=')) searches.push(r.url()); });
+      await openHistory(page, { internal: true });
+      await page.click('[data-testid="events-filter-toggle"]');
+      await page.fill('[data-testid="filter-search"]', 'Sink');
+      const first = (await api('api/events/count?search=Sink')).json;
+      assert.ok(first.total > 0 && first.last_id > 0);
+      await until(async () => (await text(page, 'history-total')) === `${first.total.toLocaleString('en-US')} matching`, { what: `the search total ${first.total}` });
+      await until(async () => (await text(page, 'history-window')).includes(`#${first.last_id} · end`), { what: `the newest match #${first.last_id} shown` });
+      assert.ok(searches.length > 0, 'the search read pages');
+      assert.ok(searches.every((u) => u.includes('total=false')), `every search page is asked for without its total: ${searches.join(' ')}`);
+      // the count taken with the filter saw the newest row shown; store more: the view says exactly how many matches
+      // are newer (the model is paused: no count is taken between the page and the step)
+      await api('api/step?count=2000', { method: 'POST' });
+      await until(stored, { what: '2,000 more events stored' });
+      const second = (await api('api/events/count?search=Sink')).json;
+      const newer = second.total - first.total;
+      assert.ok(newer > 0, 'the later events include matches');
+      let shown = '';
+      try {
+        await until(async () => {
+          shown = (await page.locator('[data-testid="history-newer"]').count()) === 1 ? await text(page, 'history-newer') : '(no button)';
+          return shown.startsWith(`${newer.toLocaleString('en-US')} newer`);
+        }, { what: `"${newer} newer"` });
+      } catch (e) {
+        await shot(page, '17-search-newer-failed');
+        throw new Error(`${e.message}: the view shows ${shown}, ${await text(page, 'history-total')}, ${await text(page, 'history-window')}`);
+      }
+      await shot(page, '17-search-newer');
+      await page.click('[data-testid="history-newer"]');
+      await until(async () => (await text(page, 'history-window')).includes(`#${second.last_id} · end`), { what: `the newest match #${second.last_id}` });
+      await until(async () => (await page.locator('[data-testid="history-newer"]').count()) === 0, { what: 'no newer rows left' });
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('simulation log', () => {
@@ -231,57 +282,6 @@ describe('breakpoints and restart', () => {
       await assertChartsComplete(page, 3000);
       await shot(page, '14-time-breakpoint');
       for (const b of (await api('api/breakpoints')).json) await api(`api/breakpoints/${b.id}`, { method: 'DELETE' });
-    } finally {
-      await context.close();
-    }
-  });
-
-  test('a search pages without waiting for its total, then counts the rows stored after those it shows', async (t) => {
-    if (!(await requires(t, 'api/events?limit=1&total=false', 'api/step'))) return;
-    const { page, context } = await openApp(browser);
-    try {
-      await ready(page);
-      await freshScenario();
-      await page.reload();
-      await ready(page);
-      const stored = async () => {
-        const c = (await api('api/events/count')).json;
-        return c.pending === 0 && c.total === (await api('api/state')).json.events_processed;
-      };
-      await api('api/step?count=3000', { method: 'POST' });
-      await until(stored, { what: 'the first 3,000 events stored' });
-      const searches = [];
-      page.on('request', (r) => { if (/api\/events\?/.test(r.url()) && r.url().includes('search=')) searches.push(r.url()); });
-      await openHistory(page, { internal: true });
-      await page.click('[data-testid="events-filter-toggle"]');
-      await page.fill('[data-testid="filter-search"]', 'Sink');
-      const first = (await api('api/events/count?search=Sink')).json;
-      assert.ok(first.total > 0 && first.last_id > 0);
-      await until(async () => (await text(page, 'history-total')) === `${first.total.toLocaleString('en-US')} matching`, { what: `the search total ${first.total}` });
-      await until(async () => (await text(page, 'history-window')).includes(`#${first.last_id} · end`), { what: `the newest match #${first.last_id} shown` });
-      assert.ok(searches.length > 0, 'the search read pages');
-      assert.ok(searches.every((u) => u.includes('total=false')), `every search page is asked for without its total: ${searches.join(' ')}`);
-      // the count taken with the filter saw the newest row shown; store more: the view says exactly how many matches
-      // are newer (the model is paused: no count is taken between the page and the step)
-      await api('api/step?count=2000', { method: 'POST' });
-      await until(stored, { what: '2,000 more events stored' });
-      const second = (await api('api/events/count?search=Sink')).json;
-      const newer = second.total - first.total;
-      assert.ok(newer > 0, 'the later events include matches');
-      let shown = '';
-      try {
-        await until(async () => {
-          shown = (await page.locator('[data-testid="history-newer"]').count()) === 1 ? await text(page, 'history-newer') : '(no button)';
-          return shown.startsWith(`${newer.toLocaleString('en-US')} newer`);
-        }, { what: `"${newer} newer"` });
-      } catch (e) {
-        await shot(page, '17-search-newer-failed');
-        throw new Error(`${e.message}: the view shows ${shown}, ${await text(page, 'history-total')}, ${await text(page, 'history-window')}`);
-      }
-      await shot(page, '17-search-newer');
-      await page.click('[data-testid="history-newer"]');
-      await until(async () => (await text(page, 'history-window')).includes(`#${second.last_id} · end`), { what: `the newest match #${second.last_id}` });
-      await until(async () => (await page.locator('[data-testid="history-newer"]').count()) === 0, { what: 'no newer rows left' });
     } finally {
       await context.close();
     }
