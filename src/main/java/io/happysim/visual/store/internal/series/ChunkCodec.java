@@ -37,6 +37,21 @@ final class ChunkCodec {
 
     /** Decodes into arrays of at least the chunk's length (a one-pass read reuses them); answers the samples decoded. */
     static int decodeInto(byte[] data, long[] t, double[] v) {
+        int n = decodeTimes(data, t);
+        int at = data.length - 8 * n;
+        for (int i = 0; i < n; i++) {
+            v[i] = (double) DOUBLE_LE.get(data, at + 8 * i);
+        }
+        return n;
+    }
+
+    /** The byte where a packed chunk's first value starts (the values are its last 8·n bytes). */
+    static int valuesAt(byte[] data) {
+        return data.length - 8 * (int) new Codec.In(data).varint();
+    }
+
+    /** Decodes only the times, into an array of at least the chunk's length; answers the samples. */
+    static int decodeTimes(byte[] data, long[] t) {
         Codec.In in = new Codec.In(data);
         int n = (int) in.varint();
         t[0] = in.zigzag();
@@ -68,9 +83,6 @@ final class ChunkCodec {
             }
             prev += d;
             t[i] = prev;
-        }
-        for (int i = 0; i < n; i++) {
-            v[i] = (double) DOUBLE_LE.get(data, pos + 8 * i);
         }
         return n;
     }
