@@ -72,7 +72,8 @@ final class BucketSeries {
                 b = openIdx;    // still in the open bucket: no division
             } else {
                 b = BucketMath.bucketIndex(ti, w);
-                openLo = BucketMath.firstNs(b, w);
+                // the next bucket starts where the last one known ended (a search saved per bucket)
+                openLo = rangeOf != NO_BUCKET && b == rangeOf + 1 ? openHi : BucketMath.firstNs(b, w);
                 openHi = b == Long.MAX_VALUE ? Long.MAX_VALUE : BucketMath.firstNs(b + 1, w);
                 // near the ends of a long the boundaries are not searched: every sample is divided
                 rangeOf = openLo == Long.MIN_VALUE || openHi == Long.MAX_VALUE ? NO_BUCKET : b;
