@@ -9,8 +9,9 @@ package io.happysim.visual.store;
  * @param blockCacheBytes  decoded sealed blocks each journal (events, logs) keeps in memory
  * @param chunkCacheChunks decoded sealed sample chunks (512 samples, ≈ 8 KiB each) kept in memory
  * @param maxShapes        context shapes the dictionary takes (two ids reserved) before storing contexts verbatim
- * @param backfillRound    sample chunks per round of building a bucket series on two threads (a round's second half
- *                         is the helper's; its buckets wait in memory until the first half is written)
+ * @param backfillRound    sample chunks per round of building a bucket series on two threads: a round is cut into 4
+ *                         pieces that the two threads claim, at most a round's worth ahead of the pieces written (their
+ *                         buckets wait in memory until then)
  */
 public record StoreLimits(int eventBlockRows, int logBlockRows, long blockCacheBytes, int chunkCacheChunks, int maxShapes,
                           int backfillRound) {
@@ -24,7 +25,7 @@ public record StoreLimits(int eventBlockRows, int logBlockRows, long blockCacheB
 
     /**
      * What the server runs with: 4096-row blocks, 48 MiB of decoded blocks per journal, 4096 chunks (≈ 32 MiB), 4096
-     * shapes, bucket series built in rounds of 2048 chunks (~1 M samples: a round's waiting half holds a few MB).
+     * shapes, bucket series built in rounds of 2048 chunks (~1 M samples: the pieces waiting to be written hold a few MB).
      */
     public static StoreLimits defaults() {
         return new StoreLimits(4096, 4096, 48L << 20, 4096, 4096, 2048);

@@ -104,8 +104,9 @@
  *       by a slice boundary, so its cost is bounded by the number of slices, not the series length.</li>
  *   <li><b>Bucket transforms</b> (§3.10 of the reference, exactly): small ranges (≤ 65 536 samples) are bucketed
  *       directly from raw samples. For larger ones the (series, transform, window) <em>bucket series</em> is
- *       materialised — backfilled once from raw samples (in rounds of ~1 M samples, each cut where a bucket starts and
- *       its second half bucketed by the scan helper; a bucket's percentile picked by selection, not by sorting it), or
+ *       materialised — backfilled once from raw samples (in pieces of ~256 k samples, each cut where a bucket starts,
+ *       claimed in order by the caller and the scan helper; the times decoded, the values read only where the transform
+ *       needs them; a bucket's percentile picked by selection, not by sorting it), or
  *       from the first sample on if the session calls {@code prepareBuckets} when a chart is defined — and then
  *       maintained at every append: a bucket closes when a
  *       sample falls into a later bucket. It is an ordinary stored series whose "time" is the bucket index, so M4 over

@@ -65,40 +65,37 @@ public final class ChunkReads {
         return s;
     }
 
-    /** Receives the chunks of a scan in order; answers whether to go on. */
+    /** Receives the packed rows of a scan in order ({@link ChunkCodec}'s layout); answers whether to go on. */
     @FunctionalInterface
-    interface ChunkSink {
-        boolean accept(int chunk, Samples samples) throws SQLException;
+    interface PackedSink {
+        boolean accept(int chunk, byte[] data) throws SQLException;
     }
 
     /**
-     * Every chunk in {@code [from, to)} in order, sealed ones by one range query and past the cache (a one-pass read of
-     * a whole series, as building a bucket series is, would only push out what readers use), then the open one. The
-     * samples handed to {@code sink} are valid during the call only: one pair of arrays is decoded into for every chunk.
+     * The sealed chunks {@code [from, to)} packed as stored, in order, by one range query past the cache: a one-pass
+     * reader that needs only part of each chunk (building a bucket series: the times, and the values only where its
+     * transform needs them) decodes what it needs.
      */
-    void scan(Db db, SeriesView v, int from, int to, ChunkSink sink) throws SQLException {
-        int sealedTo = Math.min(to, v.sealed());
-        if (from < sealedTo) {
-            java.sql.PreparedStatement p = db.ps(sqlChunkRange);
-            p.setLong(1, ChunkCodec.rowId(v.id(), from));
-            p.setLong(2, ChunkCodec.rowId(v.id(), sealedTo));
-            int c = from;
-            long[] t = new long[CHUNK_SAMPLES];
-            double[] val = new double[CHUNK_SAMPLES];
-            try (java.sql.ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int n = ChunkCodec.decodeInto(rs.getBytes(1), t, val);
-                    if (!sink.accept(c++, new Samples(t, val, n))) {
-                        return;
-                    }
+    void scanPacked(Db db, SeriesView v, int from, int to, PackedSink sink) throws SQLException {
+        if (from >= to) {
+            return;
+        }
+        if (to > v.sealed()) {
+            throw new IllegalArgumentException("chunk " + (to - 1) + " is not sealed");
+        }
+        java.sql.PreparedStatement p = db.ps(sqlChunkRange);
+        p.setLong(1, ChunkCodec.rowId(v.id(), from));
+        p.setLong(2, ChunkCodec.rowId(v.id(), to));
+        int c = from;
+        try (java.sql.ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                if (!sink.accept(c++, rs.getBytes(1))) {
+                    return;
                 }
             }
-            if (c != sealedTo) {
-                throw new SQLException("series " + v.name() + ": chunk " + c + " is missing");
-            }
         }
-        if (to > v.sealed() && v.tailT().length > 0) {
-            sink.accept(v.sealed(), new Samples(v.tailT(), v.tailV(), v.tailT().length));
+        if (c != to) {
+            throw new SQLException("series " + v.name() + ": chunk " + c + " is missing");
         }
     }
 

@@ -61,9 +61,7 @@ final class SeriesLoader {
             if (d.openIdx != BucketSeries.NO_BUCKET) {
                 SeriesView bv = base.view();
                 Samples s = chunks.read(db, bv, d.openFrom, bv.count());
-                for (int i = 0; i < s.n(); i++) {
-                    d.open.add(s.v()[i]);
-                }
+                d.open.add(s.v(), 0, s.n());
             }
             store.addBuckets(d);
         }
