@@ -187,6 +187,16 @@ describe('event history', () => {
         await shot(page, '17-search-newer-failed');
         throw new Error(`${e.message}: the view shows ${shown}, ${await text(page, 'history-total')}, ${await text(page, 'history-window')}`);
       }
+      // the button lies over the rows: the newest row shown stays in view (it used to push the list down)
+      const inView = await page.evaluate((id) => {
+        const list = document.querySelector('[data-testid="history-events"]');
+        const row = list?.querySelector(`[data-event-id="${id}"]`);
+        if (!list || !row) return false;
+        const a = list.getBoundingClientRect();
+        const b = row.getBoundingClientRect();
+        return b.top >= a.top - 1 && b.bottom <= a.bottom + 1;
+      }, first.last_id);
+      assert.ok(inView, `the newest row shown (#${first.last_id}) is still in view under the button`);
       await shot(page, '17-search-newer');
       await page.click('[data-testid="history-newer"]');
       await until(async () => (await text(page, 'history-window')).includes(`#${second.last_id} · end`), { what: `the newest match #${second.last_id}` });

@@ -288,17 +288,20 @@ function HistoryEvents({ filters, filterKey, unit, expanded, setExpanded, jump }
       </div>
       <FieldError id="event-jump" />
       {view.error && <div className="error small" data-testid="history-error">{view.error}</div>}
-      {newer !== 0 && <button className="small-btn newer" onClick={openNewest} data-testid="history-newer">
-        {newer === 'some' ? 'Newer rows' : `${newer.toLocaleString('en-US')} newer`} — go to newest</button>}
-      <VirtualRows rows={rows} idOf={eventId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
-        testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
-        onNearTop={view.loadOlder}
-        onNearBottom={view.loadNewer}
-        onFirstVisible={(r, bottom) => {
-          firstVisible.current = r;
-          atBottom.current = win.atEnd && bottom;
-        }}
-        render={(ev) => <EventRow ev={ev} unit={unit} name={name} expanded={expanded === ev.event_id} onToggle={() => setExpanded(expanded === ev.event_id ? null : ev.event_id)} />} />
+      {/* over the rows, not above them: the list keeps its height, so the rows at the end stay in view when it shows */}
+      <div className="vrows-overlaid">
+        {newer !== 0 && <button className="small-btn newer" onClick={openNewest} data-testid="history-newer">
+          {newer === 'some' ? 'Newer rows' : `${newer.toLocaleString('en-US')} newer`} — go to newest</button>}
+        <VirtualRows rows={rows} idOf={eventId} version={view.version} scrollTarget={view.target} onScrolled={view.clearTarget}
+          testId="history-events" empty={<div className="empty">{win.loading ? 'Loading…' : 'No stored events match.'}</div>}
+          onNearTop={view.loadOlder}
+          onNearBottom={view.loadNewer}
+          onFirstVisible={(r, bottom) => {
+            firstVisible.current = r;
+            atBottom.current = win.atEnd && bottom;
+          }}
+          render={(ev) => <EventRow ev={ev} unit={unit} name={name} expanded={expanded === ev.event_id} onToggle={() => setExpanded(expanded === ev.event_id ? null : ev.event_id)} />} />
+      </div>
       <div className="log-caption small muted" data-testid="history-window">
         {rows.length ? `#${rows[0].event_id} … #${rows[rows.length - 1].event_id}` : ''}{win.atStart ? ' · start' : ''}{win.atEnd ? ' · end' : ''}{win.loading ? ' · loading' : ''}
       </div>
