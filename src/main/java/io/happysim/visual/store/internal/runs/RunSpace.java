@@ -44,7 +44,15 @@ public final class RunSpace {
                 }
             }
         }
-        return pagesOf(db, objects);
+        long bytes = 0;
+        PreparedStatement size = db.ps("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ? AND aggregate = TRUE");
+        for (String object : objects) {
+            size.setString(1, object);
+            try (ResultSet rs = size.executeQuery()) {
+                bytes += rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -60,11 +68,6 @@ public final class RunSpace {
                 }
             }
         }
-        return pagesOf(db, objects);
-    }
-
-    /** Bytes of the pages of these tables and indexes (only their own pages are read). */
-    private static long pagesOf(Db db, List<String> objects) throws SQLException {
         long bytes = 0;
         PreparedStatement size = db.ps("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ? AND aggregate = TRUE");
         for (String object : objects) {
