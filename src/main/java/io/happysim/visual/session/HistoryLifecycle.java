@@ -126,8 +126,8 @@ final class HistoryLifecycle {
     /**
      * A new run starts on {@code fresh}: its row and tables are made, drains go to it, ids start at 1 again. What is
      * pending is discarded: the ending run's rows were stored before ({@link #drainAndWait}), what remains was recorded
-     * by the reset itself. The ending run is sized as the new one starts ({@code StoredRuns.startRun}) and finished
-     * afterwards on the drain executor, then the retention is applied.
+     * by the reset itself. The ending run is finished afterwards on the drain executor (its size is read from the file
+     * page by page), then the retention is applied.
      *
      * @param ended the ending run's final word (null at start-up)
      */
