@@ -35,9 +35,6 @@ import javax.sql.DataSource;
  * read-only when first asked for (a few are kept open). Deleting a run removes its row at once and drops its tables
  * and gives their pages back to the file system afterwards, on the {@code background} executor, in short steps that
  * let the recording's appends in between. Thread-safe.
- *
- * <p>Over 400 lines because a run's whole life — start, size, finish, retention, delete, the space given back, the
- * repair at open, the export — shares the catalog, the write gate and the open stores kept here.
  */
 public final class StoredRuns implements AutoCloseable {
     /** Past runs kept open for reading at once (a comparison reads two besides the current one). */
@@ -67,8 +64,6 @@ public final class StoredRuns implements AutoCloseable {
     private final Map<Long, VisualStore> past = new LinkedHashMap<>(8, 0.75f, true);    // access order; guarded by itself
     private volatile VisualStore current;
     private volatile boolean closed;
-    /** Runs sized when the next one started ({@link #startRun}), until their {@link #finish} writes it. */
-    private final Map<Long, Long> sizedAtSwitch = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Opens the file: schema, catalog, and the repair of what a server that stopped abruptly left (runs never
@@ -96,13 +91,6 @@ public final class StoredRuns implements AutoCloseable {
     /** Starts a new run (its row and its tables) and makes it the current one: the store the recording writes to. */
     public synchronized VisualStore startRun(RunStart start) {
         requireOpen();
-        VisualStore ending = current;
-        if (ending != null) {
-            Long size = sizeBeyondOthers(ending.runId());
-            if (size != null) {
-                sizedAtSwitch.put(ending.runId(), size);
-            }
-        }
         long id = write(db -> RunCatalog.insert(db, start));
         VisualStore store = new VisualStore(dataSource, scanHelper, limits, gate, layout, Tables.of(id), true, false);
         store.open();
@@ -122,41 +110,12 @@ public final class StoredRuns implements AutoCloseable {
     }
 
     /**
-     * Ends a run: its counts and time reached, the owner's final state, its size, the wall-clock end. {@code ended} is
-     * the run's store (usually the one that was current: its summaries are loaded). The size is the one taken when the
-     * next run started, if it could be (see {@link #sizeBeyondOthers}); else every page of the run's tables is read
-     * once (~20 s for 100 M events: call it off the simulation thread).
+     * Ends a run: its counts and time reached, the owner's final state, its size (every page of its tables is read
+     * once: call it off the simulation thread), the wall-clock end. {@code ended} is the run's store (usually the one
+     * that was current: its summaries are loaded).
      */
     public void finish(VisualStore ended, RunFinish finish) {
-        Long sized = sizedAtSwitch.remove(ended.runId());
-        finish(ended, finish, sized != null ? sized : read(db -> RunSpace.bytes(db, Tables.of(ended.runId()))));
-    }
-
-    /**
-     * A run's size as what the file uses beyond every other run's and the few pages no run owns (schema, catalog):
-     * those are read, not each page of the run — exact while nothing but this run has written since the others were
-     * sized (a run is sized so when the next one starts, its rows all stored). Null when another run's size is not
-     * known yet (a run that ended but is not finished, and was not sized at its switch).
-     */
-    private Long sizeBeyondOthers(long runId) {
-        long others = otherRunsBytes(list(), runId, false);
-        return others < 0 ? null : Math.max(0, usage().usedBytes() - others - read(RunSpace::sharedBytes));
-    }
-
-    /** The bytes of every run but {@code runId}; a size not known yet counts 0 ({@code unknownAsZero}) or makes it -1. */
-    private long otherRunsBytes(List<RunRecord> runs, long runId, boolean unknownAsZero) {
-        long others = 0;
-        for (RunRecord r : runs) {
-            if (r.id() == runId) {
-                continue;
-            }
-            Long size = r.unfinished() ? sizedAtSwitch.get(r.id()) : Long.valueOf(r.bytes());
-            if (size == null && !unknownAsZero) {
-                return -1;
-            }
-            others += size == null ? 0 : size;
-        }
-        return others;
+        finish(ended, finish, read(db -> RunSpace.bytes(db, Tables.of(ended.runId()))));
     }
 
     private void finish(VisualStore ended, RunFinish finish, long bytes) {
@@ -239,8 +198,11 @@ public final class StoredRuns implements AutoCloseable {
     public synchronized List<Long> retain(Retention retention) {
         List<RunRecord> runs = list();
         long currentId = currentId();
-        // a run that ended but is not finished and was not sized counts as nothing here: the current run takes its share
-        long currentBytes = Math.max(0, usage().usedBytes() - otherRunsBytes(runs, currentId, true));
+        long others = 0;
+        for (RunRecord r : runs) {
+            others += r.id() == currentId ? 0 : r.bytes();
+        }
+        long currentBytes = Math.max(0, usage().usedBytes() - others);
         List<RunRecord> sized = new ArrayList<>(runs.size());
         for (RunRecord r : runs) {
             sized.add(r.id() != currentId ? r : new RunRecord(r.id(), r.scenario(), r.title(), r.seed(), r.paramsJson(), r.paramsChangedJson(),
@@ -360,7 +322,6 @@ public final class StoredRuns implements AutoCloseable {
     // ---- the machinery
 
     private void forget(long id) {
-        sizedAtSwitch.remove(id);
         synchronized (past) {
             past.remove(id);
         }
@@ -400,7 +361,7 @@ public final class StoredRuns implements AutoCloseable {
 
     /**
      * Runs a server left unfinished (it stopped without closing them): counted from their tables, ended now. When only
-     * one run is unfinished (a server that stopped while recording), its size is what the file uses beyond the
+     * the newest run is unfinished (a server that stopped while recording), its size is what the file uses beyond the
      * other runs' (as {@link #retain} counts the current run), not read page by page: that read is proportional to the
      * run (~20 s for a run of 100 M events) and would hold up the server's start.
      */
@@ -414,9 +375,9 @@ public final class StoredRuns implements AutoCloseable {
             VisualStore s = new VisualStore(dataSource, scanHelper, pastLimits, gate, layout, Tables.of(r.id()), false, false);
             EventCount span = s.countEvents(EventQuery.create());
             RunFinish end = new RunFinish(span.timeMaxS() == null ? 0 : span.timeMaxS(), null, System.currentTimeMillis());
-            Long size = unfinished == 1 ? sizeBeyondOthers(r.id()) : null;
-            if (size != null) {
-                finish(s, end, size);
+            if (unfinished == 1 && r.id() == runs.get(0).id()) {
+                long others = runs.stream().filter(o -> o.id() != r.id()).mapToLong(RunRecord::bytes).sum();
+                finish(s, end, Math.max(0, usage().usedBytes() - others));
             } else {
                 finish(s, end);
             }

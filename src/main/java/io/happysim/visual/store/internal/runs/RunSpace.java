@@ -55,30 +55,6 @@ public final class RunSpace {
         return bytes;
     }
 
-    /**
-     * Bytes of the pages no run owns: the schema, the run catalog and the file's metadata (a few pages; only their own
-     * pages are read). What a file uses beyond its runs' tables.
-     */
-    public static long sharedBytes(Db db) throws SQLException {
-        List<String> objects = new ArrayList<>(List.of("sqlite_schema"));
-        try (ResultSet rs = db.ps("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')").executeQuery()) {
-            while (rs.next()) {
-                if (Tables.runOf(rs.getString(2)) < 0) {
-                    objects.add(rs.getString(1));
-                }
-            }
-        }
-        long bytes = 0;
-        PreparedStatement size = db.ps("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ? AND aggregate = TRUE");
-        for (String object : objects) {
-            size.setString(1, object);
-            try (ResultSet rs = size.executeQuery()) {
-                bytes += rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-        return bytes;
-    }
-
     /** Drops a run's views and tables inside the open transaction (their pages go to the free list). */
     public static void drop(Db db, Tables run) throws SQLException {
         try (Statement s = db.connection().createStatement()) {
