@@ -271,6 +271,13 @@ class RunsApiIT {
         String page = "api/group_members?group_id=" + q(group) + "&sort=completed&order=desc&limit=100";
         String live = Api.get(page).body();
         postObject("api/scenarios/bursty-mm1");
+        // a run's end (its final state with the members' metrics) is written on the drain executor after the switch,
+        // behind its size, which is read page by page: read the past run once it is ended
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (getObject("api/runs/" + farm).isNull("ended_at") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(getObject("api/runs/" + farm).isNull("ended_at"), "the run was ended within 30 s");
         HttpJson.Reply past = Api.get(page + "&run=" + farm);
         assertEquals(200, past.status(), past.body());
         assertSameJsonModuloSeries(live, past.body(), "the members as they were when the run ended");
